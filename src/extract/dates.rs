@@ -1,0 +1,967 @@
+//! Dates: every mention of a calendar date, resolved to ISO 8601.
+//!
+//! Token patterns, tried at each word:
+//! - day (number or ordinal word), optional range, optional `من`, month
+//!   (any naming system, paired forms `تموز/يوليو`), optional year and
+//!   `الماضي`/`المقبل`;
+//! - month alone with a year, a modifier or a cue (`شهر`, `في`, `مطلع`);
+//! - years after a cue (`عام 2015`, `في 2011`, `1436 هـ`); a four-digit
+//!   number without a cue (`القرار 2254`) is not a year;
+//! - numeric dates (`10/7/2018`, `١٢/١٠/١٤٣٦ه`, `2018-07-10`), day first;
+//! - relative words (`اليوم`, `أمس`, `غدا`, `أول أمس`, `بعد غد`) with an
+//!   optional weekday, weekdays (`يوم الخميس`, `الأحد المقبل`), and
+//!   `الشهر الماضي`, `العام المقبل`, `هذا العام`.
+//!
+//! Relative dates resolve against the reference date; without one their
+//! value is `null`. Hijri dates are converted with the Umm al-Qura calendar.
+
+use super::doc::Doc;
+use crate::emit::{DateKind, DateMention};
+use crate::lexicon::{Calendar, MonthInfo};
+use crate::tokenizer::TokenKind;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use icu_calendar::cal::Hijri;
+use icu_calendar::{Date, Iso};
+
+/// A resolved value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Value {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    DayRange(NaiveDate, NaiveDate),
+    YearRange(i32, i32),
+}
+
+impl Value {
+    fn iso(self) -> String {
+        match self {
+            Value::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Month(y, m) => format!("{y:04}-{m:02}"),
+            Value::Year(y) => format!("{y:04}"),
+            Value::DayRange(a, b) => format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+            Value::YearRange(a, b) => format!("{a:04}/{b:04}"),
+        }
+    }
+}
+
+/// A date found: its tokens and value.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    first: usize,
+    last: usize,
+    prefix_chars: u8,
+    /// `None`: relative and no reference date (or unresolvable).
+    value: Option<Value>,
+    kind: DateKind,
+}
+
+/// Direction a relative expression points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Past,
+    Future,
+    Current,
+    Nearest,
+}
+
+/// Extracts date mentions from `doc` into `out`, in text order.
+pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
+    let mut s = DateScanner { doc, reference, last_month: None };
+    let mut i = 0;
+    while i < doc.len() {
+        if !doc.tokens[i].is_wordlike() {
+            i += 1;
+            continue;
+        }
+        match s.match_at(i) {
+            Some(f) => {
+                let range = doc.byte_range(f.first, f.last, f.prefix_chars);
+                if let Some(Value::Day(d) | Value::DayRange(d, _)) = f.value {
+                    s.last_month = Some((d.year(), d.month()));
+                }
+                if let Some(Value::Month(y, m)) = f.value {
+                    s.last_month = Some((y, m));
+                }
+                out.push(DateMention {
+                    text: doc.text[range].to_string(),
+                    value: f.value.map(Value::iso),
+                    kind: f.kind,
+                    span: doc.span(f.first, f.last, f.prefix_chars),
+                });
+                i = f.last + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+struct DateScanner<'d, 'a> {
+    doc: &'d Doc<'a>,
+    reference: Option<NaiveDate>,
+    /// Month of the last full date, for `25 منه` ("the 25th of it").
+    last_month: Option<(i32, u32)>,
+}
+
+/// Words that make a following number a year.
+const YEAR_CUES: &[&str] = &[
+    "عام", "العام", "سنه", "السنه", "موسم", "في", "منذ", "حتي", "مونديال", "بطوله", "كاس", "نسخه", "دوره", "قبل", "بعد",
+    "خلال", "مطلع", "اوائل", "اواخر", "نهايه", "بدايه", "منتصف", "ربيع", "صيف", "خريف", "شتاء", "عامي", "اولمبياد",
+];
+/// Of those, the ones that are part of the date's text.
+const YEAR_CUES_IN_TEXT: &[&str] = &["عام", "العام", "سنه", "السنه", "موسم", "عامي"];
+/// Words before a month name that show it is one (`في مايو`, `شهر مايو`).
+const MONTH_CUES: &[&str] = &[
+    "شهر", "شهري", "في", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "نهايه", "بدايه", "منتصف", "حتي", "قبل", "بعد", "اواسط",
+];
+/// Words before a four-digit number that make it anything but a year.
+const NOT_YEAR_BEFORE: &[&str] = &["رقم", "القرار", "قرار", "بالقرار", "والقرار", "المرسوم", "مرسوم", "القانون", "قانون"];
+
+impl<'a> DateScanner<'_, 'a> {
+    fn key(&self, i: usize) -> &'a str {
+        self.doc.key(i)
+    }
+
+    /// The key of token `i` without a leading و/ف conjunction.
+    fn key_nc(&self, i: usize) -> &'a str {
+        let k = self.key(i);
+        k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| r.chars().count() >= 2).unwrap_or(k)
+    }
+
+    fn next(&self, i: usize) -> Option<usize> {
+        self.doc.next_word(i)
+    }
+
+    /// Next token after `i` skipping spaces; with its punctuation char if any.
+    fn next_punct(&self, i: usize) -> Option<(usize, char)> {
+        let j = self.doc.next_non_space(i)?;
+        self.doc.punct(j).map(|c| (j, c))
+    }
+
+    fn match_at(&mut self, i: usize) -> Option<Found> {
+        self.numeric_date(i)
+            .or_else(|| self.day_led(i))
+            .or_else(|| self.month_led(i))
+            .or_else(|| self.relative_word(i))
+            .or_else(|| self.relative_period(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.year_led(i))
+    }
+
+    // ---- building blocks -------------------------------------------------
+
+    /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
+    /// prefix chars, is_ordinal).
+    fn day_at(&self, i: usize) -> Option<(u32, usize, u8, bool)> {
+        let t = &self.doc.tokens[i];
+        if t.kind == TokenKind::Number {
+            let k = self.key(i);
+            if k.len() <= 2 {
+                let d: u32 = k.parse().ok()?;
+                return (1..=31).contains(&d).then_some((d, i, 0, false));
+            }
+            return None;
+        }
+        let m = self.doc.phrase_at(&self.doc.lex.ordinals, i)?;
+        Some((*m.value as u32, m.last, m.prefix_chars, true))
+    }
+
+    /// A month name (with its paired form): (info, last token, prefix chars).
+    fn month_at(&self, i: usize) -> Option<(MonthInfo, usize, u8)> {
+        let m = self.doc.phrase_at(&self.doc.lex.months, i)?;
+        let info = *m.value;
+        let mut last = m.last;
+        let mut ambiguous = info.ambiguous;
+        // Paired name: `تموز/يوليو`, `مايو/ أيار`, `يوليو (تموز)`, `يوليو تموز`.
+        let mut j = last;
+        let mut paren = false;
+        if let Some((p, c)) = self.next_punct(j) {
+            if matches!(c, '/' | '-' | '–' | '(' | '،' | ',') {
+                paren = c == '(';
+                j = p;
+            }
+        }
+        if let Some(k) = self.doc.next_non_space(j) {
+            if let Some(m2) = self.doc.phrase_at(&self.doc.lex.months, k) {
+                let same_system_word = j == last; // `يوليو تموز` with no mark between
+                let comma = matches!(self.doc.punct(j), Some('،' | ','));
+                if m2.value.month == info.month && m2.value.calendar == info.calendar && !comma {
+                    last = m2.last;
+                    ambiguous = false;
+                    if paren {
+                        if let Some((p, ')')) = self.next_punct(last) {
+                            last = p;
+                        }
+                    }
+                } else {
+                    let _ = same_system_word;
+                }
+            }
+        }
+        Some((MonthInfo { ambiguous, ..info }, last, m.prefix_chars))
+    }
+
+    /// A year number after token `i`'s position (the token itself): 3–4
+    /// digits; returns (year, last token, hijri marker seen).
+    fn year_number(&self, i: usize) -> Option<(i32, usize, Option<Calendar>)> {
+        let t = &self.doc.tokens[i];
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        let k = self.key(i);
+        if !(3..=4).contains(&k.len()) {
+            return None;
+        }
+        let y: i32 = k.parse().ok()?;
+        let (marker, last) = self.calendar_marker(i);
+        Some((y, last, marker))
+    }
+
+    /// `هـ`/`ه` or `م` right after a year (glued or spaced).
+    fn calendar_marker(&self, i: usize) -> (Option<Calendar>, usize) {
+        let j = match self.doc.tokens.get(i + 1) {
+            Some(t) if t.kind == TokenKind::Word => i + 1,
+            Some(t) if t.kind == TokenKind::Space => match self.next(i) {
+                Some(j) => j,
+                None => return (None, i),
+            },
+            _ => return (None, i),
+        };
+        let k = self.key(j);
+        let cal = match k {
+            "ه" | "هـ" | "هجري" | "هجريه" | "للهجره" => Some(Calendar::Hijri),
+            "م" | "ميلادي" | "ميلاديه" | "للميلاد" => Some(Calendar::Gregorian),
+            _ => None,
+        };
+        match cal {
+            Some(c) => {
+                // `هـ.` keeps its period out of the date
+                (Some(c), j)
+            }
+            None => (None, i),
+        }
+    }
+
+    fn plausible_gregorian_year(y: i32) -> bool {
+        (1000..=2200).contains(&y)
+    }
+
+    fn plausible_hijri_year(y: i32) -> bool {
+        (1300..=1600).contains(&y)
+    }
+
+    /// A modifier after a date: direction and last token.
+    fn modifier(&self, i: usize) -> Option<(Direction, usize)> {
+        let j = self.next(i)?;
+        let d = match self.key(j) {
+            "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفائت" | "الفائته" | "السابق" | "الماضيين" => {
+                Direction::Past
+            }
+            "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" => Direction::Future,
+            "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => Direction::Current,
+            _ => return None,
+        };
+        Some((d, j))
+    }
+
+    /// `من عام 2005`, `عام 2018`, `2017`, `من هذا العام` after a month.
+    fn year_after(&self, i: usize) -> Option<(YearRef, usize)> {
+        let mut j = self.next(i)?;
+        if self.key(j) == "من" {
+            j = self.next(j)?;
+        }
+        if matches!(self.key(j), "عام" | "العام" | "سنه" | "السنه") {
+            j = self.next(j)?;
+        }
+        if self.key(j) == "هذا" || self.key(j) == "هذه" {
+            let k = self.next(j)?;
+            if matches!(self.key(k), "العام" | "السنه") {
+                // `من هذا العام 1439هـ`
+                if let Some(n) = self.next(k) {
+                    if let Some((y, last, cal)) = self.year_number(n) {
+                        return Some((YearRef::Explicit(y, cal), last));
+                    }
+                }
+                return Some((YearRef::ThisYear, k));
+            }
+            return None;
+        }
+        let (y, last, cal) = self.year_number(j)?;
+        Some((YearRef::Explicit(y, cal), last))
+    }
+
+    // ---- patterns ----------------------------------------------------------
+
+    /// `10/7/2018`, `١٢/١٠/١٤٣٦ه`, `2018-07-10`, `1/3/1437هـ`.
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        if doc.kind(i) != TokenKind::Number {
+            return None;
+        }
+        // three numbers joined by one separator kind, no spaces
+        let sep = doc.punct(i + 1)?;
+        if !matches!(sep, '/' | '-' | '.') {
+            return None;
+        }
+        let b = i + 2;
+        if doc.kind(b) != TokenKind::Number || doc.punct(b + 1)? != sep || doc.kind(b + 2) != TokenKind::Number {
+            return None;
+        }
+        let c = b + 2;
+        let (n1, n2, n3) = (doc.number(i)?, doc.number(b)?, doc.number(c)?);
+        let (k1, k3) = (doc.key(i).len(), doc.key(c).len());
+        let (y, m, d) = if k1 == 4 { (n1 as i32, n2, n3) } else if k3 == 4 || k3 == 2 { (n3 as i32, n2, n1) } else { return None };
+        let y = if k3 == 2 && k1 != 4 { 2000 + y } else { y };
+        let (marker, last) = self.calendar_marker(c);
+        let hijri = marker == Some(Calendar::Hijri) || (Self::plausible_hijri_year(y) && y < 1700);
+        let value = if hijri { hijri_to_gregorian(y, m, d).map(Value::Day) } else { NaiveDate::from_ymd_opt(y, m, d).map(Value::Day) };
+        let value = value?;
+        Some(Found { first: i, last, prefix_chars: 0, value: Some(value), kind: DateKind::Absolute })
+    }
+
+    /// Day first: `10 تموز/يوليو المقبل`, `الثالث والرابع من أيار/مايو الماضي`,
+    /// `6 أيار/مايو 2017`, `13-15 تموز`, `25 منه`.
+    fn day_led(&mut self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let mut first = i;
+        let mut start_prefix = 0u8;
+        // `من 3 إلى 5 أيار`
+        let mut from_word = false;
+        if self.key_nc(i) == "من" {
+            // only as the start of a range: `من 3 إلى 5 أيار`
+            let j = self.next(i)?;
+            let (_, l, _, _) = self.day_at(j)?;
+            let to = self.next(l)?;
+            if !matches!(self.key(to), "الي" | "حتي") {
+                return None;
+            }
+            from_word = true;
+            first = i;
+        }
+        let day_tok = if from_word { self.next(i)? } else { i };
+        let (d1, mut last, p, ordinal) = self.day_at(day_tok)?;
+        if !from_word {
+            start_prefix = p;
+        }
+        // a day number must not be glued to letters or be part of a decimal
+        if !ordinal && matches!(doc.punct(day_tok + 1), Some('.' | ',' | '٫')) && doc.kind(day_tok + 2) == TokenKind::Number {
+            return None;
+        }
+        // range: `13-15`, `الثالث والرابع`, `3 إلى 5`, `3 و5`
+        let mut d2 = None;
+        if let Some((p, '-' | '–')) = self.next_punct(last) {
+            if let Some(n) = doc.next_non_space(p) {
+                if let Some((d, l, _, _)) = self.day_at(n) {
+                    d2 = Some(d);
+                    last = l;
+                }
+            }
+        } else if let Some(n) = self.next(last) {
+            let k = self.key(n);
+            if matches!(k, "الي" | "حتي") {
+                if let Some(m) = self.next(n) {
+                    if let Some((d, l, _, _)) = self.day_at(m) {
+                        d2 = Some(d);
+                        last = l;
+                    }
+                }
+            } else if k == "و" {
+                if let Some(m) = doc.next_non_space(n).filter(|&m| m == n + 1) {
+                    if let Some((d, l, _, _)) = self.day_at(m) {
+                        d2 = Some(d);
+                        last = l;
+                    }
+                }
+            } else if k.starts_with('و') {
+                if let Some((d, l, _, o)) = self.day_at(n) {
+                    if o == ordinal {
+                        d2 = Some(d);
+                        last = l;
+                    }
+                }
+            }
+        }
+        // `من` and `شهر` between day and month
+        let mut m_tok = self.next(last);
+        if let Some(j) = m_tok {
+            if self.key(j) == "من" {
+                m_tok = self.next(j);
+            }
+        }
+        if let Some(j) = m_tok {
+            if matches!(self.key(j), "شهر") {
+                m_tok = self.next(j);
+            }
+        }
+        // `25 منه`: the day of the month just mentioned
+        if let Some(j) = self.next(last) {
+            if self.key(j) == "منه" && !ordinal {
+                let (y, m) = self.last_month?;
+                let v = NaiveDate::from_ymd_opt(y, m, d1).map(Value::Day);
+                return Some(Found { first, last: j, prefix_chars: start_prefix, value: v, kind: DateKind::Relative });
+            }
+            // `الحادي والثلاثين من الشهر الحالي`
+            if self.key(j) == "من" {
+                if let Some(k) = self.next(j) {
+                    if self.key(k) == "الشهر" {
+                        if let Some((dir, l)) = self.modifier(k) {
+                            let v = self.reference.and_then(|r| {
+                                let (y, m) = shift_month(r.year(), r.month(), dir_offset(dir));
+                                NaiveDate::from_ymd_opt(y, m, d1)
+                            });
+                            return Some(Found {
+                                first,
+                                last: l,
+                                prefix_chars: start_prefix,
+                                value: v.map(Value::Day),
+                                kind: DateKind::Relative,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let m_tok = m_tok?;
+        let (month, m_last, _) = self.month_at(m_tok)?;
+        last = m_last;
+        // explicit year
+        let mut year = None;
+        if let Some((yr, l)) = self.year_after(last) {
+            year = Some(yr);
+            last = l;
+        }
+        let mut direction = Direction::Nearest;
+        if year.is_none() {
+            if let Some((dir, l)) = self.modifier(last) {
+                direction = dir;
+                last = l;
+            }
+        }
+        let kind_range = d2.is_some();
+        let (value, relative) = self.resolve_day_month(d1, d2, month, year, direction);
+        let kind = if kind_range {
+            DateKind::Range
+        } else if relative {
+            DateKind::Relative
+        } else {
+            DateKind::Absolute
+        };
+        Some(Found { first, last, prefix_chars: start_prefix, value, kind })
+    }
+
+    /// Resolves day(s) + month (+ year); returns the value and whether it
+    /// depended on the reference date.
+    fn resolve_day_month(
+        &self,
+        d1: u32,
+        d2: Option<u32>,
+        month: MonthInfo,
+        year: Option<YearRef>,
+        direction: Direction,
+    ) -> (Option<Value>, bool) {
+        let make = |y: i32| -> Option<Value> {
+            match month.calendar {
+                Calendar::Gregorian => {
+                    let a = NaiveDate::from_ymd_opt(y, month.month as u32, d1)?;
+                    match d2 {
+                        Some(d) => Some(Value::DayRange(a, NaiveDate::from_ymd_opt(y, month.month as u32, d)?)),
+                        None => Some(Value::Day(a)),
+                    }
+                }
+                Calendar::Hijri => {
+                    let a = hijri_to_gregorian(y, month.month as u32, d1)?;
+                    match d2 {
+                        Some(d) => Some(Value::DayRange(a, hijri_to_gregorian(y, month.month as u32, d)?)),
+                        None => Some(Value::Day(a)),
+                    }
+                }
+            }
+        };
+        match year {
+            Some(YearRef::Explicit(y, _)) => (make(y), false),
+            Some(YearRef::ThisYear) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar))), true),
+            None => {
+                let Some(r) = self.reference else { return (None, true) };
+                let ry = self.year_of(r, month.calendar);
+                let candidates = [ry - 1, ry, ry + 1];
+                let pick = candidates
+                    .iter()
+                    .filter_map(|&y| make(y))
+                    .filter(|v| {
+                        let d = first_day(*v);
+                        match direction {
+                            Direction::Past => d < r,
+                            Direction::Future => d > r,
+                            Direction::Current => d.year() == r.year() || month.calendar == Calendar::Hijri,
+                            Direction::Nearest => true,
+                        }
+                    })
+                    .min_by_key(|v| (first_day(*v) - r).num_days().abs());
+                (pick, true)
+            }
+        }
+    }
+
+    /// The year of `r` in `calendar`.
+    fn year_of(&self, r: NaiveDate, calendar: Calendar) -> i32 {
+        match calendar {
+            Calendar::Gregorian => r.year(),
+            Calendar::Hijri => gregorian_to_hijri_year(r).unwrap_or(r.year() - 579),
+        }
+    }
+
+    /// Month first: `نيسان/ أبريل من عام ٢٠٠٥`, `شهر ماي 2017`, `أبريل الماضي`,
+    /// `شهر رمضان المبارك من هذا العام 1439هـ`.
+    fn month_led(&self, i: usize) -> Option<Found> {
+        let mut first = i;
+        let mut m_tok = i;
+        let mut cue = false;
+        if matches!(self.key(i), "شهر" | "وشهر" | "شهري") {
+            m_tok = self.next(i)?;
+            cue = true;
+        }
+        let (month, mut last, prefix) = self.month_at(m_tok)?;
+        let prefix = if m_tok == i { prefix } else { self.doc.ids[i].prefix_chars.min(if self.key(i).starts_with('و') { 1 } else { 0 }) };
+        if !cue {
+            if let Some(p) = self.doc.prev_non_space(i) {
+                let k = self.doc.key(p);
+                cue = self.doc.tokens[p].is_word() && MONTH_CUES.contains(&k);
+            }
+            // a clitic preposition on the month itself: `بأبريل`, `وفي`
+            cue |= prefix > 0;
+        }
+        // `رمضان المبارك`
+        if month.calendar == Calendar::Hijri {
+            if let Some(j) = self.next(last) {
+                if matches!(self.key(j), "المبارك" | "الكريم" | "الحرام") {
+                    last = j;
+                    cue = true;
+                }
+            }
+        }
+        if let Some((yr, l)) = self.year_after(last) {
+            let value = match yr {
+                YearRef::Explicit(y, _) => month_value(y, month),
+                YearRef::ThisYear => self.reference.and_then(|r| month_value(self.year_of(r, month.calendar), month)),
+            };
+            let kind = if matches!(yr, YearRef::ThisYear) { DateKind::Relative } else { DateKind::Absolute };
+            let kind = if month.calendar == Calendar::Hijri { DateKind::Range } else { kind };
+            return Some(Found { first, last: l, prefix_chars: prefix, value, kind });
+        }
+        if let Some((dir, l)) = self.modifier(last) {
+            let value = self.reference.and_then(|r| self.resolve_month(month, r, dir));
+            return Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Relative });
+        }
+        if month.ambiguous || !cue {
+            return None;
+        }
+        if first != m_tok && !cue {
+            first = m_tok;
+        }
+        let value = self.reference.and_then(|r| self.resolve_month(month, r, Direction::Nearest));
+        Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+    }
+
+    fn resolve_month(&self, month: MonthInfo, r: NaiveDate, dir: Direction) -> Option<Value> {
+        let ry = self.year_of(r, month.calendar);
+        let mut best: Option<(i64, Value)> = None;
+        for y in [ry - 1, ry, ry + 1] {
+            let Some(v) = month_value(y, month) else { continue };
+            let (a, b) = (first_day(v), last_day(v));
+            let ok = match dir {
+                Direction::Past => b < r || (a <= r && r <= b && month.calendar == Calendar::Gregorian && false),
+                Direction::Future => a > r,
+                Direction::Current => a <= r && r <= b || y == ry,
+                Direction::Nearest => true,
+            };
+            if !ok {
+                continue;
+            }
+            let dist = if a <= r && r <= b { 0 } else { (a - r).num_days().abs().min((b - r).num_days().abs()) };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, v));
+            }
+        }
+        best.map(|(_, v)| v)
+    }
+
+    /// `اليوم`, `أمس`, `غدا`, `أول أمس`, `بعد غد`, each with an optional weekday.
+    fn relative_word(&self, i: usize) -> Option<Found> {
+        let k = self.key_nc(i);
+        let prefix = if k.len() != self.key(i).len() { 1 } else { 0 };
+        let (offset, last) = match k {
+            "اليوم" => {
+                // `اليوم الوطني`, `اليوم العالمي`, `اليوم التالي` are not today
+                if let Some(j) = self.next(i) {
+                    let nk = self.key(j);
+                    let weekday = self.doc.word_full(j).and_then(|w| w.weekday).is_some();
+                    if nk.starts_with("ال") && !weekday {
+                        return None;
+                    }
+                }
+                // `عين اليوم` (an outlet), `حتى اليوم`: only reject outlet names
+                if let Some(p) = self.doc.prev_non_space(i) {
+                    if self.doc.tokens[p].is_word() && self.doc.phrase_at(&self.doc.lex.agencies, p).is_some_and(|m| m.last >= i) {
+                        return None;
+                    }
+                }
+                (0, i)
+            }
+            "امس" | "البارحه" => (-1, i),
+            "غدا" => (1, i),
+            "اول" => {
+                let j = self.next(i)?;
+                let j = if self.key(j) == "من" { self.next(j)? } else { j };
+                if self.key(j) != "امس" {
+                    return None;
+                }
+                (-2, j)
+            }
+            "بعد" => {
+                let j = self.next(i)?;
+                if self.key(j) != "غد" {
+                    return None;
+                }
+                (2, j)
+            }
+            _ => return None,
+        };
+        let mut last = last;
+        if let Some(j) = self.next(last) {
+            if self.doc.word_full(j).and_then(|w| w.weekday).is_some() {
+                last = j;
+            }
+        }
+        let value = self.reference.map(|r| Value::Day(r + Duration::days(offset)));
+        Some(Found { first: i, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+    }
+
+    /// `الشهر الماضي`, `العام المقبل`, `هذا العام`, `السنة الجارية`,
+    /// `العام الماضي 2013`.
+    fn relative_period(&self, i: usize) -> Option<Found> {
+        let k = self.key_nc(i);
+        let prefix = if k.len() != self.key(i).len() { 1 } else { 0 };
+        let (unit, dir, last) = if matches!(k, "هذا" | "هذه") {
+            let j = self.next(i)?;
+            let unit = match self.key(j) {
+                "العام" | "السنه" => 'y',
+                "الشهر" => 'm',
+                _ => return None,
+            };
+            (unit, Direction::Current, j)
+        } else {
+            let unit = match k {
+                "العام" | "السنه" => 'y',
+                "الشهر" => 'm',
+                _ => return None,
+            };
+            let (dir, l) = self.modifier(i)?;
+            (unit, dir, l)
+        };
+        // `العام الماضي 2013`: the explicit year wins
+        if unit == 'y' {
+            if let Some(j) = self.next(last) {
+                if let Some((y, l, _)) = self.year_number(j) {
+                    if Self::plausible_gregorian_year(y) {
+                        return Some(Found { first: i, last: l, prefix_chars: prefix, value: Some(Value::Year(y)), kind: DateKind::Absolute });
+                    }
+                }
+            }
+        }
+        let value = self.reference.map(|r| {
+            let off = dir_offset(dir);
+            if unit == 'y' {
+                Value::Year(r.year() + off)
+            } else {
+                let (y, m) = shift_month(r.year(), r.month(), off);
+                Value::Month(y, m)
+            }
+        });
+        Some(Found { first: i, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+    }
+
+    /// `يوم الخميس`, `الأحد المقبل`, `الجمعة - السبت`, `الأربعاء`.
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let mut first = i;
+        let mut day_tok = i;
+        let mut with_yawm = false;
+        if matches!(self.key_nc(i), "يوم") {
+            day_tok = self.next(i)?;
+            with_yawm = true;
+        }
+        let (info, prefix) = doc.word(day_tok)?;
+        let wd = info.weekday?;
+        let k = self.key(day_tok);
+        // bare forms without ال (`أحد` "one", `جمعة`) only after `يوم`
+        if !with_yawm && !k.contains("ال") {
+            return None;
+        }
+        if !with_yawm {
+            // `صلاة الجمعة`, `خطبة الجمعة`, `يوم الأحد` handled above
+            if let Some(p) = doc.prev_non_space(i) {
+                if matches!(doc.key(p), "صلاه" | "خطبه" | "خطيب" | "صلاة" | "جمعه") {
+                    return None;
+                }
+            }
+        }
+        let prefix = if with_yawm { doc.ids[i].prefix_chars.min(1) } else { prefix };
+        let mut last = day_tok;
+        // range `الجمعة - السبت`
+        if let Some((p, '-' | '–')) = self.next_punct(last) {
+            if let Some(n) = doc.next_non_space(p) {
+                if let Some(wd2) = doc.word_full(n).and_then(|w| w.weekday) {
+                    let value = self.reference.map(|r| {
+                        let b = resolve_weekday(r, wd2, Direction::Past);
+                        let a = resolve_weekday(b, wd, Direction::Past);
+                        Value::DayRange(a, b)
+                    });
+                    return Some(Found { first, last: n, prefix_chars: prefix, value, kind: DateKind::Range });
+                }
+            }
+        }
+        let mut dir = None;
+        if let Some((d, l)) = self.modifier(last) {
+            dir = Some(d);
+            last = l;
+        }
+        let dir = dir.unwrap_or_else(|| self.tense_at(day_tok));
+        if first != i {
+            first = i;
+        }
+        let value = self.reference.map(|r| Value::Day(resolve_weekday(r, wd, dir)));
+        Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+    }
+
+    /// Whether the clause around token `i` speaks of the future: a verb with
+    /// the future prefix س (`سيعقد`, `ستجري`), `سوف`, `المقبل`, `القادم`,
+    /// `من المقرر`. News reports the past otherwise.
+    fn tense_at(&self, i: usize) -> Direction {
+        let doc = self.doc;
+        let s = doc.sentence_of(i);
+        let range = doc.toks.sentences[s].tokens.clone();
+        for j in range {
+            if !doc.tokens[j].is_word() {
+                continue;
+            }
+            let k = doc.key(j);
+            let k = k.strip_prefix('و').unwrap_or(k);
+            let future_verb = (k.starts_with("سي") || k.starts_with("ست") || k.starts_with("سن"))
+                && k.chars().count() >= 5
+                && doc.ids[j].full == crate::lexicon::NO_WORD;
+            if future_verb || matches!(k, "سوف" | "المقرر" | "المنتظر" | "المرتقب" | "يعتزم" | "تعتزم") {
+                return Direction::Future;
+            }
+        }
+        Direction::Past
+    }
+
+    /// Years after a cue: `عام 2015`, `العام 2005م`, `في 2011`, `1436 هـ`,
+    /// `1436 / 1437هـ`, `بين 1989 و2003`, `2002 و2006`.
+    fn year_led(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let kc = self.key_nc(i);
+        let prefix = if kc.len() != self.key(i).len() { 1 } else { 0 };
+        // `بين 1989 و2003`
+        if kc == "بين" {
+            let a = self.next(i)?;
+            let (y1, l1, _) = self.year_number(a)?;
+            let w = self.next(l1)?;
+            if self.key(w) != "و" || doc.kind(w + 1) != TokenKind::Number {
+                return None;
+            }
+            let (y2, l2, _) = self.year_number(w + 1)?;
+            if !(Self::plausible_gregorian_year(y1) && Self::plausible_gregorian_year(y2) && y1 < y2) {
+                return None;
+            }
+            return Some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range });
+        }
+        let (num_tok, first, pre) = if doc.kind(i) == TokenKind::Number {
+            (i, i, 0)
+        } else if YEAR_CUES_IN_TEXT.contains(&kc) {
+            (self.next(i)?, i, prefix)
+        } else {
+            return None;
+        };
+        let (y, mut last, marker) = self.year_number(num_tok)?;
+        // cue check for a bare number
+        if first == num_tok {
+            let prev = doc.prev_non_space(num_tok);
+            let prev_key = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| doc.key(p));
+            if prev_key.is_some_and(|k| NOT_YEAR_BEFORE.contains(&k)) {
+                return None;
+            }
+            let glued_wa = num_tok > 0 && doc.kind(num_tok - 1) == TokenKind::Word && doc.key(num_tok - 1) == "و";
+            let cued = prev_key.is_some_and(|k| {
+                YEAR_CUES.contains(&k) || k.strip_prefix('و').is_some_and(|r| YEAR_CUES.contains(&r))
+            });
+            if !(cued || glued_wa || marker.is_some()) {
+                return None;
+            }
+        }
+        // Hijri year (range of Gregorian days), possibly `1436 / 1437هـ`
+        let mut y2 = None;
+        if let Some((p, '/' | '-' | '–')) = self.next_punct(last) {
+            if let Some(n) = doc.next_non_space(p) {
+                if let Some((yb, lb, mb)) = self.year_number(n) {
+                    if yb == y + 1 {
+                        y2 = Some((yb, mb));
+                        last = lb;
+                    }
+                }
+            }
+        }
+        let hijri = marker == Some(Calendar::Hijri) || y2.is_some_and(|(_, m)| m == Some(Calendar::Hijri));
+        if hijri {
+            if !Self::plausible_hijri_year(y) {
+                return None;
+            }
+            let end_year = y2.map(|(b, _)| b).unwrap_or(y);
+            let a = hijri_to_gregorian(y, 1, 1)?;
+            let b = hijri_year_end(end_year)?;
+            return Some(Found { first, last, prefix_chars: pre, value: Some(Value::DayRange(a, b)), kind: DateKind::Range });
+        }
+        if !Self::plausible_gregorian_year(y) || doc.key(num_tok).len() != 4 {
+            return None;
+        }
+        if let Some((b, _)) = y2 {
+            return Some(Found { first, last, prefix_chars: pre, value: Some(Value::YearRange(y, b)), kind: DateKind::Range });
+        }
+        Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum YearRef {
+    /// The year and the calendar marker written after it (هـ / م).
+    Explicit(i32, #[allow(dead_code)] Option<Calendar>),
+    ThisYear,
+}
+
+fn dir_offset(d: Direction) -> i32 {
+    match d {
+        Direction::Past => -1,
+        Direction::Future => 1,
+        Direction::Current | Direction::Nearest => 0,
+    }
+}
+
+fn shift_month(y: i32, m: u32, off: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + off;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+fn first_day(v: Value) -> NaiveDate {
+    match v {
+        Value::Day(d) | Value::DayRange(d, _) => d,
+        Value::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
+        Value::Year(y) | Value::YearRange(y, _) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+    }
+}
+
+fn last_day(v: Value) -> NaiveDate {
+    match v {
+        Value::Day(d) | Value::DayRange(_, d) => d,
+        Value::Month(y, m) => {
+            let (ny, nm) = shift_month(y, m, 1);
+            NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1)).unwrap_or(NaiveDate::MAX)
+        }
+        Value::Year(y) | Value::YearRange(_, y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+    }
+}
+
+/// A month's value: `YYYY-MM` for Gregorian, the day range for Hijri.
+fn month_value(y: i32, month: MonthInfo) -> Option<Value> {
+    match month.calendar {
+        Calendar::Gregorian => Some(Value::Month(y, month.month as u32)),
+        Calendar::Hijri => {
+            let a = hijri_to_gregorian(y, month.month as u32, 1)?;
+            let b = hijri_month_end(y, month.month as u32)?;
+            Some(Value::DayRange(a, b))
+        }
+    }
+}
+
+/// The nearest `weekday` in direction `dir` from `r` (past includes `r`).
+fn resolve_weekday(r: NaiveDate, weekday: u8, dir: Direction) -> NaiveDate {
+    let target = weekday as i64 - 1; // Monday = 0
+    let today = r.weekday().num_days_from_monday() as i64;
+    match dir {
+        Direction::Future => {
+            let ahead = (target - today).rem_euclid(7);
+            r + Duration::days(if ahead == 0 { 7 } else { ahead })
+        }
+        Direction::Past => {
+            let back = (today - target).rem_euclid(7);
+            r - Duration::days(back)
+        }
+        Direction::Current | Direction::Nearest => {
+            let back = (today - target).rem_euclid(7);
+            r - Duration::days(back)
+        }
+    }
+}
+
+/// Umm al-Qura date → Gregorian.
+pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(1..=12).contains(&m) || !(1..=30).contains(&d) || !(1300..=1600).contains(&y) {
+        return None;
+    }
+    let date = Date::try_new_hijri_with_calendar(y, m as u8, d as u8, Hijri::new_umm_al_qura()).ok()?;
+    // a 30th in a 29-day month is rejected rather than rolled over
+    if date.day_of_month().0 as u32 != d {
+        return None;
+    }
+    let iso = date.to_calendar(Iso);
+    NaiveDate::from_ymd_opt(iso.year().extended_year(), iso.month().ordinal as u32, iso.day_of_month().0 as u32)
+}
+
+fn hijri_month_end(y: i32, m: u32) -> Option<NaiveDate> {
+    let first = Date::try_new_hijri_with_calendar(y, m as u8, 1, Hijri::new_umm_al_qura()).ok()?;
+    let len = first.days_in_month() as u32;
+    hijri_to_gregorian(y, m, len)
+}
+
+fn hijri_year_end(y: i32) -> Option<NaiveDate> {
+    hijri_month_end(y, 12)
+}
+
+fn gregorian_to_hijri_year(d: NaiveDate) -> Option<i32> {
+    let iso = Date::<Iso>::try_new_iso(d.year(), d.month() as u8, d.day() as u8).ok()?;
+    let h = iso.to_calendar(Hijri::new_umm_al_qura());
+    Some(h.year().extended_year())
+}
+
+#[allow(dead_code)]
+fn weekday_of(d: NaiveDate) -> Weekday {
+    d.weekday()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn umm_al_qura_conversion_matches_published_dates() {
+        // 1 Ramadan 1439 began on 17 May 2018 in Saudi Arabia (Umm al-Qura: 16 May)
+        assert_eq!(hijri_to_gregorian(1439, 9, 1), NaiveDate::from_ymd_opt(2018, 5, 16));
+        // 1 Muharram 1436 = 25 October 2014
+        assert_eq!(hijri_to_gregorian(1436, 1, 1), NaiveDate::from_ymd_opt(2014, 10, 25));
+        assert_eq!(hijri_to_gregorian(1436, 13, 1), None);
+    }
+
+    #[test]
+    fn weekdays_resolve_by_direction() {
+        let monday = NaiveDate::from_ymd_opt(2017, 6, 19).unwrap();
+        assert_eq!(resolve_weekday(monday, 1, Direction::Past), monday);
+        assert_eq!(resolve_weekday(monday, 4, Direction::Past), NaiveDate::from_ymd_opt(2017, 6, 15).unwrap());
+        assert_eq!(resolve_weekday(monday, 4, Direction::Future), NaiveDate::from_ymd_opt(2017, 6, 22).unwrap());
+        assert_eq!(resolve_weekday(monday, 1, Direction::Future), NaiveDate::from_ymd_opt(2017, 6, 26).unwrap());
+    }
+
+    #[test]
+    fn month_shifts_cross_years() {
+        assert_eq!(shift_month(2017, 1, -1), (2016, 12));
+        assert_eq!(shift_month(2017, 12, 1), (2018, 1));
+    }
+}

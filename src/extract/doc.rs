@@ -1,0 +1,259 @@
+//! The view of one tokenized text that extractors read: tokens, their
+//! lexicon ids (looked up once per text) and navigation helpers.
+
+use crate::lexicon::{Lexicons, PhraseSet, WordId, WordInfo, NO_WORD};
+use crate::tokenizer::clitics::{self, Split};
+use crate::tokenizer::fold::fold_char;
+use crate::tokenizer::{Token, TokenKind, Tokens};
+
+/// Lexicon ids of one token: as a whole word, and as its best stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenLex {
+    pub full: WordId,
+    pub stem: WordId,
+    /// Code points of the proclitics before the stem (0 without a stem).
+    pub prefix_chars: u8,
+    /// The proclitics include a conjunction و/ف (`وقال`, `فيما`).
+    pub conj: bool,
+}
+
+impl TokenLex {
+    const NONE: TokenLex = TokenLex { full: NO_WORD, stem: NO_WORD, prefix_chars: 0, conj: false };
+}
+
+/// Looks up every word of `toks` once, filling `out` (one entry per token).
+pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>, scratch: &mut String) {
+    out.clear();
+    out.reserve(toks.tokens.len());
+    for (i, t) in toks.tokens.iter().enumerate() {
+        if !t.is_wordlike() {
+            out.push(TokenLex::NONE);
+            continue;
+        }
+        let key = toks.key(i);
+        let full = lex.vocab.get(key);
+        let mut entry = TokenLex { full, ..TokenLex::NONE };
+        if t.kind == TokenKind::Word && starts_with_proclitic_letter(key) {
+            for split in clitics::splits(key) {
+                clitics::stem_into(key, split, scratch);
+                let id = lex.vocab.get(scratch);
+                if id != NO_WORD {
+                    entry.stem = id;
+                    entry.prefix_chars = prefix_surface_chars(&text[t.bytes()], split);
+                    entry.conj = key.starts_with('و') || key.starts_with('ف');
+                    break;
+                }
+            }
+        }
+        out.push(entry);
+    }
+}
+
+fn starts_with_proclitic_letter(key: &str) -> bool {
+    matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))
+}
+
+/// Surface code points taken by the proclitics of `split`, marks included.
+fn prefix_surface_chars(surface: &str, split: Split) -> u8 {
+    let key_chars = split.prefix_len as usize / 'و'.len_utf8();
+    let mut seen = 0usize;
+    let mut chars = 0usize;
+    for c in surface.chars() {
+        if seen == key_chars && fold_char(c).is_some() {
+            break;
+        }
+        chars += 1;
+        if fold_char(c).is_some() {
+            seen += 1;
+        }
+    }
+    chars.min(u8::MAX as usize) as u8
+}
+
+/// A lexicon phrase found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch<'a, T> {
+    /// First and last token of the phrase (inclusive).
+    pub first: usize,
+    pub last: usize,
+    /// Code points of proclitics on the first token that are not part of it.
+    pub prefix_chars: u8,
+    pub value: &'a T,
+    /// Number of words matched.
+    pub words: usize,
+}
+
+/// One text as the extractors see it.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: &'a Tokens,
+    pub tokens: &'a [Token],
+    pub lex: &'a Lexicons,
+    pub ids: &'a [TokenLex],
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, toks: &'a Tokens, lex: &'a Lexicons, ids: &'a [TokenLex]) -> Self {
+        Doc { text, toks, tokens: &toks.tokens, lex, ids }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    #[inline]
+    pub fn surface(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].bytes()]
+    }
+
+    #[inline]
+    pub fn key(&self, i: usize) -> &'a str {
+        self.toks.key(i)
+    }
+
+    #[inline]
+    pub fn kind(&self, i: usize) -> TokenKind {
+        self.tokens[i].kind
+    }
+
+    /// The first character of a punctuation or quote token.
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.tokens.get(i)?.kind {
+            TokenKind::Punct | TokenKind::Quote => self.surface(i).chars().next(),
+            _ => None,
+        }
+    }
+
+    /// Next token after `i` that is not a space (line breaks included).
+    pub fn next_non_space(&self, i: usize) -> Option<usize> {
+        (i + 1..self.tokens.len()).find(|&j| self.tokens[j].kind != TokenKind::Space)
+    }
+
+    /// Previous token before `i` that is not a space.
+    pub fn prev_non_space(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| self.tokens[j].kind != TokenKind::Space)
+    }
+
+    /// Next word-like token directly after `i`, separated by spaces only.
+    pub fn next_word(&self, i: usize) -> Option<usize> {
+        self.next_non_space(i).filter(|&j| self.tokens[j].is_wordlike())
+    }
+
+    /// Word facts for token `i`: the whole word if a lexicon has it, else its
+    /// stem; with the number of proclitic code points before the stem.
+    pub fn word(&self, i: usize) -> Option<(&'a WordInfo, u8)> {
+        let ids = self.ids.get(i)?;
+        if let Some(w) = self.lex.word(ids.full) {
+            return Some((w, 0));
+        }
+        self.lex.word(ids.stem).map(|w| (w, ids.prefix_chars))
+    }
+
+    /// Word facts for token `i` read as a whole word only.
+    pub fn word_full(&self, i: usize) -> Option<&'a WordInfo> {
+        self.lex.word(self.ids.get(i)?.full)
+    }
+
+    /// The longest entry of `set` starting at token `i`: its first word read
+    /// whole or as a stem (whichever gives the longer match, whole on ties),
+    /// the next words whole and separated by spaces only.
+    pub fn phrase_at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<PhraseMatch<'a, T>> {
+        let ids = self.ids.get(i)?;
+        let whole = self.walk(set, i, ids.full).map(|m| (m, 0u8));
+        let stem = if ids.stem != NO_WORD { self.walk(set, i, ids.stem).map(|m| (m, ids.prefix_chars)) } else { None };
+        let best = match (whole, stem) {
+            (Some(a), Some(b)) => Some(if b.0 .1 > a.0 .1 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        best.map(|((last, words, value), prefix_chars)| PhraseMatch { first: i, last, prefix_chars, value, words })
+    }
+
+    /// Walks `set` from token `i` read as `first_id`; returns (last token,
+    /// words, value) of the longest entry.
+    fn walk<T>(&self, set: &'a PhraseSet<T>, i: usize, first_id: WordId) -> Option<(usize, usize, &'a T)> {
+        let mut node = set.step(PhraseSet::<T>::ROOT, first_id)?;
+        let mut best = set.value(node).map(|v| (i, 1, v));
+        let mut cur = i;
+        let mut words = 1;
+        while words < set.max_len() {
+            let Some(next) = self.next_word(cur) else { break };
+            let Some(n) = set.step(node, self.ids[next].full) else { break };
+            node = n;
+            cur = next;
+            words += 1;
+            if let Some(v) = set.value(node) {
+                best = Some((cur, words, v));
+            }
+        }
+        best
+    }
+
+    /// Code-point span of tokens `first..=last`, minus `prefix_chars` at the
+    /// start (an attached clitic that is not part of the name).
+    pub fn span(&self, first: usize, last: usize, prefix_chars: u8) -> [usize; 2] {
+        [self.tokens[first].char_start as usize + prefix_chars as usize, self.tokens[last].char_end as usize]
+    }
+
+    /// Byte range of tokens `first..=last`, minus `prefix_chars` code points.
+    pub fn byte_range(&self, first: usize, last: usize, prefix_chars: u8) -> std::ops::Range<usize> {
+        let start = self.tokens[first].start as usize;
+        let skip: usize = self.text[start..].chars().take(prefix_chars as usize).map(char::len_utf8).sum();
+        start + skip..self.tokens[last].end as usize
+    }
+
+    /// Text of tokens `first..=last` without `prefix_chars` leading clitic.
+    pub fn slice(&self, first: usize, last: usize, prefix_chars: u8) -> &'a str {
+        &self.text[self.byte_range(first, last, prefix_chars)]
+    }
+
+    /// Sentence index of token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.toks.sentence_of[i] as usize
+    }
+
+    /// Whether token `i` is a clause boundary: a comma, semicolon, colon,
+    /// sentence end, bracket or line break.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        match self.tokens[i].kind {
+            TokenKind::Newline | TokenKind::Quote => true,
+            TokenKind::Punct => true,
+            _ => false,
+        }
+    }
+
+    /// The key of token `i` with its proclitic stripped, when a lexicon knows
+    /// the stem; otherwise the whole key.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Number
+    }
+
+    /// Numeric value of a number token (digits in any script).
+    pub fn number(&self, i: usize) -> Option<u32> {
+        if self.tokens.get(i)?.kind != TokenKind::Number {
+            return None;
+        }
+        let key = self.key(i);
+        if key.len() > 9 {
+            return None;
+        }
+        key.parse().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_surface_chars_skip_marks_on_the_clitic() {
+        let s = Split { prefix_len: 2, restore_article: false };
+        assert_eq!(prefix_surface_chars("وَسوريا", s), 2);
+        assert_eq!(prefix_surface_chars("وسوريا", s), 1);
+        let s = Split { prefix_len: 4, restore_article: true };
+        assert_eq!(prefix_surface_chars("للأمم", s), 2);
+    }
+}

@@ -1,0 +1,254 @@
+//! Entities: people, organizations and places, each once with all mentions.
+//!
+//! Three sources of mentions, in order of trust:
+//! 1. the gazetteer (countries, places, bodies, outlets) matched over folded
+//!    keys with the first word's proclitics stripped (`وسوريا` → `سوريا`);
+//!    a one-word match that is also a nationality adjective after a definite
+//!    noun (`الحكومة السعودية`) is an adjective, not a place;
+//! 2. institution patterns: a head noun from `data/org_heads.tsv` and its
+//!    definite complement (`وزارة الشؤون الثقافية`);
+//! 3. people by context: a title before a name (`الرئيس ... فلان`), a given
+//!    name from `data/given_names.tsv` followed by more name words, and the
+//!    speakers of quotes.
+//!
+//! Mentions of one entity are grouped by canonical key; a family name alone
+//! (`لافروف`) joins the full name (`سيرغي لافروف`).
+
+use super::doc::Doc;
+use super::names::{self, PhraseKind};
+use crate::emit::{Entity, Span};
+use crate::lexicon::{EntityType, TitleClass};
+use crate::tokenizer::{fold::fold_phrase, TokenKind};
+
+/// Collects entities while the text is scanned.
+#[derive(Default)]
+pub struct EntitySet {
+    entities: Vec<Entity>,
+    keys: Vec<String>,
+}
+
+impl EntitySet {
+    fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
+        let key = fold_phrase(canonical);
+        if key.is_empty() {
+            return;
+        }
+        match self.keys.iter().position(|k| *k == key) {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if !e.mentions.contains(&span) {
+                    e.mentions.push(span);
+                }
+                // the fullest form as it appears
+                if text.chars().count() > e.text.chars().count() && ty != EntityType::Person {
+                    // keep the first text for gazetteer entries: aliases differ in form, not fullness
+                }
+            }
+            None => {
+                self.keys.push(key);
+                self.entities.push(Entity {
+                    text: text.to_string(),
+                    canonical: canonical.to_string(),
+                    entity_type: ty,
+                    latin: latin.map(str::to_string),
+                    mentions: vec![span],
+                });
+            }
+        }
+    }
+
+    /// Full names of the people found, for linking speakers.
+    pub fn people(&self) -> Vec<String> {
+        self.entities.iter().filter(|e| e.entity_type == EntityType::Person).map(|e| e.text.clone()).collect()
+    }
+
+    /// Adds a person named as a speaker (if new) with its mention.
+    pub fn add_person(&mut self, name: &str, span: Span) {
+        self.add(name, name, EntityType::Person, None, span);
+    }
+
+    pub fn into_entities(mut self) -> Vec<Entity> {
+        for e in &mut self.entities {
+            e.mentions.sort_unstable();
+        }
+        self.entities
+    }
+}
+
+/// Scans `doc` for entities.
+pub fn extract(doc: &Doc) -> EntitySet {
+    let mut set = EntitySet::default();
+    let mut covered = vec![false; doc.len()];
+    gazetteer_and_institutions(doc, &mut set, &mut covered);
+    people(doc, &mut set, &mut covered);
+    link_family_names(doc, &mut set, &covered);
+    set
+}
+
+fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
+    let lex = doc.lex;
+    let mut i = 0;
+    while i < doc.len() {
+        if doc.kind(i) != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // institution pattern first: it may contain a gazetteer name
+        if let Some(last) = institution_at(doc, i) {
+            let p = doc.ids[i].prefix_chars.min(if doc.ids[i].full == crate::lexicon::NO_WORD { u8::MAX } else { 0 });
+            let p = if doc.ids[i].full != crate::lexicon::NO_WORD { 0 } else { p };
+            let text = doc.slice(i, last, p);
+            let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
+            if !gaz_longer {
+                set.add(text, text, EntityType::Organization, None, doc.span(i, last, p));
+                covered[i..=last].iter_mut().for_each(|c| *c = true);
+                i = last + 1;
+                continue;
+            }
+        }
+        if let Some(m) = doc.phrase_at(&lex.gazetteer, i) {
+            let entry = &lex.gazetteer_entries[*m.value as usize];
+            let adjective = m.words == 1 && is_adjective_use(doc, i);
+            if !adjective {
+                let text = doc.slice(i, m.last, m.prefix_chars);
+                set.add(text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
+                covered[i..=m.last].iter_mut().for_each(|c| *c = true);
+            }
+            i = m.last + 1;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// A one-word place name used as an adjective: `الحكومة السعودية`,
+/// `الجانب الروسي` — a nationality form right after a definite noun.
+fn is_adjective_use(doc: &Doc, i: usize) -> bool {
+    if doc.word_full(i).and_then(|w| w.nationality).is_none() {
+        return false;
+    }
+    let Some(p) = doc.prev_non_space(i) else { return false };
+    if doc.kind(p) != TokenKind::Word {
+        return false;
+    }
+    let pk = doc.key(p);
+    let prev_is_function = doc.word(p).is_some_and(|(w, _)| w.function.is_some());
+    pk.starts_with("ال") && !prev_is_function || doc.phrase_at(&doc.lex.org_heads, p).is_some()
+}
+
+/// `وزارة الصحة`, `هيئة كبار العلماء`, `حزب مشروع تونس`: an institution
+/// head and its complement; returns the last token.
+fn institution_at(doc: &Doc, i: usize) -> Option<usize> {
+    let m = doc.phrase_at(&doc.lex.org_heads, i)?;
+    if m.prefix_chars > 0 && !doc.key(i).starts_with('و') && !doc.key(i).starts_with('ب') && !doc.key(i).starts_with('ل') {
+        return None;
+    }
+    let head_definite = doc.key(m.first).trim_start_matches(['و', 'ب', 'ل', 'ف']).starts_with("ال") && m.prefix_chars == 0;
+    let mut last = m.last;
+    let mut words = 0;
+    while words < 6 {
+        let Some(j) = doc.next_word(last) else { break };
+        if doc.kind(j) != TokenKind::Word || names::is_stop_word(doc, j) {
+            break;
+        }
+        let k = doc.key(j);
+        let definite = k.starts_with("ال");
+        let nationality = doc.word_full(j).and_then(|w| w.nationality).is_some();
+        let conj_def = words > 0 && (k.starts_with("وال") || k.starts_with("ولل"));
+        let in_gazetteer = doc.phrase_at(&doc.lex.gazetteer, j);
+        if definite || nationality || conj_def {
+            last = j;
+            words += 1;
+            continue;
+        }
+        if let Some(g) = in_gazetteer.filter(|g| g.prefix_chars == 0) {
+            // `جامعة كاليفورنيا`, `حزب مشروع تونس`
+            last = g.last;
+            words += g.words;
+            continue;
+        }
+        if words == 0 && !head_definite && !k.starts_with('و') && !k.starts_with('ل') && !k.starts_with('ب') {
+            // an indefinite name word: `شركة وايمو`, `حزب مشروع`
+            last = j;
+            words += 1;
+            continue;
+        }
+        break;
+    }
+    (words > 0).then_some(last)
+}
+
+fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
+    let mut i = 0;
+    while i < doc.len() {
+        if doc.kind(i) != TokenKind::Word || covered[i] {
+            i += 1;
+            continue;
+        }
+        let title = doc.phrase_at(&doc.lex.titles, i).filter(|m| m.value.class != TitleClass::Modifier);
+        let given = doc.phrase_at(&doc.lex.given_names, i).filter(|m| m.prefix_chars == 0);
+        if title.is_some() || given.is_some() {
+            if let Some(np) = names::parse(doc, i) {
+                if np.kind == PhraseKind::Person {
+                    if let Some((a, b, p)) = np.name {
+                        let words = (a..=b).filter(|&t| doc.tokens[t].is_word()).count();
+                        let overlaps = covered[a..=b].iter().any(|&c| c);
+                        // a given name alone is too weak without a title
+                        if !overlaps && (words >= 2 || np.title.is_some()) {
+                            let text = doc.slice(a, b, p);
+                            set.add(text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p));
+                            covered[a..=b].iter_mut().for_each(|c| *c = true);
+                        }
+                    }
+                    i = np.last + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Adds every later one-word mention of a person's family name (`ميلنر`,
+/// `ولافروف`) to that person.
+fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
+    let mut families: Vec<(String, usize)> = Vec::new();
+    for (idx, e) in set.entities.iter().enumerate() {
+        if e.entity_type != EntityType::Person {
+            continue;
+        }
+        let key = fold_phrase(&e.text);
+        let mut parts = key.split(' ');
+        if let (Some(_), Some(last)) = (parts.next(), parts.next_back()) {
+            if last.chars().count() >= 3 {
+                families.push((last.to_string(), idx));
+            }
+        }
+    }
+    if families.is_empty() {
+        return;
+    }
+    for i in 0..doc.len() {
+        if doc.kind(i) != TokenKind::Word || covered[i] {
+            continue;
+        }
+        let key = doc.key(i);
+        for (fam, idx) in &families {
+            let (hit, prefix) = if key == fam {
+                (true, 0u8)
+            } else if key.len() > fam.len() && key.ends_with(fam.as_str()) && crate::tokenizer::clitics::is_proclitic(&key[..key.len() - fam.len()]) {
+                (true, key[..key.len() - fam.len()].chars().count() as u8)
+            } else {
+                (false, 0)
+            };
+            if hit {
+                let span = doc.span(i, i, prefix);
+                let e = &mut set.entities[*idx];
+                if !e.mentions.contains(&span) {
+                    e.mentions.push(span);
+                }
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Stage 2: extractors, one file each. They read a [`Doc`] and fill parts of
+//! the record; none of them prints.
+
+pub mod dates;
+pub mod doc;
+pub mod entities;
+pub mod names;
+pub mod quotes;
+pub mod source;
+
+pub use doc::{Doc, TokenLex};

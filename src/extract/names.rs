@@ -1,0 +1,290 @@
+//! Noun phrases that name people and bodies: `وزير الخارجية الروسي سيرغي
+//! لافروف`, `الأمين العام للحزب محسن مرزوق`, `وزارة الشؤون الثقافية`,
+//! `مصدر أمني`. Shared by the quote extractor (speakers) and the entity
+//! extractor (people found by context).
+//!
+//! The extent rules describe Arabic word order: a title head (`وزير`,
+//! `الرئيس`) is followed by definite modifiers (`الخارجية الروسي`); the name
+//! starts at the first indefinite word that is not a title or function word
+//! and continues through connectors (`بن`, `عبد`, `أبو`) and a definite
+//! family name (`علي الشبل`), stopping at punctuation, function words,
+//! dates, verbs of saying and complementizers.
+
+use super::doc::Doc;
+use crate::lexicon::{Gender, TitleClass, NO_WORD};
+use crate::tokenizer::TokenKind;
+
+/// Words inside a name that join its parts.
+const CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد", "دي", "دو", "فان", "فون", "ولد", "لا", "بو"];
+
+/// Words that look like names but head generic noun phrases of speakers.
+const MAX_NAME_WORDS: usize = 5;
+const MAX_TITLE_WORDS: usize = 8;
+
+/// What a noun phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// A named person: the phrase has a name part.
+    Person,
+    /// A generic description: `مصدر أمني`, `علماء`, `وزارة الصحة`.
+    Description,
+}
+
+/// A parsed noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NounPhrase {
+    pub first: usize,
+    pub last: usize,
+    /// Proclitic code points on the first token.
+    pub prefix_chars: u8,
+    /// Title tokens (inclusive), if any.
+    pub title: Option<(usize, usize)>,
+    /// Name tokens (inclusive) and the prefix chars on the first, if any.
+    pub name: Option<(usize, usize, u8)>,
+    pub gender: Gender,
+    pub kind: PhraseKind,
+}
+
+impl NounPhrase {
+    /// The text that names the referent: the name part, or the whole phrase.
+    pub fn name_text<'a>(&self, doc: &Doc<'a>) -> &'a str {
+        match self.name {
+            Some((a, b, p)) => doc.slice(a, b, p),
+            None => doc.slice(self.first, self.last, self.prefix_chars),
+        }
+    }
+
+    pub fn title_text<'a>(&self, doc: &Doc<'a>) -> Option<&'a str> {
+        self.title.map(|(a, b)| doc.slice(a, b, if a == self.first { self.prefix_chars } else { 0 }))
+    }
+}
+
+/// Whether token `i` can never be part of a name: function word, speech
+/// verb, complementizer, month, weekday, number.
+pub fn is_stop_word(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return true;
+    }
+    if let Some(w) = doc.word_full(i) {
+        if w.function.is_some() || w.verb.is_some() || w.complementizer || w.weekday.is_some() {
+            return true;
+        }
+    }
+    // with a clitic: `وقال`, `وأن`, `فإن`, `والتي`
+    if let Some((w, p)) = doc.word(i) {
+        if p > 0 && (w.verb.is_some() || w.complementizer || w.function.is_some()) {
+            return true;
+        }
+    }
+    if doc.phrase_at(&doc.lex.months, i).is_some_and(|m| m.prefix_chars == 0 && !m.value.ambiguous) {
+        return true;
+    }
+    false
+}
+
+fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
+    let m = doc.phrase_at(&doc.lex.titles, i)?;
+    Some((m.value.class, m.value.gender, m.last, m.prefix_chars))
+}
+
+fn is_definite(doc: &Doc, i: usize) -> bool {
+    doc.key(i).starts_with("ال")
+}
+
+fn is_nationality(doc: &Doc, i: usize) -> bool {
+    doc.word_full(i).and_then(|w| w.nationality).is_some()
+}
+
+/// Whether token `i` starts a name: a given name, or an indefinite word
+/// no lexicon claims.
+fn can_start_name(doc: &Doc, i: usize) -> bool {
+    if doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
+        return false;
+    }
+    if doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0) {
+        return true;
+    }
+    if is_definite(doc, i) || is_nationality(doc, i) || title_at(doc, i).is_some() {
+        return false;
+    }
+    if doc.phrase_at(&doc.lex.org_heads, i).is_some() {
+        return false;
+    }
+    // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
+    let ids = doc.ids[i];
+    if ids.full == NO_WORD && ids.stem != NO_WORD {
+        return false;
+    }
+    doc.surface(i).chars().count() >= 2
+}
+
+/// Extends a name starting at `i`; returns its last token.
+fn name_extent(doc: &Doc, i: usize) -> usize {
+    let mut last = i;
+    if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
+        last = m.last;
+    }
+    let mut words = 1;
+    while words < MAX_NAME_WORDS {
+        let Some(j) = doc.next_word(last) else { break };
+        if doc.kind(j) != TokenKind::Word || is_stop_word(doc, j) {
+            break;
+        }
+        let k = doc.key(j);
+        if CONNECTORS.contains(&k) {
+            // a connector needs a following name word
+            match doc.next_word(j) {
+                Some(n) if doc.kind(n) == TokenKind::Word && !is_stop_word(doc, n) => {
+                    last = n;
+                    words += 2;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if title_at(doc, j).is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
+            break;
+        }
+        if doc.phrase_at(&doc.lex.gazetteer, j).is_some() && !is_definite(doc, j) {
+            // `يوري ميلنر` yes, `لافروف روسيا` no: a known place ends the name
+            break;
+        }
+        if is_definite(doc, j) {
+            // a definite family name (`علي الشبل`) only as the last word
+            let after = doc.next_word(j);
+            let ends = after.is_none_or(|n| is_stop_word(doc, n) || doc.kind(n) != TokenKind::Word);
+            if ends || words == 1 {
+                last = j;
+            }
+            break;
+        }
+        let ids = doc.ids[j];
+        if ids.full == NO_WORD && ids.stem != NO_WORD {
+            break; // `لروسيا`, `بالمدينة`: a clitic word is not a name part
+        }
+        last = j;
+        words += 1;
+    }
+    last
+}
+
+/// Parses the noun phrase that starts at token `i` (the subject after a
+/// verb, or a title in running text).
+pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
+    if i >= doc.len() || doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
+        return None;
+    }
+    let mut gender = Gender::Unknown;
+    let first = i;
+    let prefix_chars = 0u8;
+    // honorifics and titles
+    if let Some((class, g, last, _)) = title_at(doc, i) {
+        if class != TitleClass::Modifier {
+            gender = g;
+            let mut t_last = last;
+            let mut words = 1;
+            while words < MAX_TITLE_WORDS {
+                let Some(j) = doc.next_word(t_last) else { break };
+                if doc.kind(j) != TokenKind::Word {
+                    break;
+                }
+                if let Some((_, _, l, p)) = title_at(doc, j) {
+                    if p == 0 || doc.key(j).starts_with('ل') {
+                        t_last = l;
+                        words += 1;
+                        continue;
+                    }
+                }
+                if is_stop_word(doc, j) {
+                    // `المتحدث باسم`: function words that belong to titles
+                    if doc.key(j) == "باسم" {
+                        t_last = j;
+                        words += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let k = doc.key(j);
+                // definite modifiers and genitives `للحزب`, `لشؤون`
+                if is_definite(doc, j) || is_nationality(doc, j) || k.starts_with("لل") {
+                    t_last = j;
+                    words += 1;
+                    continue;
+                }
+                if k.starts_with('ل') && doc.ids[j].stem != NO_WORD {
+                    t_last = j;
+                    words += 1;
+                    continue;
+                }
+                break;
+            }
+            let title = Some((i, t_last));
+            let cur = t_last;
+            // the name may follow after a comma: `الرئيس الأمريكي، دونالد ترامب`
+            let next = doc.next_non_space(cur)?;
+            let name_start = if matches!(doc.punct(next), Some('،' | ',')) { doc.next_word(next) } else { Some(next) };
+            if let Some(n) = name_start.filter(|&n| can_start_name(doc, n)) {
+                let last = name_extent(doc, n);
+                if let Some(m) = doc.phrase_at(&doc.lex.given_names, n) {
+                    if gender == Gender::Unknown {
+                        gender = *m.value;
+                    }
+                }
+                return Some(NounPhrase {
+                    first,
+                    last,
+                    prefix_chars,
+                    title,
+                    name: Some((n, last, 0)),
+                    gender,
+                    kind: PhraseKind::Person,
+                });
+            }
+            return Some(NounPhrase { first, last: cur, prefix_chars, title, name: None, gender, kind: PhraseKind::Description });
+        }
+    }
+    if can_start_name(doc, i) && doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
+        let last = name_extent(doc, i);
+        if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
+            gender = *m.value;
+        }
+        return Some(NounPhrase { first, last, prefix_chars, title: None, name: Some((i, last, 0)), gender, kind: PhraseKind::Person });
+    }
+    // a description: `وزارة الشؤون الثقافية`, `مصدر أمني`, `علماء`, `الجيش`
+    let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();
+    let gaz = doc.phrase_at(&doc.lex.gazetteer, i);
+    let mut last = gaz.map(|m| m.last).unwrap_or(i);
+    let mut words = 1;
+    while words < 7 {
+        let Some(j) = doc.next_word(last) else { break };
+        if doc.kind(j) != TokenKind::Word || is_stop_word(doc, j) {
+            break;
+        }
+        let k = doc.key(j);
+        let conj_def = org && (k.starts_with("وال") || k.starts_with("ولل"));
+        let genitive = k.starts_with("لل") || (k.starts_with('ل') && doc.ids[j].stem != NO_WORD && words < 4);
+        if is_definite(doc, j) || is_nationality(doc, j) || conj_def || genitive || (org && words < 3 && !k.starts_with('و')) {
+            last = j;
+            words += 1;
+            continue;
+        }
+        // an indefinite adjective after an indefinite noun: `مصدر أمني`
+        if words == 1 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه")) && !k.starts_with('و') {
+            last = j;
+            words += 1;
+            continue;
+        }
+        break;
+    }
+    Some(NounPhrase { first, last, prefix_chars, title: None, name: None, gender, kind: PhraseKind::Description })
+}
+
+/// The last word of a name, folded: how a person is called on second
+/// mention (`لافروف` for `سيرغي لافروف`).
+pub fn family_key(doc: &Doc, first: usize, last: usize) -> Option<String> {
+    if first == last {
+        return None;
+    }
+    Some(doc.key(last).to_string())
+}

@@ -1,0 +1,383 @@
+//! Quotes and speakers: who said what, directly and indirectly.
+//!
+//! A cue is a verb of saying (from `data/speech_verbs.tsv`, with or without
+//! a conjunction `و`/`ف`). After it come, in this order: an optional subject
+//! (the speaker), optional circumstances (`خلال مؤتمر صحفي`, a date), then
+//! - a complementizer (`إن`, `أن`, `بأن`, after the verb's preposition:
+//!   `أشار إلى أن`) — an indirect quote to the end of the sentence or the
+//!   next cue;
+//! - a colon — a direct quote: the quotation marks that follow, or the rest
+//!   of the sentence;
+//! - quotation marks — a direct quote, unless they hold only a name or term
+//!   (`“بريكس”`), which is skipped.
+//!
+//! Quotation marks followed by a cue (`«…»، قال لافروف`) are direct quotes of
+//! that cue's subject. A cue without a subject (`وأضاف`, `وتابع قائلا`) is
+//! the previous speaker of the same grammatical gender; a family name alone
+//! (`لافروف`) is linked to the full name given earlier.
+
+use super::doc::Doc;
+use super::names::{self, NounPhrase, PhraseKind};
+use crate::emit::{Quote, QuoteKind, Speaker};
+use crate::lexicon::{Gender, GramNumber, Preps, Tense, VerbInfo};
+use crate::tokenizer::{fold::fold_phrase, QuoteSpan, TokenKind};
+
+/// Quotes of at most this many words are names or terms, not quotations.
+const MAX_TERM_WORDS: usize = 2;
+/// How far after a verb (in tokens) its complementizer or quote may be.
+const CUE_WINDOW: usize = 60;
+
+#[derive(Debug, Clone)]
+struct Cue {
+    /// First token of the cue (the verb), for ordering and for ending the
+    /// previous indirect quote.
+    verb: usize,
+    verb_info: VerbInfo,
+    kind: QuoteKind,
+    /// Content tokens `[start, end)`; `end` is `None` for an indirect quote
+    /// until the next cue is known.
+    start: usize,
+    end: Option<usize>,
+    subject: Option<NounPhrase>,
+}
+
+/// A person or body who speaks, as the text names them.
+#[derive(Debug, Clone)]
+struct SpeakerState {
+    name: String,
+    key: String,
+    title: Option<String>,
+    gender: Gender,
+    quotes: usize,
+    first_seen: usize,
+}
+
+/// Extracts quotes (in text order) and speakers. `known_people` are full
+/// names found elsewhere (entities), for linking family names.
+pub fn extract(doc: &Doc, known_people: &[String], quotes: &mut Vec<Quote>, speakers: &mut Vec<Speaker>) -> Option<String> {
+    let mut cues = find_cues(doc);
+    add_trailing_cues(doc, &mut cues);
+    cues.sort_by_key(|c| c.start);
+    cues.dedup_by_key(|c| c.start);
+    close_indirect_quotes(doc, &mut cues);
+
+    let known: Vec<(String, Vec<String>)> =
+        known_people.iter().map(|n| (n.clone(), fold_phrase(n).split(' ').map(str::to_string).collect())).collect();
+    let mut people: Vec<SpeakerState> = Vec::new();
+    let mut last_speaker: Option<usize> = None;
+    let mut last_by_gender: [Option<usize>; 2] = [None, None];
+
+    for cue in &cues {
+        let end = cue.end.unwrap_or(cue.start);
+        let Some((a, b)) = trim(doc, cue.start, end) else { continue };
+        // a speaker, named or carried over
+        let speaker_idx = match &cue.subject {
+            Some(np) => {
+                let name = np.name_text(doc).to_string();
+                let key = fold_phrase(&name);
+                let (full, full_key) = link_name(&name, &key, &people, &known);
+                let idx = match people.iter().position(|p| p.key == full_key) {
+                    Some(i) => i,
+                    None => {
+                        people.push(SpeakerState {
+                            name: full,
+                            key: full_key,
+                            title: None,
+                            gender: if np.gender != Gender::Unknown { np.gender } else { cue.verb_info.gender },
+                            quotes: 0,
+                            first_seen: np.first,
+                        });
+                        people.len() - 1
+                    }
+                };
+                if people[idx].title.is_none() {
+                    people[idx].title = np.title_text(doc).map(str::to_string);
+                }
+                Some(idx)
+            }
+            None if cue.verb_info.tense == Tense::Passive => None,
+            None => {
+                let wanted = cue.verb_info.gender;
+                let by_gender = match wanted {
+                    Gender::Masculine => last_by_gender[0],
+                    Gender::Feminine => last_by_gender[1],
+                    Gender::Unknown => None,
+                };
+                if cue.verb_info.tense == Tense::Participle {
+                    last_speaker.or(by_gender)
+                } else {
+                    by_gender.or(if wanted == Gender::Unknown { last_speaker } else { None }).or(last_speaker)
+                }
+            }
+        };
+        if let Some(i) = speaker_idx {
+            people[i].quotes += 1;
+            last_speaker = Some(i);
+            match people[i].gender {
+                Gender::Masculine => last_by_gender[0] = Some(i),
+                Gender::Feminine => last_by_gender[1] = Some(i),
+                Gender::Unknown => {}
+            }
+            if cue.verb_info.number == GramNumber::Plural {
+                // plural speakers are not singular dropped subjects later on
+            }
+        }
+        let range = doc.byte_range(a, b, 0);
+        quotes.push(Quote {
+            text: doc.text[range].to_string(),
+            kind: cue.kind,
+            speaker: speaker_idx.map(|i| people[i].name.clone()),
+            cue: Some(doc.surface(cue.verb).to_string()),
+            span: doc.span(a, b, 0),
+        });
+    }
+    let mut quoted: Vec<&SpeakerState> = people.iter().filter(|p| p.quotes > 0).collect();
+    quoted.sort_by_key(|p| p.first_seen);
+    let main = quoted.iter().max_by(|x, y| x.quotes.cmp(&y.quotes).then(y.first_seen.cmp(&x.first_seen))).map(|p| p.name.clone());
+    speakers.extend(quoted.into_iter().map(|p| Speaker { name: p.name.clone(), title: p.title.clone(), quotes: p.quotes }));
+    main
+}
+
+/// A family name alone (`لافروف`) becomes the full name given earlier
+/// (`سيرغي لافروف`), from the speakers so far or the people of the text.
+fn link_name(name: &str, key: &str, people: &[SpeakerState], known: &[(String, Vec<String>)]) -> (String, String) {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() == 1 {
+        for p in people {
+            if p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0]) {
+                return (p.name.clone(), p.key.clone());
+            }
+        }
+        for (full, parts) in known {
+            if parts.len() > 1 && parts.last().map(String::as_str) == Some(words[0]) {
+                return (full.clone(), parts.join(" "));
+            }
+        }
+    }
+    (name.to_string(), key.to_string())
+}
+
+/// Trims spaces and punctuation at both ends of content `[a, b)`; returns
+/// inclusive token bounds.
+fn trim(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut a = a;
+    let mut b = b;
+    let junk = |i: usize| match doc.kind(i) {
+        TokenKind::Space | TokenKind::Newline => true,
+        TokenKind::Punct => matches!(doc.punct(i), Some('،' | ',' | '.' | ':' | '؛' | ';' | '-' | '–' | '—')),
+        _ => false,
+    };
+    while a < b && junk(a) {
+        a += 1;
+    }
+    while b > a && junk(b - 1) {
+        b -= 1;
+    }
+    (a < b).then_some((a, b - 1))
+}
+
+fn word_count(doc: &Doc, r: std::ops::Range<usize>) -> usize {
+    r.filter(|&i| doc.tokens[i].is_wordlike()).count()
+}
+
+/// The quote span whose opening mark is token `i`.
+fn quote_opening_at(doc: &Doc, i: usize) -> Option<QuoteSpan> {
+    let idx = doc.toks.quotes.binary_search_by_key(&i, |q| q.open).ok()?;
+    Some(doc.toks.quotes[idx])
+}
+
+/// A speech verb at token `i` (whole word, or with a conjunction only).
+fn verb_at(doc: &Doc, i: usize) -> Option<VerbInfo> {
+    if doc.kind(i) != TokenKind::Word {
+        return None;
+    }
+    if let Some(w) = doc.word_full(i) {
+        return w.verb;
+    }
+    let ids = doc.ids[i];
+    if ids.conj && ids.prefix_chars == 1 {
+        return doc.lex.word(ids.stem).and_then(|w| w.verb);
+    }
+    None
+}
+
+fn is_complementizer(doc: &Doc, i: usize) -> bool {
+    if doc.kind(i) != TokenKind::Word {
+        return false;
+    }
+    if doc.word_full(i).is_some_and(|w| w.complementizer) {
+        return true;
+    }
+    // `وأن` is a second clause of the same quote, not a new one
+    false
+}
+
+/// The preposition a verb may put before its complementizer.
+fn is_verb_prep(doc: &Doc, i: usize, preps: Preps) -> bool {
+    match doc.key(i) {
+        "الي" => true,
+        "علي" => preps.contains(Preps::ALA) || true,
+        "عن" => preps.contains(Preps::AN),
+        "في" => preps.contains(Preps::FI),
+        "من" => preps.contains(Preps::MIN),
+        _ => false,
+    }
+}
+
+fn find_cues(doc: &Doc) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        let Some(info) = verb_at(doc, i) else {
+            i += 1;
+            continue;
+        };
+        if info.tense == Tense::Noun {
+            i += 1;
+            continue;
+        }
+        match cue_after(doc, i, info) {
+            Some(cue) => {
+                i = cue.start.max(i + 1);
+                cues.push(cue);
+            }
+            None => i += 1,
+        }
+    }
+    cues
+}
+
+/// Looks after the verb at `v` for its subject and its quote.
+fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
+    let sentence_end = doc.toks.sentences[doc.sentence_of(v)].tokens.end;
+    let mut subject = None;
+    let mut j = doc.next_non_space(v)?;
+    // `تابع قائلا`, `أضاف قائلا`: the participle belongs to the cue
+    if verb_at(doc, j).is_some_and(|w| w.tense == Tense::Participle) {
+        j = doc.next_non_space(j)?;
+    }
+    if doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc, j, info.preps) {
+        if let Some(np) = names::parse(doc, j) {
+            subject = Some(np);
+            j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
+        }
+    }
+    // `قال لـ(CNN)` `قال للصحفيين`: the addressee is not the subject — the
+    // subject parser refuses clitic words, so nothing to do here.
+    let mut k = j;
+    let limit = (v + CUE_WINDOW).min(sentence_end);
+    let ambiguous_ok = |k: usize| k <= j + 2;
+    while k < limit {
+        let t = doc.tokens[k];
+        match t.kind {
+            TokenKind::Word => {
+                if is_complementizer(doc, k) {
+                    if info.ambiguous && !ambiguous_ok(k) {
+                        return None;
+                    }
+                    return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: k + 1, end: None, subject });
+                }
+                if is_verb_prep(doc, k, info.preps) {
+                    if let Some(n) = doc.next_word(k) {
+                        if is_complementizer(doc, n) {
+                            return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: n + 1, end: None, subject });
+                        }
+                    }
+                }
+                // `بأن`, `بأنه` glued: the complementizer lexicon lists them
+                if k != v && verb_at(doc, k).is_some_and(|w| w.tense != Tense::Participle && !w.ambiguous) {
+                    return None; // another verb of saying: its own cue
+                }
+            }
+            TokenKind::Punct => {
+                if matches!(doc.punct(k), Some(':')) {
+                    let n = doc.next_non_space(k)?;
+                    if let Some(q) = quote_opening_at(doc, n).filter(|q| q.depth == 0) {
+                        return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(q.content_end), subject });
+                    }
+                    if doc.kind(n) == TokenKind::Newline {
+                        return None;
+                    }
+                    // `وقال: ...` to the end of the sentence
+                    let end = doc.toks.sentences[doc.sentence_of(n)].tokens.end;
+                    if word_count(doc, n..end) < 3 {
+                        return None;
+                    }
+                    return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: n, end: Some(end), subject });
+                }
+            }
+            TokenKind::Quote => {
+                if let Some(q) = quote_opening_at(doc, k).filter(|q| q.depth == 0) {
+                    if word_count(doc, q.content()) > MAX_TERM_WORDS {
+                        if info.ambiguous && !ambiguous_ok(k) {
+                            return None;
+                        }
+                        return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(q.content_end), subject });
+                    }
+                    // a quoted name or term: skip over it
+                    k = q.content_end + 1;
+                    continue;
+                }
+            }
+            TokenKind::Newline => return None,
+            _ => {}
+        }
+        k += 1;
+    }
+    // the quote may open right at the sentence end (`قال لافروف” ...”.`)
+    None
+}
+
+/// `«…»، قال لافروف` and `"…"، يقول الوزير`: marks followed by a cue.
+fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
+    for q in &doc.toks.quotes {
+        if q.depth != 0 || q.close.is_none() || word_count(doc, q.content()) <= MAX_TERM_WORDS {
+            continue;
+        }
+        if cues.iter().any(|c| c.start <= q.open + 1 && c.end.is_some_and(|e| e >= q.content_end)) {
+            continue;
+        }
+        if cues.iter().any(|c| c.kind == QuoteKind::Indirect && c.start <= q.open && q.open < doc.toks.sentences[doc.sentence_of(c.start)].tokens.end) {
+            continue; // marks inside an indirect quote (a quoted title)
+        }
+        let close = q.content_end;
+        let mut n = doc.next_non_space(close);
+        if let Some(c) = n.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+            n = doc.next_non_space(c);
+        }
+        let Some(v) = n else { continue };
+        let Some(info) = verb_at(doc, v) else { continue };
+        if info.tense == Tense::Noun {
+            continue;
+        }
+        let subject = doc.next_non_space(v).and_then(|s| names::parse(doc, s));
+        cues.push(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(close), subject });
+    }
+}
+
+/// An indirect quote runs to the end of its sentence, or to the next cue in
+/// the same sentence (`..., مضيفا أن ...`, `... وقال فلان إن ...`).
+fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
+    let n = cues.len();
+    for i in 0..n {
+        if cues[i].end.is_some() {
+            continue;
+        }
+        let start = cues[i].start;
+        let sentence_end = doc.toks.sentences[doc.sentence_of(start.min(doc.len().saturating_sub(1)))].tokens.end;
+        let mut end = sentence_end;
+        for c in cues.iter().skip(i + 1) {
+            if c.verb >= start && c.verb < end {
+                end = c.verb;
+                break;
+            }
+            if c.kind == QuoteKind::Direct && c.start > start && c.start - 1 < end {
+                end = c.start - 1;
+                break;
+            }
+        }
+        // a subject-less `وقال “…”` later in the sentence also ends it
+        cues[i].end = Some(end.max(start));
+    }
+    let _ = PhraseKind::Person;
+}

@@ -1,0 +1,193 @@
+//! Source: the agency or outlet credited for the whole article.
+//!
+//! Credits sit in known places, and only there is an outlet's name a credit
+//! (an agency merely mentioned in the story is not the source):
+//! - a credit line: `المصدر: سبوتنيك`, `المصدر : وكالة سانا`;
+//! - the dateline or byline near the top: `الرياض - واس`, `لندن (رويترز) -`,
+//!   `دبي، الإمارات (CNN)--`, `مكة - الوئام - فلان`, `فلان – عين اليوم`, or a
+//!   line holding only the outlet (`فرانس 24`);
+//! - a bracketed agency or trailer at the end: `(واس)`, `(أ ف ب)`.
+//!
+//! On a dateline the outlet is a whole segment between separators (`-`,
+//! `–`, `:`, `|`, `(`…`)`); the first segment is usually the place, so a
+//! later segment is preferred, and news agencies over other outlets.
+
+use super::doc::Doc;
+use crate::emit::Source;
+use crate::tokenizer::TokenKind;
+
+/// Lines near the top that may hold a dateline or byline.
+const TOP_LINES: usize = 4;
+/// Tokens of the first body line searched for an opening credit.
+const OPENING_TOKENS: usize = 40;
+/// A byline is short.
+const MAX_BYLINE_WORDS: usize = 14;
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | ':' | '|' | '(' | ')' | '،' | ',' | '/' | '[' | ']' | '«' | '»' | '"' | '“' | '”')
+}
+
+/// A candidate credit.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    first: usize,
+    last: usize,
+    prefix: u8,
+    agency: u16,
+    /// Lower is better.
+    rank: u8,
+}
+
+pub fn extract(doc: &Doc) -> Option<Source> {
+    let lines = &doc.toks.paragraphs;
+    let non_empty: Vec<usize> = (0..lines.len()).filter(|&l| lines[l].clone().any(|i| doc.tokens[i].is_wordlike())).collect();
+    // 1. an explicit credit line, anywhere
+    for &l in non_empty.iter().rev() {
+        if let Some(s) = credit_line(doc, lines[l].clone()) {
+            return Some(s);
+        }
+    }
+    // 2. dateline / byline near the top (a headline line before a blank
+    //    line is skipped: it may hold an outlet's name as a topic)
+    let mut best: Option<Candidate> = None;
+    let headline = is_headline(doc, &non_empty);
+    for (n, &l) in non_empty.iter().take(TOP_LINES).enumerate() {
+        if n == 0 && headline {
+            continue;
+        }
+        let range = lines[l].clone();
+        let words = range.clone().filter(|&i| doc.tokens[i].is_wordlike()).count();
+        let range = if words > MAX_BYLINE_WORDS {
+            // a long line: only its opening (`دمشق، سوريا (CNN) -- ...`)
+            range.start..(range.start + OPENING_TOKENS).min(range.end)
+        } else {
+            range
+        };
+        for c in segment_candidates(doc, range, words > MAX_BYLINE_WORDS) {
+            if best.is_none_or(|b| c.rank < b.rank) {
+                best = Some(c);
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    // 3. a bracketed credit at the end
+    if best.is_none() {
+        for &l in non_empty.iter().rev().take(2) {
+            let range = lines[l].clone();
+            let tail = range.end.saturating_sub(OPENING_TOKENS).max(range.start)..range.end;
+            best = segment_candidates(doc, tail, true).into_iter().min_by_key(|c| c.rank);
+            if best.is_some() {
+                break;
+            }
+        }
+    }
+    best.map(|c| to_source(doc, c))
+}
+
+fn to_source(doc: &Doc, c: Candidate) -> Source {
+    let agency = &doc.lex.agency_list[c.agency as usize];
+    Source { name: doc.slice(c.first, c.last, c.prefix).to_string(), canonical: Some(agency.canonical.clone()), span: doc.span(c.first, c.last, c.prefix) }
+}
+
+/// The first line is a headline when a blank line follows it.
+fn is_headline(doc: &Doc, non_empty: &[usize]) -> bool {
+    let lines = &doc.toks.paragraphs;
+    match non_empty.first() {
+        Some(&l) => l + 1 < lines.len() && !lines[l + 1].clone().any(|i| doc.tokens[i].is_wordlike()) && non_empty.len() > 1,
+        None => false,
+    }
+}
+
+/// `المصدر: X` — X from the agency lexicon, else the rest of the line.
+fn credit_line(doc: &Doc, range: std::ops::Range<usize>) -> Option<Source> {
+    let first = range.clone().find(|&i| doc.tokens[i].is_wordlike())?;
+    if !matches!(doc.key(first), "المصدر" | "مصدر" | "المصادر") {
+        return None;
+    }
+    let mut j = doc.next_non_space(first)?;
+    if doc.key(j) == "الخبر" {
+        j = doc.next_non_space(j)?;
+    }
+    if !matches!(doc.punct(j), Some(':' | '-' | '–')) {
+        return None;
+    }
+    let start = doc.next_non_space(j).filter(|&s| s < range.end && doc.tokens[s].is_wordlike())?;
+    if let Some(m) = agency_at(doc, start) {
+        let agency = &doc.lex.agency_list[*m.value as usize];
+        return Some(Source {
+            name: doc.slice(m.first, m.last, m.prefix_chars).to_string(),
+            canonical: Some(agency.canonical.clone()),
+            span: doc.span(m.first, m.last, m.prefix_chars),
+        });
+    }
+    // an outlet we do not know: the rest of the line, if short
+    let mut last = start;
+    let mut words = 0;
+    for i in start..range.end {
+        if doc.tokens[i].kind == TokenKind::Newline {
+            break;
+        }
+        if doc.tokens[i].is_wordlike() {
+            last = i;
+            words += 1;
+        }
+    }
+    (words <= 5).then(|| Source { name: doc.slice(start, last, 0).to_string(), canonical: None, span: doc.span(start, last, 0) })
+}
+
+/// An agency name at token `i`; `وكالة X` finds X's entry too.
+fn agency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<super::doc::PhraseMatch<'a, u16>> {
+    doc.phrase_at(&doc.lex.agencies, i)
+}
+
+/// Outlets that fill a whole segment of `range` between separators.
+fn segment_candidates(doc: &Doc, range: std::ops::Range<usize>, opening_only: bool) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut segment = 0u8;
+    let mut seg_start = true;
+    let mut i = range.start;
+    while i < range.end {
+        let t = doc.tokens[i];
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Punct | TokenKind::Quote => {
+                if doc.punct(i).is_some_and(is_separator) {
+                    segment += 1;
+                    seg_start = true;
+                } else {
+                    seg_start = false;
+                }
+            }
+            TokenKind::Newline => break,
+            TokenKind::Word | TokenKind::Number => {
+                if seg_start {
+                    if let Some(m) = agency_at(doc, i) {
+                        let after = doc.next_non_space(m.last);
+                        let closed = after.is_none_or(|a| a >= range.end || doc.kind(a) == TokenKind::Newline || doc.punct(a).is_some_and(is_separator));
+                        let bracketed = i > 0 && doc.prev_non_space(i).is_some_and(|p| doc.punct(p) == Some('('));
+                        if closed && (!opening_only || bracketed || segment > 0) {
+                            let agency = &doc.lex.agency_list[*m.value as usize];
+                            let mut rank = if agency.kind == "agency" { 0 } else { 2 };
+                            if segment == 0 && !bracketed {
+                                rank += 4; // first segment: usually the place
+                            }
+                            if m.prefix_chars > 0 {
+                                rank += 8;
+                            }
+                            out.push(Candidate { first: i, last: m.last, prefix: m.prefix_chars, agency: *m.value, rank });
+                            i = m.last + 1;
+                            seg_start = false;
+                            continue;
+                        }
+                    }
+                }
+                seg_start = false;
+            }
+        }
+        i += 1;
+    }
+    // a line that is only the outlet (`فرانس 24`) is a byline even unbracketed
+    out
+}

@@ -1,0 +1,588 @@
+//! Lexicons: the data files under `data/`, compiled into the binary and built
+//! once into read-only tables that every thread shares.
+//!
+//! Each file says in its header where its list comes from. Words are stored
+//! by their folded key (see [`crate::tokenizer::fold`]), so a lexicon lists
+//! a name once however its hamza or final letters are spelled.
+
+pub mod phrases;
+
+use crate::tokenizer::fold::{fold_into, fold_phrase};
+pub use phrases::{Node, PhraseSet, Vocab, WordId, NO_WORD};
+use thiserror::Error;
+
+/// A data file that cannot be read as its format says.
+#[derive(Debug, Error)]
+#[error("data/{file}:{line}: {problem}")]
+pub struct LexiconError {
+    pub file: &'static str,
+    pub line: usize,
+    pub problem: String,
+}
+
+/// Grammatical gender, as carried by verbs, titles and given names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Masculine,
+    Feminine,
+    Unknown,
+}
+
+/// Grammatical number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GramNumber {
+    Singular,
+    Dual,
+    Plural,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    /// Adverbial participle: `قائلا`, `مضيفا`, `مشيرا`.
+    Participle,
+    Passive,
+    Noun,
+}
+
+/// Prepositions a speech verb may put before its complementizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Preps(u8);
+
+impl Preps {
+    pub const ILA: u8 = 1; // إلى
+    pub const ALA: u8 = 2; // على
+    pub const BI: u8 = 4; // ب
+    pub const LI: u8 = 8; // ل
+    pub const AN: u8 = 16; // عن
+    pub const MIN: u8 = 32; // من
+    pub const FI: u8 = 64; // في
+
+    pub fn contains(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// A form of a verb of saying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbInfo {
+    /// Index into [`Lexicons::verb_lemmas`].
+    pub lemma: u16,
+    pub tense: Tense,
+    pub gender: Gender,
+    pub number: GramNumber,
+    pub preps: Preps,
+    /// Also an ordinary noun or particle (`بين`, `ذكر`): only a speech verb
+    /// when a complementizer, colon or quote follows.
+    pub ambiguous: bool,
+}
+
+/// Closed-class words that end names and titles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionClass {
+    Prep,
+    Conj,
+    Particle,
+    Pronoun,
+    Demonstrative,
+    Relative,
+    Aux,
+    Negation,
+    Time,
+    Adverb,
+    Quantifier,
+}
+
+/// Everything the single-word lexicons say about one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    pub verb: Option<VerbInfo>,
+    /// `إن`, `أن`, `بأن`, `أنه` …
+    pub complementizer: bool,
+    pub function: Option<FunctionClass>,
+    /// Nationality adjective: index into [`Lexicons::nationality_countries`].
+    pub nationality: Option<u16>,
+    /// ISO weekday (Monday = 1).
+    pub weekday: Option<u8>,
+}
+
+/// Class of a title word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleClass {
+    /// Starts a title: `وزير`, `الرئيس`, `المتحدث`.
+    Head,
+    /// Continues a title: `العام`, `الخارجية`, `السابق`.
+    Modifier,
+    /// Part of how a person is addressed: `سمو`, `السيد`.
+    Honorific,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleInfo {
+    pub class: TitleClass,
+    pub gender: Gender,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    Gregorian,
+    Hijri,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthInfo {
+    pub month: u8,
+    pub calendar: Calendar,
+    /// Also an ordinary word or name (`صفر`, `رجب`, `آب`).
+    pub ambiguous: bool,
+}
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Location,
+}
+
+/// One entry of the gazetteer (countries, places, organizations, outlets).
+#[derive(Debug, Clone)]
+pub struct GazetteerEntry {
+    /// The everyday Arabic name.
+    pub canonical: String,
+    /// The Latin name, when the data has one.
+    pub latin: Option<String>,
+    pub entity_type: EntityType,
+    /// The file's finer kind: country, capital, city, party, agency …
+    pub kind: String,
+}
+
+/// A news agency or outlet.
+#[derive(Debug, Clone)]
+pub struct Agency {
+    /// Latin canonical name (`Reuters`, `SPA`).
+    pub canonical: String,
+    /// The usual Arabic name.
+    pub arabic: String,
+    /// agency | newspaper | tv | website | radio
+    pub kind: String,
+}
+
+/// Every lexicon, built once.
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    pub vocab: Vocab,
+    /// Single-word facts, by word id.
+    words: Vec<WordInfo>,
+    pub verb_lemmas: Vec<String>,
+    pub nationality_countries: Vec<String>,
+    pub titles: PhraseSet<TitleInfo>,
+    pub given_names: PhraseSet<Gender>,
+    pub months: PhraseSet<MonthInfo>,
+    pub ordinals: PhraseSet<u8>,
+    /// `بحسب`, `وفقا ل`, `نقلا عن` …
+    pub attributions: PhraseSet<()>,
+    pub org_heads: PhraseSet<()>,
+    pub gazetteer: PhraseSet<u32>,
+    pub gazetteer_entries: Vec<GazetteerEntry>,
+    pub agencies: PhraseSet<u16>,
+    pub agency_list: Vec<Agency>,
+}
+
+macro_rules! data_file {
+    ($name:literal) => {
+        ($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $name)))
+    };
+}
+
+/// Data lines of a file: (line number, tab-separated fields), skipping
+/// comments and blank lines; `# section: NAME` lines switch the section.
+fn records(text: &str) -> impl Iterator<Item = (usize, &str, Vec<&str>)> {
+    let mut section = "";
+    text.lines().enumerate().filter_map(move |(n, line)| {
+        let line = line.trim_end_matches('\r');
+        if let Some(rest) = line.strip_prefix("# section:") {
+            section = rest.trim();
+            return None;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        Some((n + 1, section, line.split('\t').map(str::trim).collect()))
+    })
+}
+
+fn err(file: &'static str, line: usize, problem: impl Into<String>) -> LexiconError {
+    LexiconError { file, line, problem: problem.into() }
+}
+
+fn field<'a>(file: &'static str, line: usize, fields: &[&'a str], i: usize) -> Result<&'a str, LexiconError> {
+    fields.get(i).copied().filter(|f| !f.is_empty()).ok_or_else(|| err(file, line, format!("missing column {}", i + 1)))
+}
+
+fn parse_gender(s: &str) -> Gender {
+    match s.trim_end_matches('?') {
+        "m" | "ms" | "md" | "mp" => Gender::Masculine,
+        "f" | "fs" | "fd" | "fp" => Gender::Feminine,
+        _ => Gender::Unknown,
+    }
+}
+
+fn parse_number(s: &str) -> GramNumber {
+    match s {
+        "ms" | "fs" => GramNumber::Singular,
+        "md" | "fd" => GramNumber::Dual,
+        "mp" | "fp" => GramNumber::Plural,
+        _ => GramNumber::Unknown,
+    }
+}
+
+impl Lexicons {
+    /// Builds every lexicon from the data files compiled into the binary.
+    pub fn load() -> Result<Self, LexiconError> {
+        let mut lex = Lexicons::default();
+        lex.load_speech_verbs(data_file!("speech_verbs.tsv"))?;
+        lex.load_function_words(data_file!("function_words.tsv"))?;
+        lex.load_nationalities(data_file!("nationalities.tsv"))?;
+        lex.load_weekdays(data_file!("weekdays.tsv"))?;
+        lex.load_titles(data_file!("titles.tsv"))?;
+        lex.load_given_names(data_file!("given_names.tsv"))?;
+        lex.load_months(data_file!("months.tsv"))?;
+        lex.load_ordinals(data_file!("ordinals.tsv"))?;
+        lex.load_org_heads(data_file!("org_heads.tsv"))?;
+        // Countries first: a name in two files (الكويت) keeps its first reading.
+        lex.load_gazetteer(data_file!("gazetteer/countries.tsv"), EntityType::Location)?;
+        lex.load_gazetteer(data_file!("gazetteer/organizations.tsv"), EntityType::Organization)?;
+        lex.load_gazetteer(data_file!("gazetteer/places.tsv"), EntityType::Location)?;
+        lex.load_agencies(data_file!("agencies.tsv"))?;
+        lex.words.resize(lex.vocab.len(), WordInfo::default());
+        Ok(lex)
+    }
+
+    /// Facts about the word with this id.
+    #[inline]
+    pub fn word(&self, id: WordId) -> Option<&WordInfo> {
+        if id == NO_WORD {
+            None
+        } else {
+            self.words.get(id as usize)
+        }
+    }
+
+    fn word_mut(&mut self, form: &str) -> &mut WordInfo {
+        let mut key = String::with_capacity(form.len());
+        fold_into(form, &mut key);
+        let id = self.vocab.intern(&key) as usize;
+        if self.words.len() <= id {
+            self.words.resize(id + 1, WordInfo::default());
+        }
+        &mut self.words[id]
+    }
+
+    fn load_speech_verbs(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _section, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let lemma = field(file, line, &f, 1)?;
+            let features: Vec<&str> = field(file, line, &f, 2)?.split(',').map(str::trim).collect();
+            let preps = f.get(3).copied().unwrap_or("-");
+            let kind = features[0];
+            match kind {
+                "complementizer" => self.word_mut(form).complementizer = true,
+                "attribution" => {
+                    let (vocab, set) = (&mut self.vocab, &mut self.attributions);
+                    set.insert_phrase(vocab, form, ());
+                }
+                _ => {
+                    let tense = match kind {
+                        "past" => Tense::Past,
+                        "present" => Tense::Present,
+                        "participle" => Tense::Participle,
+                        "passive" => Tense::Passive,
+                        "noun" => Tense::Noun,
+                        other => return Err(err(file, line, format!("unknown tense {other:?}"))),
+                    };
+                    let agr = features.get(1).copied().unwrap_or("-");
+                    let ambiguous = features.contains(&"ambiguous");
+                    let mut p = 0u8;
+                    for prep in preps.split('|').map(str::trim) {
+                        let mut k = String::new();
+                        fold_into(prep, &mut k);
+                        p |= match k.as_str() {
+                            "الي" => Preps::ILA,
+                            "علي" => Preps::ALA,
+                            "ب" => Preps::BI,
+                            "ل" => Preps::LI,
+                            "عن" => Preps::AN,
+                            "من" => Preps::MIN,
+                            "في" => Preps::FI,
+                            _ => 0,
+                        };
+                    }
+                    let lemma_id = match self.verb_lemmas.iter().position(|l| l == lemma) {
+                        Some(i) => i,
+                        None => {
+                            self.verb_lemmas.push(lemma.to_string());
+                            self.verb_lemmas.len() - 1
+                        }
+                    } as u16;
+                    let info = VerbInfo {
+                        lemma: lemma_id,
+                        tense,
+                        gender: parse_gender(agr),
+                        number: parse_number(agr),
+                        preps: Preps(p),
+                        ambiguous,
+                    };
+                    // Multi-word forms (`نقل عن`) keep their first word as the verb.
+                    let first = form.split_whitespace().next().unwrap_or(form);
+                    let w = self.word_mut(first);
+                    if w.verb.is_none() {
+                        w.verb = Some(info);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_function_words(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let class = match field(file, line, &f, 1)? {
+                "prep" => FunctionClass::Prep,
+                "conj" => FunctionClass::Conj,
+                "particle" => FunctionClass::Particle,
+                "pronoun" => FunctionClass::Pronoun,
+                "demonstrative" => FunctionClass::Demonstrative,
+                "relative" => FunctionClass::Relative,
+                "aux" => FunctionClass::Aux,
+                "negation" => FunctionClass::Negation,
+                "time" => FunctionClass::Time,
+                "adverb" => FunctionClass::Adverb,
+                "quantifier" => FunctionClass::Quantifier,
+                other => return Err(err(file, line, format!("unknown class {other:?}"))),
+            };
+            if form.contains(' ') {
+                continue; // multi-word entries are documentation only for now
+            }
+            let w = self.word_mut(form);
+            w.function.get_or_insert(class);
+        }
+        Ok(())
+    }
+
+    fn load_nationalities(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let country = field(file, line, &f, 1)?;
+            let idx = match self.nationality_countries.iter().position(|c| c == country) {
+                Some(i) => i,
+                None => {
+                    self.nationality_countries.push(country.to_string());
+                    self.nationality_countries.len() - 1
+                }
+            } as u16;
+            if !form.contains(' ') {
+                self.word_mut(form).nationality.get_or_insert(idx);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_weekdays(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let day: u8 = field(file, line, &f, 1)?.parse().map_err(|_| err(file, line, "weekday is not a number"))?;
+            if !(1..=7).contains(&day) {
+                return Err(err(file, line, "weekday out of 1..=7"));
+            }
+            self.word_mut(form).weekday = Some(day);
+        }
+        Ok(())
+    }
+
+    fn load_titles(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let gender = parse_gender(f.get(1).copied().unwrap_or("-"));
+            let class = match f.get(2).copied().unwrap_or("head") {
+                "head" => TitleClass::Head,
+                "modifier" => TitleClass::Modifier,
+                "honorific" => TitleClass::Honorific,
+                other => return Err(err(file, line, format!("unknown title class {other:?}"))),
+            };
+            let (vocab, set) = (&mut self.vocab, &mut self.titles);
+            set.insert_phrase(vocab, form, TitleInfo { class, gender });
+        }
+        Ok(())
+    }
+
+    fn load_given_names(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, section, f) in records(text) {
+            if section == "ambiguous" {
+                continue; // ordinary words too: not evidence of a name by themselves
+            }
+            let form = field(file, line, &f, 0)?;
+            let gender = parse_gender(f.get(1).copied().unwrap_or("-"));
+            let (vocab, set) = (&mut self.vocab, &mut self.given_names);
+            set.insert_phrase(vocab, form, gender);
+        }
+        Ok(())
+    }
+
+    fn load_months(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let month: u8 = field(file, line, &f, 1)?.parse().map_err(|_| err(file, line, "month is not a number"))?;
+            if !(1..=12).contains(&month) {
+                return Err(err(file, line, "month out of 1..=12"));
+            }
+            let calendar = match field(file, line, &f, 2)? {
+                "gregorian" => Calendar::Gregorian,
+                "hijri" => Calendar::Hijri,
+                other => return Err(err(file, line, format!("unknown calendar {other:?}"))),
+            };
+            let ambiguous = field(file, line, &f, 3)?.ends_with('?');
+            let (vocab, set) = (&mut self.vocab, &mut self.months);
+            set.insert_phrase(vocab, form, MonthInfo { month, calendar, ambiguous });
+        }
+        Ok(())
+    }
+
+    fn load_ordinals(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let v: u8 = field(file, line, &f, 1)?.parse().map_err(|_| err(file, line, "value is not a number"))?;
+            let (vocab, set) = (&mut self.vocab, &mut self.ordinals);
+            set.insert_phrase(vocab, form, v);
+        }
+        Ok(())
+    }
+
+    fn load_org_heads(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let (vocab, set) = (&mut self.vocab, &mut self.org_heads);
+            set.insert_phrase(vocab, form, ());
+        }
+        Ok(())
+    }
+
+    fn load_gazetteer(&mut self, (file, text): (&'static str, &str), ty: EntityType) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let canonical = field(file, line, &f, 0)?;
+            let latin = f.get(1).copied().filter(|l| !l.is_empty() && *l != "-");
+            let kind = f.get(2).copied().unwrap_or("");
+            let names = f.get(3).copied().unwrap_or(canonical);
+            let id = self.gazetteer_entries.len() as u32;
+            self.gazetteer_entries.push(GazetteerEntry {
+                canonical: canonical.to_string(),
+                latin: latin.map(str::to_string),
+                entity_type: ty,
+                kind: kind.to_string(),
+            });
+            let (vocab, set) = (&mut self.vocab, &mut self.gazetteer);
+            set.insert_phrase(vocab, canonical, id);
+            for name in names.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                set.insert_phrase(vocab, name, id);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_agencies(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let canonical = field(file, line, &f, 0)?;
+            let kind = field(file, line, &f, 1)?;
+            let names = field(file, line, &f, 2)?;
+            let arabic = names.split('|').next().unwrap_or(canonical).trim();
+            let id = self.agency_list.len() as u16;
+            self.agency_list.push(Agency { canonical: canonical.to_string(), arabic: arabic.to_string(), kind: kind.to_string() });
+            // An outlet is also an organization entity.
+            let gid = self.gazetteer_entries.len() as u32;
+            self.gazetteer_entries.push(GazetteerEntry {
+                canonical: arabic.to_string(),
+                latin: Some(canonical.to_string()),
+                entity_type: EntityType::Organization,
+                kind: kind.to_string(),
+            });
+            for name in names.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                // abbreviations written with dots (أ.ف.ب) match as letters
+                let spaced: String = name.replace('.', " ");
+                let (vocab, set) = (&mut self.vocab, &mut self.agencies);
+                set.insert_phrase(vocab, &spaced, id);
+                let (vocab, set) = (&mut self.vocab, &mut self.gazetteer);
+                set.insert_phrase(vocab, &spaced, gid);
+            }
+        }
+        Ok(())
+    }
+
+    /// Folded key of a phrase, as lexicons store it (for callers building keys).
+    pub fn key_of(text: &str) -> String {
+        fold_phrase(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    pub(crate) fn lex() -> &'static Lexicons {
+        static L: OnceLock<Lexicons> = OnceLock::new();
+        L.get_or_init(|| Lexicons::load().expect("bundled data files load"))
+    }
+
+    fn id(w: &str) -> WordId {
+        lex().vocab.get(&Lexicons::key_of(w))
+    }
+
+    #[test]
+    fn bundled_data_files_load() {
+        let l = lex();
+        assert!(l.agency_list.len() >= 40, "agencies: {}", l.agency_list.len());
+        assert!(l.gazetteer_entries.len() > 500);
+        assert!(l.verb_lemmas.len() >= 17);
+    }
+
+    #[test]
+    fn speech_verbs_carry_agreement() {
+        let l = lex();
+        let qalat = l.word(id("قالت")).and_then(|w| w.verb).expect("قالت is a speech verb");
+        assert_eq!(qalat.gender, Gender::Feminine);
+        let qal = l.word(id("قال")).and_then(|w| w.verb).expect("قال");
+        assert_eq!(qal.gender, Gender::Masculine);
+        assert!(l.word(id("أشار")).and_then(|w| w.verb).unwrap().preps.contains(Preps::ILA));
+        assert!(l.word(id("أن")).unwrap().complementizer);
+    }
+
+    #[test]
+    fn month_spellings_fold_together() {
+        let l = lex();
+        let m = l.months.longest([id("أيار")]).map(|(_, m)| m.month);
+        assert_eq!(m, Some(5));
+        let m = l.months.longest([id("ايار")]).map(|(_, m)| m.month);
+        assert_eq!(m, Some(5));
+        let ids = [id("كانون"), id("الثاني")];
+        assert_eq!(l.months.longest(ids).map(|(n, m)| (n, m.month)), Some((2, 1)));
+    }
+
+    #[test]
+    fn gazetteer_knows_countries_and_bodies() {
+        let l = lex();
+        let (_, &e) = l.gazetteer.longest([id("سوريا")]).expect("سوريا");
+        assert_eq!(l.gazetteer_entries[e as usize].entity_type, EntityType::Location);
+        let ids = [id("مجلس"), id("الأمن"), id("الدولي")];
+        let (n, &e) = l.gazetteer.longest(ids).expect("مجلس الأمن الدولي");
+        assert_eq!(n, 3);
+        assert_eq!(l.gazetteer_entries[e as usize].entity_type, EntityType::Organization);
+    }
+}

@@ -1,0 +1,184 @@
+//! The shared vocabulary and word-sequence tries every lexicon is built on.
+//!
+//! Every word of every lexicon gets a dense id in one [`Vocab`]; a text's
+//! words are looked up once each (their ids are stored per token), and
+//! multi-word entries (`مجلس الأمن الدولي`, `كانون الثاني`, `وفقا ل`) are
+//! found by walking a [`PhraseSet`] trie over those ids — integer-keyed
+//! lookups, no string building per token.
+
+use rustc_hash::FxHashMap;
+
+/// Id of a word in the vocabulary.
+pub type WordId = u32;
+
+/// A word that is in no lexicon.
+pub const NO_WORD: WordId = u32::MAX;
+
+/// All words of all lexicons, by folded key.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: FxHashMap<Box<str>, WordId>,
+}
+
+impl Vocab {
+    /// The id of `key`, adding it when new.
+    pub fn intern(&mut self, key: &str) -> WordId {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.ids.len() as WordId;
+        self.ids.insert(key.into(), id);
+        id
+    }
+
+    #[inline]
+    pub fn get(&self, key: &str) -> WordId {
+        self.ids.get(key).copied().unwrap_or(NO_WORD)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// A trie of word-id sequences with a value at the end of each entry.
+#[derive(Debug)]
+pub struct PhraseSet<T> {
+    edges: FxHashMap<(u32, WordId), u32>,
+    values: Vec<Option<T>>,
+    /// Longest entry, in words.
+    max_len: usize,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        Self { edges: FxHashMap::default(), values: vec![None], max_len: 0 }
+    }
+}
+
+/// Where a walk through the trie stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Node(u32);
+
+impl<T> PhraseSet<T> {
+    pub const ROOT: Node = Node(0);
+
+    /// Adds the entry `words` (folded keys, interned into `vocab`). An entry
+    /// already present keeps its first value: lexicon files list preferred
+    /// readings first.
+    pub fn insert(&mut self, vocab: &mut Vocab, words: &[&str], value: T) -> bool {
+        if words.is_empty() {
+            return false;
+        }
+        let mut node = 0u32;
+        for w in words {
+            let id = vocab.intern(w);
+            node = match self.edges.get(&(node, id)) {
+                Some(&n) => n,
+                None => {
+                    let n = self.values.len() as u32;
+                    self.values.push(None);
+                    self.edges.insert((node, id), n);
+                    n
+                }
+            };
+        }
+        self.max_len = self.max_len.max(words.len());
+        let slot = &mut self.values[node as usize];
+        if slot.is_none() {
+            *slot = Some(value);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Inserts the phrase given as text (folded and split on spaces).
+    pub fn insert_phrase(&mut self, vocab: &mut Vocab, phrase: &str, value: T) -> bool {
+        let key = crate::tokenizer::fold::fold_phrase(phrase);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        self.insert(vocab, &words, value)
+    }
+
+    #[inline]
+    pub fn step(&self, node: Node, word: WordId) -> Option<Node> {
+        if word == NO_WORD {
+            return None;
+        }
+        self.edges.get(&(node.0, word)).map(|&n| Node(n))
+    }
+
+    #[inline]
+    pub fn value(&self, node: Node) -> Option<&T> {
+        self.values[node.0 as usize].as_ref()
+    }
+
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.values.iter().filter(|v| v.is_some()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The longest entry that a sequence of words starts with: each item of
+    /// `words` lists the ids a word may be read as (whole word, stem). Returns
+    /// the number of words matched and the value.
+    pub fn longest<'a, I>(&'a self, words: I) -> Option<(usize, &'a T)>
+    where
+        I: IntoIterator<Item = WordId>,
+    {
+        let mut node = Self::ROOT;
+        let mut best = None;
+        for (n, id) in words.into_iter().enumerate() {
+            match self.step(node, id) {
+                Some(next) => {
+                    node = next;
+                    if let Some(v) = self.value(node) {
+                        best = Some((n + 1, v));
+                    }
+                }
+                None => break,
+            }
+            if n + 1 >= self.max_len {
+                break;
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_entry_wins() {
+        let mut vocab = Vocab::default();
+        let mut set = PhraseSet::default();
+        set.insert_phrase(&mut vocab, "مجلس الأمن", 1);
+        set.insert_phrase(&mut vocab, "مجلس الأمن الدولي", 2);
+        let ids: Vec<WordId> = ["مجلس", "الامن", "الدولي", "اليوم"].iter().map(|w| vocab.get(w)).collect();
+        assert_eq!(set.longest(ids.iter().copied()), Some((3, &2)));
+        assert_eq!(set.longest(ids[..2].iter().copied()), Some((2, &1)));
+        assert_eq!(set.longest([vocab.get("الامن")]), None);
+    }
+
+    #[test]
+    fn first_value_is_kept_for_a_repeated_entry() {
+        let mut vocab = Vocab::default();
+        let mut set = PhraseSet::default();
+        assert!(set.insert_phrase(&mut vocab, "الكويت", "country"));
+        assert!(!set.insert_phrase(&mut vocab, "الكويت", "city"));
+        assert_eq!(set.longest([vocab.get("الكويت")]), Some((1, &"country")));
+    }
+}

@@ -1,0 +1,75 @@
+//! khabar: an Arabic news article in, one structured record out.
+//!
+//! The pipeline is visible in the modules:
+//! [`tokenizer`] (lossless tokens with offsets and matching keys) →
+//! [`extract`] (source, dates, quotes and speakers, entities; driven by the
+//! data files in [`lexicon`]) → [`emit`] (the JSON record).
+//!
+//! ```
+//! let analyzer = khabar::Analyzer::new().unwrap();
+//! let mut ws = khabar::Workspace::default();
+//! let opts = khabar::Options { reference_date: chrono::NaiveDate::from_ymd_opt(2017, 6, 19) };
+//! let record = analyzer.analyze(&mut ws, "قال الوزير اليوم إن المحادثات ستستأنف.", &opts);
+//! assert_eq!(record.dates[0].value.as_deref(), Some("2017-06-19"));
+//! assert_eq!(record.quotes.len(), 1);
+//! ```
+
+pub mod cli;
+pub mod emit;
+pub mod extract;
+pub mod lexicon;
+pub mod tokenizer;
+
+use chrono::NaiveDate;
+use emit::Record;
+use extract::{Doc, TokenLex};
+use lexicon::{LexiconError, Lexicons};
+use std::sync::Arc;
+use tokenizer::Tokens;
+
+/// Per-run options that change what is extracted.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Publication date that relative dates (`اليوم`, `أمس`) resolve against.
+    pub reference_date: Option<NaiveDate>,
+}
+
+/// The analyzer: lexicons built once, shared read-only by every thread.
+#[derive(Clone)]
+pub struct Analyzer {
+    lex: Arc<Lexicons>,
+}
+
+/// Per-text buffers, reused from one text to the next (one per thread).
+#[derive(Default)]
+pub struct Workspace {
+    tokens: Tokens,
+    ids: Vec<TokenLex>,
+    scratch: String,
+}
+
+impl Analyzer {
+    /// Builds the lexicons from the data files compiled into the binary.
+    pub fn new() -> Result<Self, LexiconError> {
+        Ok(Analyzer { lex: Arc::new(Lexicons::load()?) })
+    }
+
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lex
+    }
+
+    /// Analyzes one text. `file` is not set here: the caller knows it.
+    pub fn analyze(&self, ws: &mut Workspace, text: &str, opts: &Options) -> Record {
+        ws.tokens.tokenize(text);
+        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids, &mut ws.scratch);
+        let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
+        let mut record = Record { source: extract::source::extract(&doc), ..Record::default() };
+        extract::dates::extract(&doc, opts.reference_date, &mut record.dates);
+        let mut entities = extract::entities::extract(&doc);
+        let people = entities.people();
+        record.speaker = extract::quotes::extract(&doc, &people, &mut record.quotes, &mut record.speakers);
+        let _ = &mut entities;
+        record.entities = entities.into_entities();
+        record
+    }
+}

@@ -1,0 +1,120 @@
+//! Proclitic segmentation of Arabic words.
+//!
+//! A written Arabic word may carry a conjunction (و، ف), then a preposition
+//! (ب، ك، ل), then the article (ال), all glued to the stem: `وبالولايات`,
+//! `للأمم` (ل + ال, written لل), `وسوريا`. Lexicons list stems, so a lookup
+//! tries the whole word first and only then its possible stems — the whole
+//! word first is what keeps names that begin with these letters intact
+//! (`بكين`, `لبنان`, `فرنسا`, `وليد` are found as themselves).
+//!
+//! Known failure: a name absent from every lexicon that starts with one of
+//! these letters is never split (there is nothing to confirm the split), and
+//! a clitic word whose stem happens to be in a lexicon is split even when the
+//! whole word was meant (`والي` "governor" would be و + `الي`); lexicons avoid
+//! such stems.
+
+/// One way to read a folded key as proclitics + stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Bytes of the folded key taken by the proclitics.
+    pub prefix_len: u8,
+    /// The stem lost its article to a preceding ل (`للأمم`): lexicon entries
+    /// with ال are found by putting it back.
+    pub restore_article: bool,
+}
+
+/// Proclitic sequences in the order they are tried: shortest first, so the
+/// least segmentation that finds a lexicon entry wins. Keys are folded, so
+/// only bare letters appear.
+const PREFIXES: &[&str] = &[
+    "و", "ف", "ب", "ك", "ل", "ال", "وب", "وك", "ول", "فب", "فك", "فل", "لل", "وال", "فال", "بال", "كال", "ولل",
+    "فلل", "وبال", "وكال", "فبال", "فكال",
+];
+
+/// The shortest stem a split may leave, in characters.
+pub const MIN_STEM_CHARS: usize = 2;
+
+/// The possible splits of a folded word key, most conservative first. The
+/// whole word (no split) is not included: callers try it before these.
+pub fn splits(key: &str) -> impl Iterator<Item = Split> + '_ {
+    PREFIXES.iter().flat_map(move |p| {
+        let ok = key.starts_with(p) && key[p.len()..].chars().nth(MIN_STEM_CHARS - 1).is_some();
+        let lam_lam = p.ends_with("لل");
+        let restore = [
+            Split { prefix_len: p.len() as u8, restore_article: true },
+            Split { prefix_len: p.len() as u8, restore_article: false },
+        ];
+        let n = match (ok, lam_lam) {
+            (false, _) => 0,
+            (true, true) => 2,
+            (true, false) => 1,
+        };
+        let first = if lam_lam { 0 } else { 1 };
+        restore.into_iter().skip(first).take(n)
+    })
+}
+
+/// Whether `prefix` (a folded key fragment) is a valid sequence of proclitics.
+pub fn is_proclitic(prefix: &str) -> bool {
+    PREFIXES.contains(&prefix)
+}
+
+/// Writes the stem of `key` under `split` into `out` (cleared first).
+pub fn stem_into(key: &str, split: Split, out: &mut String) {
+    out.clear();
+    if split.restore_article {
+        out.push_str("ال");
+    }
+    out.push_str(&key[split.prefix_len as usize..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(key: &str) -> Vec<String> {
+        let mut buf = String::new();
+        splits(key)
+            .map(|s| {
+                stem_into(key, s, &mut buf);
+                buf.clone()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn conjunction_and_preposition_are_peeled_shortest_first() {
+        let s = stems("وسوريا");
+        assert_eq!(s[0], "سوريا");
+        let s = stems("بجده");
+        assert_eq!(s[0], "جده");
+    }
+
+    #[test]
+    fn lam_lam_restores_the_article() {
+        let s = stems("للامم");
+        assert!(s.contains(&"الامم".to_string()), "{s:?}");
+        assert!(s.contains(&"امم".to_string()));
+        assert!(s.iter().position(|x| x == "الامم") < s.iter().position(|x| x == "امم"));
+    }
+
+    #[test]
+    fn conjunction_before_article_keeps_the_article_first() {
+        let s = stems("والولايات");
+        assert_eq!(s[0], "الولايات");
+        assert!(s.contains(&"ولايات".to_string()));
+    }
+
+    #[test]
+    fn too_short_stems_are_not_offered() {
+        assert!(stems("وب").is_empty());
+        assert!(stems("لي").is_empty());
+    }
+
+    #[test]
+    fn proclitic_sequences_are_recognised() {
+        assert!(is_proclitic("وال"));
+        assert!(is_proclitic("لل"));
+        assert!(!is_proclitic("س"));
+    }
+}

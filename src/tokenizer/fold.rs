@@ -1,0 +1,199 @@
+//! Matching keys: the spelling-insensitive form of a word that every lexicon
+//! lookup uses.
+//!
+//! Each rule is a small named unit with a cheap check, in the manner of
+//! charabia's normalizers. A rule maps one character to a replacement, drops
+//! it, or leaves it alone; [`fold_into`] applies the rules in order, one pass
+//! per word, writing into a caller-owned buffer so that no word allocates.
+//!
+//! Known failures (kept on purpose, since the rules see one character at a
+//! time): folding ة→ه merges the feminine ending with a final pronoun ه
+//! (`كتابة` ~ `كتابه`); folding ى→ي merges alef maqsura verbs with their
+//! ي-forms (`على` ~ `علي`, the preposition and the name). Lexicons are looked
+//! up with the same keys, so both sides fold alike; the merges only matter
+//! where two real words collide, and extractors check context there.
+
+/// What a rule does to one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    Keep,
+    Drop,
+    Map(char),
+}
+
+/// One folding rule: a name (for documentation and tests) and the mapping.
+pub struct FoldRule {
+    pub name: &'static str,
+    pub apply: fn(char) -> Fold,
+}
+
+/// Harakat, Qur'anic marks, superscript alef and tatweel carry no meaning for
+/// matching: `سُوريا` and `ســوريا` are `سوريا`.
+fn strip_diacritics(c: char) -> Fold {
+    match c {
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            Fold::Drop
+        }
+        // zero-width joiners and marks that sometimes sit inside words
+        '\u{200B}'..='\u{200F}' | '\u{FEFF}' => Fold::Drop,
+        _ => Fold::Keep,
+    }
+}
+
+/// Hamza forms of alef are written interchangeably in news: أستانا/استانا.
+fn unify_alef(c: char) -> Fold {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Map('ا'),
+        _ => Fold::Keep,
+    }
+}
+
+/// Hamza on waw and ya seats (مسؤول/مسئول), folded as the scorer folds them.
+fn unify_hamza_seats(c: char) -> Fold {
+    match c {
+        'ؤ' => Fold::Map('و'),
+        'ئ' => Fold::Map('ي'),
+        _ => Fold::Keep,
+    }
+}
+
+/// Final ى and ي are confused in Egyptian and online spelling.
+fn unify_ya(c: char) -> Fold {
+    match c {
+        'ى' | 'ی' => Fold::Map('ي'),
+        _ => Fold::Keep,
+    }
+}
+
+/// Ta marbuta is often written as ha: سورية/سوريه.
+fn unify_ta_marbuta(c: char) -> Fold {
+    match c {
+        'ة' => Fold::Map('ه'),
+        _ => Fold::Keep,
+    }
+}
+
+/// Persian letters that Arabic text borrows in names: ک→ك.
+fn unify_persian_letters(c: char) -> Fold {
+    match c {
+        'ک' => Fold::Map('ك'),
+        _ => Fold::Keep,
+    }
+}
+
+/// Arabic-Indic (٠-٩) and extended (۰-۹) digits become ASCII, so numbers in
+/// any script share keys.
+fn ascii_digits(c: char) -> Fold {
+    match c {
+        '٠'..='٩' => Fold::Map(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Fold::Map(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        _ => Fold::Keep,
+    }
+}
+
+/// Latin letters match without case: `CNN` ~ `cnn`.
+fn lowercase_ascii(c: char) -> Fold {
+    if c.is_ascii_uppercase() {
+        Fold::Map(c.to_ascii_lowercase())
+    } else {
+        Fold::Keep
+    }
+}
+
+/// The rules, in the order they are applied.
+pub const RULES: &[FoldRule] = &[
+    FoldRule { name: "strip_diacritics", apply: strip_diacritics },
+    FoldRule { name: "unify_alef", apply: unify_alef },
+    FoldRule { name: "unify_hamza_seats", apply: unify_hamza_seats },
+    FoldRule { name: "unify_ya", apply: unify_ya },
+    FoldRule { name: "unify_ta_marbuta", apply: unify_ta_marbuta },
+    FoldRule { name: "unify_persian_letters", apply: unify_persian_letters },
+    FoldRule { name: "ascii_digits", apply: ascii_digits },
+    FoldRule { name: "lowercase_ascii", apply: lowercase_ascii },
+];
+
+/// Folds one character through all rules; `None` when it is dropped.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    // Fast path: ASCII other than capitals is left alone by every rule.
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let mut c = c;
+    for rule in RULES {
+        match (rule.apply)(c) {
+            Fold::Keep => {}
+            Fold::Drop => return None,
+            Fold::Map(m) => c = m,
+        }
+    }
+    Some(c)
+}
+
+/// Appends the matching key of `word` to `out`.
+#[inline]
+pub fn fold_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        if let Some(f) = fold_char(c) {
+            out.push(f);
+        }
+    }
+}
+
+/// The matching key of a phrase as a new string: words folded and joined by
+/// one space, punctuation other than inside words dropped. For building
+/// lexicons and for tests, not for the per-token hot path.
+pub fn fold_phrase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        let start = out.len();
+        if start > 0 {
+            out.push(' ');
+        }
+        let body = out.len();
+        fold_into(word, &mut out);
+        if out.len() == body {
+            out.truncate(start);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(s: &str) -> String {
+        let mut out = String::new();
+        fold_into(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn each_rule_does_its_own_job() {
+        assert_eq!(fold("سُوريَا"), "سوريا");
+        assert_eq!(fold("ســوريا"), "سوريا");
+        assert_eq!(fold("أستانا"), fold("استانا"));
+        assert_eq!(fold("إيران"), "ايران");
+        assert_eq!(fold("آذار"), "اذار");
+        assert_eq!(fold("مسؤول"), fold("مسوول"));
+        assert_eq!(fold("مستشفى"), fold("مستشفي"));
+        assert_eq!(fold("سورية"), "سوريه");
+        assert_eq!(fold("٢٠١٧"), "2017");
+        assert_eq!(fold("۱۴۳۶"), "1436");
+        assert_eq!(fold("CNN"), "cnn");
+    }
+
+    #[test]
+    fn rules_have_distinct_names() {
+        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+
+    #[test]
+    fn phrase_keys_join_words_with_one_space() {
+        assert_eq!(fold_phrase("  مجلس   الأمن\tالدولي "), "مجلس الامن الدولي");
+    }
+}

@@ -1,0 +1,448 @@
+//! Stage 1: lossless tokenization.
+//!
+//! Every character of the input belongs to exactly one token, so tokens join
+//! back to the input. Each token carries its byte and code-point offsets,
+//! computed once here, and words carry a folded matching key (see [`fold`])
+//! stored in one per-text buffer, so the hot path allocates nothing per token.
+//!
+//! Arabic-script runs are split by our own rules (a digit run glued to
+//! letters, as in `1436هـ`, is two tokens; tatweel and harakat stay inside
+//! words). Runs in other scripts follow Unicode word boundaries (UAX #29,
+//! from `unicode-segmentation`), so `U.S.` and `don't` stay whole.
+
+pub mod clitics;
+pub mod fold;
+pub mod quotes;
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+pub use quotes::QuoteSpan;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (any script), possibly with marks and tatweel.
+    Word,
+    /// A run of digits, Western or Arabic-Indic; key holds ASCII digits.
+    Number,
+    /// Spaces and tabs (no line break).
+    Space,
+    /// One line break (`\n`, `\r\n` or a lone `\r`).
+    Newline,
+    /// A quotation mark of any style.
+    Quote,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token: a slice of the input with its offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Byte offsets in the input.
+    pub start: u32,
+    pub end: u32,
+    /// Code-point offsets in the input (what output spans use).
+    pub char_start: u32,
+    pub char_end: u32,
+    /// Range of this token's matching key in [`Tokens::keys`]; empty for
+    /// spaces and punctuation.
+    pub key_start: u32,
+    pub key_end: u32,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    pub fn is_wordlike(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+    pub fn bytes(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A sentence: a range of token indices. Sentences end at `.` `!` `?` `؟`
+/// and at line breaks (a line is a paragraph in plain-text news).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub tokens: Range<usize>,
+    /// Index of the paragraph (line) the sentence belongs to.
+    pub paragraph: usize,
+}
+
+/// Per-text token buffers, reused across texts (vaporetto-style) so that a
+/// batch does not reallocate them for every article.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    /// All matching keys of the text, back to back.
+    pub keys: String,
+    pub sentences: Vec<Sentence>,
+    /// Paragraphs as token ranges (one per line, empty lines included).
+    pub paragraphs: Vec<Range<usize>>,
+    /// Paired quotation marks.
+    pub quotes: Vec<QuoteSpan>,
+    /// For each token, the sentence it is in.
+    pub sentence_of: Vec<u32>,
+}
+
+impl Tokens {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn clear(&mut self) {
+        self.tokens.clear();
+        self.keys.clear();
+        self.sentences.clear();
+        self.paragraphs.clear();
+        self.quotes.clear();
+        self.sentence_of.clear();
+    }
+
+    /// The matching key of token `i` (empty for non-words).
+    #[inline]
+    pub fn key(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.keys[t.key_start as usize..t.key_end as usize]
+    }
+
+    /// Tokenizes `text` into these buffers, replacing what they held.
+    pub fn tokenize(&mut self, text: &str) {
+        self.clear();
+        let mut scanner = Scanner { text, out: self, char_pos: 0 };
+        scanner.run();
+        self.build_sentences(text);
+        quotes::pair_quotes(text, &self.tokens, &self.paragraphs, &mut self.quotes);
+    }
+
+    fn build_sentences(&mut self, text: &str) {
+        let n = self.tokens.len();
+        let mut para = 0usize;
+        let mut para_start = 0usize;
+        let mut sent_start = 0usize;
+        self.sentence_of.resize(n, 0);
+        for i in 0..n {
+            let t = self.tokens[i];
+            let ends_sentence = match t.kind {
+                TokenKind::Newline => true,
+                TokenKind::Punct => {
+                    let c = text[t.bytes()].chars().next().unwrap_or(' ');
+                    matches!(c, '.' | '!' | '?' | '؟' | '…') && !self.period_inside_word(i, c, text)
+                }
+                _ => false,
+            };
+            self.sentence_of[i] = self.sentences.len() as u32;
+            if ends_sentence {
+                self.sentences.push(Sentence { tokens: sent_start..i + 1, paragraph: para });
+                sent_start = i + 1;
+            }
+            if t.kind == TokenKind::Newline {
+                self.paragraphs.push(para_start..i + 1);
+                para_start = i + 1;
+                para += 1;
+            }
+        }
+        if sent_start < n {
+            self.sentences.push(Sentence { tokens: sent_start..n, paragraph: para });
+        }
+        if para_start < n || self.paragraphs.is_empty() {
+            self.paragraphs.push(para_start..n);
+        }
+    }
+
+    /// A period between two non-space tokens (`3.5`, `د.ب.أ`, `U.S`) does not
+    /// end a sentence; neither does one that follows a single letter (`د.`).
+    fn period_inside_word(&self, i: usize, c: char, text: &str) -> bool {
+        if c != '.' {
+            return false;
+        }
+        let prev_wordlike = i > 0 && self.tokens[i - 1].is_wordlike();
+        let next_wordlike = self.tokens.get(i + 1).is_some_and(|t| t.is_wordlike());
+        if prev_wordlike && next_wordlike {
+            return true;
+        }
+        if prev_wordlike {
+            let prev = &self.tokens[i - 1];
+            let single_letter = text[prev.bytes()].chars().count() == 1 && prev.kind == TokenKind::Word;
+            // `..` runs: only the last period of an ellipsis ends a sentence.
+            let next_is_period = self.tokens.get(i + 1).is_some_and(|t| &text[t.bytes()] == ".");
+            return single_letter || next_is_period;
+        }
+        self.tokens.get(i + 1).is_some_and(|t| &text[t.bytes()] == ".")
+    }
+}
+
+/// Character classes the scanner distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    ArabicLetter,
+    /// Marks and tatweel: they extend the word they follow.
+    Mark,
+    Digit,
+    OtherLetter,
+    Space,
+    Newline,
+    Quote,
+    Punct,
+}
+
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}'
+        | '\u{08CA}'..='\u{08FF}' | '\u{200C}' | '\u{200D}')
+}
+
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)
+}
+
+/// Quotation marks of every style seen in Arabic news.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '«' | '»' | '“' | '”' | '„' | '‟' | '"' | '‹' | '›' | '＂')
+}
+
+fn classify(c: char) -> Class {
+    if c == '\n' || c == '\r' {
+        Class::Newline
+    } else if is_arabic_letter(c) {
+        Class::ArabicLetter
+    } else if is_mark(c) {
+        Class::Mark
+    } else if is_digit(c) {
+        Class::Digit
+    } else if c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}' || c == '\u{200E}' || c == '\u{200F}' {
+        Class::Space
+    } else if is_quote_mark(c) {
+        Class::Quote
+    } else if c.is_alphanumeric() || c.is_alphabetic() {
+        Class::OtherLetter
+    } else if c.is_ascii_punctuation() || !c.is_alphanumeric() {
+        Class::Punct
+    } else {
+        Class::OtherLetter
+    }
+}
+
+struct Scanner<'a, 'b> {
+    text: &'a str,
+    out: &'b mut Tokens,
+    char_pos: u32,
+}
+
+impl Scanner<'_, '_> {
+    fn push(&mut self, kind: TokenKind, start: usize, end: usize, chars: u32) {
+        let key_start = self.out.keys.len() as u32;
+        if matches!(kind, TokenKind::Word | TokenKind::Number) {
+            fold::fold_into(&self.text[start..end], &mut self.out.keys);
+        }
+        let key_end = self.out.keys.len() as u32;
+        self.out.tokens.push(Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            char_start: self.char_pos,
+            char_end: self.char_pos + chars,
+            key_start,
+            key_end,
+        });
+        self.char_pos += chars;
+    }
+
+    fn run(&mut self) {
+        let text = self.text;
+        let mut iter = text.char_indices().peekable();
+        while let Some((start, c)) = iter.next() {
+            let class = classify(c);
+            match class {
+                Class::Newline => {
+                    let mut end = start + c.len_utf8();
+                    let mut chars = 1;
+                    if c == '\r' {
+                        if let Some(&(_, '\n')) = iter.peek() {
+                            iter.next();
+                            end += 1;
+                            chars += 1;
+                        }
+                    }
+                    self.push(TokenKind::Newline, start, end, chars);
+                }
+                Class::Space => {
+                    let (end, chars) = take_while(&mut iter, start, c, |k| k == Class::Space);
+                    self.push(TokenKind::Space, start, end, chars);
+                }
+                Class::ArabicLetter | Class::Mark => {
+                    let (end, chars) =
+                        take_while(&mut iter, start, c, |k| matches!(k, Class::ArabicLetter | Class::Mark));
+                    self.push(TokenKind::Word, start, end, chars);
+                }
+                Class::Digit => {
+                    let (end, chars) = take_while(&mut iter, start, c, |k| k == Class::Digit);
+                    self.push(TokenKind::Number, start, end, chars);
+                }
+                Class::Quote => self.push(TokenKind::Quote, start, start + c.len_utf8(), 1),
+                Class::Punct => self.push(TokenKind::Punct, start, start + c.len_utf8(), 1),
+                Class::OtherLetter => {
+                    // A run of non-Arabic letters (with the digits and inner
+                    // punctuation UAX #29 keeps inside words) is segmented by
+                    // Unicode word boundaries.
+                    let mut end = start + c.len_utf8();
+                    while let Some(&(i, d)) = iter.peek() {
+                        let k = classify(d);
+                        let inner = matches!(d, '.' | '\'' | '’' | '-' | '_');
+                        if matches!(k, Class::OtherLetter | Class::Digit) || (inner && k != Class::Quote) {
+                            end = i + d.len_utf8();
+                            iter.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    self.push_foreign_run(start, end);
+                }
+            }
+        }
+    }
+
+    fn push_foreign_run(&mut self, start: usize, end: usize) {
+        let run = &self.text[start..end];
+        for (off, piece) in run.split_word_bound_indices() {
+            let chars = piece.chars().count() as u32;
+            let first = piece.chars().next().unwrap_or(' ');
+            let kind = if piece.chars().all(is_digit) {
+                TokenKind::Number
+            } else if first.is_alphanumeric() {
+                TokenKind::Word
+            } else if is_quote_mark(first) {
+                TokenKind::Quote
+            } else {
+                TokenKind::Punct
+            };
+            if kind == TokenKind::Punct && chars > 1 {
+                // keep punctuation one character per token
+                for (o, ch) in piece.char_indices() {
+                    let s = start + off + o;
+                    self.push(TokenKind::Punct, s, s + ch.len_utf8(), 1);
+                }
+            } else {
+                self.push(kind, start + off, start + off + piece.len(), chars);
+            }
+        }
+    }
+}
+
+fn take_while<I: Iterator<Item = (usize, char)>>(
+    iter: &mut std::iter::Peekable<I>,
+    start: usize,
+    first: char,
+    keep: impl Fn(Class) -> bool,
+) -> (usize, u32) {
+    let mut end = start + first.len_utf8();
+    let mut chars = 1;
+    while let Some(&(i, d)) = iter.peek() {
+        if keep(classify(d)) {
+            end = i + d.len_utf8();
+            chars += 1;
+            iter.next();
+        } else {
+            break;
+        }
+    }
+    (end, chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Tokens {
+        let mut t = Tokens::new();
+        t.tokenize(text);
+        t
+    }
+
+    fn surfaces<'a>(text: &'a str, t: &Tokens) -> Vec<&'a str> {
+        t.tokens.iter().map(|k| &text[k.bytes()]).collect()
+    }
+
+    #[test]
+    fn tokens_join_back_to_the_input() {
+        let text = "قال لافروف”ما يحدث، ١٠ تموز/يوليو.\r\nوأضاف (CNN)-- U.S. don't 1436هـ\rend";
+        let t = toks(text);
+        assert_eq!(surfaces(text, &t).concat(), text);
+        let mut chars = 0;
+        for k in &t.tokens {
+            assert_eq!(k.char_start, chars);
+            chars = k.char_end;
+            assert_eq!(text[k.bytes()].chars().count() as u32, k.char_end - k.char_start);
+        }
+        assert_eq!(chars as usize, text.chars().count());
+    }
+
+    #[test]
+    fn digits_glued_to_letters_are_separate_tokens() {
+        let text = "1436هـ";
+        let t = toks(text);
+        assert_eq!(surfaces(text, &t), vec!["1436", "هـ"]);
+        assert_eq!(t.tokens[0].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn arabic_indic_digits_get_ascii_keys() {
+        let t = toks("في ١٠ أيار");
+        let n = t.tokens.iter().position(|k| k.kind == TokenKind::Number).unwrap();
+        assert_eq!(t.key(n), "10");
+    }
+
+    #[test]
+    fn words_keep_marks_and_tatweel() {
+        let text = "لـ سُوريا";
+        let t = toks(text);
+        assert_eq!(surfaces(text, &t), vec!["لـ", " ", "سُوريا"]);
+        assert_eq!(t.key(2), "سوريا");
+    }
+
+    #[test]
+    fn latin_runs_follow_unicode_word_bounds() {
+        let text = "(CNN)-- U.S. don't";
+        let t = toks(text);
+        let s = surfaces(text, &t);
+        assert!(s.contains(&"CNN"));
+        assert!(s.contains(&"don't"), "{s:?}");
+        assert_eq!(s.concat(), text);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_line_breaks_but_not_inside_numbers() {
+        let text = "ارتفع بنسبة 3.5 بالمئة. وقال الوزير؟ نعم\nسطر ثان";
+        let t = toks(text);
+        assert_eq!(t.sentences.len(), 4);
+        assert_eq!(t.paragraphs.len(), 2);
+        assert_eq!(t.sentences[3].paragraph, 1);
+    }
+
+    #[test]
+    fn abbreviation_periods_do_not_end_sentences() {
+        let text = "صنعاء - د.ب.أ: قال المصدر";
+        let t = toks(text);
+        assert_eq!(t.sentences.len(), 1);
+    }
+
+    #[test]
+    fn every_line_ending_style_is_one_newline_token() {
+        let text = "a\r\nb\rc\nd";
+        let t = toks(text);
+        let nl: Vec<_> = t.tokens.iter().filter(|k| k.kind == TokenKind::Newline).collect();
+        assert_eq!(nl.len(), 3);
+        assert_eq!(t.paragraphs.len(), 4);
+    }
+}

@@ -1,0 +1,158 @@
+//! Pairing of quotation marks.
+//!
+//! Arabic news mixes every style (`«…»`, `“…”`, `"…"`, `„…“`) and, because
+//! of right-to-left typing, often gets them backwards or unbalanced:
+//! `لافروف”ما ... ”`, `” هكذا ... ”`. Pairing is therefore tolerant: any
+//! opening-capable mark opens, and any compatible mark closes, whatever its
+//! direction. Guillemets nest one level of straight or curly quotes inside
+//! them (`«قال "كذا" ثم»`). A quote left open at the end of its paragraph is
+//! reported as unterminated and runs to the paragraph's end.
+
+use super::{Token, TokenKind};
+use std::ops::Range;
+
+/// A pair of quotation marks, by token index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, `None` when unterminated.
+    pub close: Option<usize>,
+    /// Token index one past the quoted content (the closing mark, or the end
+    /// of the paragraph for an unterminated quote).
+    pub content_end: usize,
+    /// Nesting depth: 0 for an outer quote, 1 inside another.
+    pub depth: u8,
+}
+
+impl QuoteSpan {
+    /// Token range of the content between the marks.
+    pub fn content(&self) -> Range<usize> {
+        self.open + 1..self.content_end
+    }
+}
+
+fn can_open(c: char) -> bool {
+    !matches!(c, '»' | '›')
+}
+
+/// Whether `c` closes a quote opened by `open`. `later_guillemet` says a `»`
+/// still follows in the paragraph, in which case a straight or curly mark
+/// inside `«` is taken as a nested opener rather than a mismatched closer.
+fn closes(open: char, c: char, later_guillemet: bool) -> bool {
+    match open {
+        '«' => c == '»' || (!later_guillemet && matches!(c, '”' | '“' | '"' | '＂')),
+        '‹' => c == '›',
+        '“' | '”' | '„' | '‟' => matches!(c, '”' | '“' | '"' | '＂' | '‟' | '»'),
+        '"' | '＂' => matches!(c, '"' | '＂' | '”' | '“' | '»'),
+        _ => false,
+    }
+}
+
+fn mark(text: &str, t: &Token) -> char {
+    text[t.bytes()].chars().next().unwrap_or(' ')
+}
+
+/// Pairs the quotation marks of `tokens`, paragraph by paragraph, into `out`
+/// (sorted by opening mark).
+pub fn pair_quotes(text: &str, tokens: &[Token], paragraphs: &[Range<usize>], out: &mut Vec<QuoteSpan>) {
+    // (token index, mark) of open quotes, innermost last; at most two deep.
+    let mut stack: Vec<(usize, char)> = Vec::with_capacity(2);
+    for para in paragraphs {
+        stack.clear();
+        // position of the last » in the paragraph, to decide nesting
+        let last_guillemet =
+            para.clone().rev().find(|&i| tokens[i].kind == TokenKind::Quote && mark(text, &tokens[i]) == '»');
+        for i in para.clone() {
+            let t = &tokens[i];
+            if t.kind != TokenKind::Quote {
+                continue;
+            }
+            let c = mark(text, t);
+            let later_guillemet = last_guillemet.is_some_and(|g| g > i);
+            if let Some(&(open_i, open_c)) = stack.last() {
+                if closes(open_c, c, later_guillemet) {
+                    stack.pop();
+                    out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: stack.len() as u8 });
+                    continue;
+                }
+                // a stray closer of an outer quote closes the inner one too
+                if stack.len() == 2 && closes(stack[0].1, c, later_guillemet) && c == '»' {
+                    let (inner_i, _) = stack[1];
+                    out.push(QuoteSpan { open: inner_i, close: None, content_end: i, depth: 1 });
+                    let (outer_i, _) = stack[0];
+                    out.push(QuoteSpan { open: outer_i, close: Some(i), content_end: i, depth: 0 });
+                    stack.clear();
+                    continue;
+                }
+            }
+            if can_open(c) && stack.len() < 2 {
+                stack.push((i, c));
+            }
+        }
+        // Unterminated quotes run to the end of the paragraph (before its
+        // line break).
+        let mut end = para.end;
+        while end > para.start && tokens[end - 1].kind == TokenKind::Newline {
+            end -= 1;
+        }
+        while let Some((open_i, _)) = stack.pop() {
+            out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: stack.len() as u8 });
+        }
+    }
+    out.sort_by_key(|q| q.open);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tokenizer::Tokens;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let mut t = Tokens::new();
+        t.tokenize(text);
+        t.quotes
+            .iter()
+            .map(|q| {
+                let r = q.content();
+                if r.is_empty() {
+                    return String::new();
+                }
+                let s = t.tokens[r.start].start as usize;
+                let e = t.tokens[r.end - 1].end as usize;
+                text[s..e].trim().to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_mark_style_pairs() {
+        assert_eq!(quoted("قال «نحن هنا» ثم"), vec!["نحن هنا"]);
+        assert_eq!(quoted("قال “نحن هنا” ثم"), vec!["نحن هنا"]);
+        assert_eq!(quoted("قال \"نحن هنا\" ثم"), vec!["نحن هنا"]);
+        assert_eq!(quoted("قال „نحن هنا“ ثم"), vec!["نحن هنا"]);
+    }
+
+    #[test]
+    fn backwards_and_mismatched_marks_pair() {
+        assert_eq!(quoted("قال الوزير”ما جرى أمس مؤسف”."), vec!["ما جرى أمس مؤسف"]);
+        assert_eq!(quoted("وأضاف ” هكذا نعمل نحن ”."), vec!["هكذا نعمل نحن"]);
+        assert_eq!(quoted("قال «نحن هنا” ثم"), vec!["نحن هنا"]);
+    }
+
+    #[test]
+    fn straight_quotes_nest_inside_guillemets() {
+        let q = quoted("قال «سمّوا المشروع \"الأمل\" منذ البداية» ثم");
+        assert_eq!(q, vec!["سمّوا المشروع \"الأمل\" منذ البداية", "الأمل"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end_of_its_paragraph() {
+        let q = quoted("قال “لن نتراجع أبدا\nسطر آخر “كلمة” هنا");
+        assert_eq!(q, vec!["لن نتراجع أبدا", "كلمة"]);
+    }
+
+    #[test]
+    fn a_lone_closing_guillemet_is_ignored() {
+        assert!(quoted("نص » آخر").is_empty());
+    }
+}
