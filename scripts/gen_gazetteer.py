@@ -119,7 +119,9 @@ def load_iso(json_path, xml_path):
             return json.load(f)["3166-1"]
     if os.path.exists(xml_path):
         root = ET.parse(xml_path).getroot()
-        return [dict(e.attrib) for e in root.iter("iso_3166_entry")]
+        # the XML spells the code attribute alpha_2_code
+        return [{("alpha_2" if k == "alpha_2_code" else k): v for k, v in e.attrib.items()}
+                for e in root.iter("iso_3166_entry")]
     sys.exit(f"error: neither {json_path} nor {xml_path} exists; run: apt-get install iso-codes")
 
 

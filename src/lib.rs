@@ -66,10 +66,36 @@ impl Analyzer {
         let mut record = Record { source: extract::source::extract(&doc), ..Record::default() };
         extract::dates::extract(&doc, opts.reference_date, &mut record.dates);
         let mut entities = extract::entities::extract(&doc);
-        let people = entities.people();
-        record.speaker = extract::quotes::extract(&doc, &people, &mut record.quotes, &mut record.speakers);
+        let known = entities.known_names();
+        record.speaker = extract::quotes::extract(&doc, &known, &mut record.quotes, &mut record.speakers);
         let _ = &mut entities;
         record.entities = entities.into_entities();
         record
+    }
+}
+
+/// Shared by the unit tests of every module: one analyzer for the process.
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::*;
+    use std::sync::OnceLock;
+
+    pub fn analyzer() -> &'static Analyzer {
+        static A: OnceLock<Analyzer> = OnceLock::new();
+        A.get_or_init(|| Analyzer::new().expect("bundled data loads"))
+    }
+
+    /// Analyzes `text` with the given reference date (`YYYY-MM-DD`), and
+    /// checks that every span slices to its text.
+    pub fn analyze(text: &str, reference: Option<&str>) -> Record {
+        let opts = Options { reference_date: reference.map(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").unwrap()) };
+        let record = analyzer().analyze(&mut Workspace::default(), text, &opts);
+        record.check_spans(text).unwrap();
+        record
+    }
+
+    /// The values of the dates found in `text`.
+    pub fn date_values(text: &str, reference: &str) -> Vec<Option<String>> {
+        analyze(text, Some(reference)).dates.into_iter().map(|d| d.value).collect()
     }
 }

@@ -25,6 +25,17 @@ use crate::tokenizer::{fold::fold_phrase, TokenKind};
 pub struct EntitySet {
     entities: Vec<Entity>,
     keys: Vec<String>,
+    /// Title each person was introduced with (`المرشد الإيراني`), by entity.
+    titles: Vec<Option<String>>,
+}
+
+/// Names found in the text that speakers can be linked to.
+#[derive(Debug, Default, Clone)]
+pub struct KnownNames {
+    /// Full names of people with the title they were introduced with.
+    pub people: Vec<(String, Option<String>)>,
+    /// Names of organizations.
+    pub organizations: Vec<String>,
 }
 
 impl EntitySet {
@@ -46,6 +57,7 @@ impl EntitySet {
             }
             None => {
                 self.keys.push(key);
+                self.titles.push(None);
                 self.entities.push(Entity {
                     text: text.to_string(),
                     canonical: canonical.to_string(),
@@ -57,9 +69,24 @@ impl EntitySet {
         }
     }
 
-    /// Full names of the people found, for linking speakers.
-    pub fn people(&self) -> Vec<String> {
-        self.entities.iter().filter(|e| e.entity_type == EntityType::Person).map(|e| e.text.clone()).collect()
+    /// People (with titles) and organizations found, for linking speakers.
+    pub fn known_names(&self) -> KnownNames {
+        let mut known = KnownNames::default();
+        for (e, t) in self.entities.iter().zip(&self.titles) {
+            match e.entity_type {
+                EntityType::Person => known.people.push((e.text.clone(), t.clone())),
+                EntityType::Organization => known.organizations.push(e.text.clone()),
+                EntityType::Location => {}
+            }
+        }
+        known
+    }
+
+    fn set_title(&mut self, canonical: &str, title: Option<&str>) {
+        let key = fold_phrase(canonical);
+        if let (Some(i), Some(t)) = (self.keys.iter().position(|k| *k == key), title) {
+            self.titles[i].get_or_insert_with(|| t.to_string());
+        }
     }
 
     /// Adds a person named as a speaker (if new) with its mention.
@@ -94,13 +121,12 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             continue;
         }
         // institution pattern first: it may contain a gazetteer name
-        if let Some(last) = institution_at(doc, i) {
-            let p = doc.ids[i].prefix_chars.min(if doc.ids[i].full == crate::lexicon::NO_WORD { u8::MAX } else { 0 });
-            let p = if doc.ids[i].full != crate::lexicon::NO_WORD { 0 } else { p };
-            let text = doc.slice(i, last, p);
+        if let Some((start, last)) = institution_at(doc, i) {
+            let p = if start != i || doc.ids[i].full != crate::lexicon::NO_WORD { 0 } else { doc.ids[i].prefix_chars };
+            let text = doc.slice(start, last, p);
             let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
             if !gaz_longer {
-                set.add(text, text, EntityType::Organization, None, doc.span(i, last, p));
+                set.add(text, text, EntityType::Organization, None, doc.span(start, last, p));
                 covered[i..=last].iter_mut().for_each(|c| *c = true);
                 i = last + 1;
                 continue;
@@ -136,16 +162,29 @@ fn is_adjective_use(doc: &Doc, i: usize) -> bool {
     pk.starts_with("ال") && !prev_is_function || doc.phrase_at(&doc.lex.org_heads, p).is_some()
 }
 
-/// `وزارة الصحة`, `هيئة كبار العلماء`, `حزب مشروع تونس`: an institution
-/// head and its complement; returns the last token.
-fn institution_at(doc: &Doc, i: usize) -> Option<usize> {
+/// `وزارة الصحة`, `هيئة كبار العلماء`, `حزب مشروع تونس`, `شركة وايمو`: an
+/// institution head and its complement; returns the first and last token
+/// of the name (a descriptor such as `شركة` is left out of it).
+fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     let m = doc.phrase_at(&doc.lex.org_heads, i)?;
-    if m.prefix_chars > 0 && !doc.key(i).starts_with('و') && !doc.key(i).starts_with('ب') && !doc.key(i).starts_with('ل') {
-        return None;
-    }
+    let descriptor = *m.value;
     let head_definite = doc.key(m.first).trim_start_matches(['و', 'ب', 'ل', 'ف']).starts_with("ال") && m.prefix_chars == 0;
     let mut last = m.last;
     let mut words = 0;
+    // a Latin or transliterated name: `شركة West Side Movies`
+    if let Some(j) = doc.next_word(last) {
+        if doc.surface(j).is_ascii() && doc.kind(j) == TokenKind::Word {
+            let mut l = j;
+            while let Some(n) = doc.next_word(l) {
+                if doc.surface(n).is_ascii() {
+                    l = n;
+                } else {
+                    break;
+                }
+            }
+            return Some((if descriptor { j } else { i }, l));
+        }
+    }
     while words < 6 {
         let Some(j) = doc.next_word(last) else { break };
         if doc.kind(j) != TokenKind::Word || names::is_stop_word(doc, j) {
@@ -155,8 +194,9 @@ fn institution_at(doc: &Doc, i: usize) -> Option<usize> {
         let definite = k.starts_with("ال");
         let nationality = doc.word_full(j).and_then(|w| w.nationality).is_some();
         let conj_def = words > 0 && (k.starts_with("وال") || k.starts_with("ولل"));
+        let genitive = words > 0 && k.starts_with("لل");
         let in_gazetteer = doc.phrase_at(&doc.lex.gazetteer, j);
-        if definite || nationality || conj_def {
+        if definite || nationality || conj_def || genitive {
             last = j;
             words += 1;
             continue;
@@ -167,15 +207,23 @@ fn institution_at(doc: &Doc, i: usize) -> Option<usize> {
             words += g.words;
             continue;
         }
-        if words == 0 && !head_definite && !k.starts_with('و') && !k.starts_with('ل') && !k.starts_with('ب') {
-            // an indefinite name word: `شركة وايمو`, `حزب مشروع`
+        // an indefinite word is part of the name only when a known name
+        // follows it (`حزب مشروع تونس`); `لجنة مؤقتة` is a description
+        let before_name = doc
+            .next_word(j)
+            .is_some_and(|n| doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0));
+        if words == 0 && !head_definite && before_name && !k.starts_with('و') && !k.starts_with('ل') && !k.starts_with('ب') {
             last = j;
             words += 1;
             continue;
         }
         break;
     }
-    (words > 0).then_some(last)
+    if words == 0 {
+        return None;
+    }
+    let start = if descriptor { doc.next_word(m.last).unwrap_or(i) } else { i };
+    Some((start, last))
 }
 
 fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
@@ -197,6 +245,7 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
                         if !overlaps && (words >= 2 || np.title.is_some()) {
                             let text = doc.slice(a, b, p);
                             set.add(text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p));
+                            set.set_title(text, np.title_text(doc));
                             covered[a..=b].iter_mut().for_each(|c| *c = true);
                         }
                     }

@@ -175,6 +175,18 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     if i >= doc.len() || doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
         return None;
     }
+    // `بلاغ وزارة الثقافية`, `بيان الخارجية`: a document speaks for its issuer
+    if let Some(m) = doc.phrase_at(&doc.lex.document_nouns, i).filter(|m| m.prefix_chars == 0) {
+        if let Some(n) = doc.next_word(m.last) {
+            if let Some(np) = parse(doc, n) {
+                let org = doc.phrase_at(&doc.lex.org_heads, n).is_some()
+                    || doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0);
+                if org || np.kind == PhraseKind::Person {
+                    return Some(np);
+                }
+            }
+        }
+    }
     let mut gender = Gender::Unknown;
     let first = i;
     let prefix_chars = 0u8;
@@ -252,6 +264,11 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         return Some(NounPhrase { first, last, prefix_chars, title: None, name: Some((i, last, 0)), gender, kind: PhraseKind::Person });
     }
     // a description: `وزارة الشؤون الثقافية`, `مصدر أمني`, `علماء`, `الجيش`
+    // — never a word with a preposition glued to it (`بشرطة`, `للصحفيين`)
+    let ids = doc.ids[i];
+    if ids.full == NO_WORD && ids.stem != NO_WORD && !ids.conj {
+        return None;
+    }
     let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();
     let gaz = doc.phrase_at(&doc.lex.gazetteer, i);
     let mut last = gaz.map(|m| m.last).unwrap_or(i);
@@ -263,7 +280,9 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         }
         let k = doc.key(j);
         let conj_def = org && (k.starts_with("وال") || k.starts_with("ولل"));
-        let genitive = k.starts_with("لل") || (k.starts_with('ل') && doc.ids[j].stem != NO_WORD && words < 4);
+        // `للحزب` continues an institution's name; elsewhere `ل` introduces
+        // the addressee (`قال المصدر لوكالة ...`)
+        let genitive = org && (k.starts_with("لل") || (k.starts_with('ل') && doc.ids[j].stem != NO_WORD && words < 4));
         if is_definite(doc, j) || is_nationality(doc, j) || conj_def || genitive || (org && words < 3 && !k.starts_with('و')) {
             last = j;
             words += 1;

@@ -18,8 +18,9 @@
 
 use super::doc::Doc;
 use super::names::{self, NounPhrase, PhraseKind};
+use super::entities::KnownNames;
 use crate::emit::{Quote, QuoteKind, Speaker};
-use crate::lexicon::{Gender, GramNumber, Preps, Tense, VerbInfo};
+use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
 use crate::tokenizer::{fold::fold_phrase, QuoteSpan, TokenKind};
 
 /// Quotes of at most this many words are names or terms, not quotations.
@@ -50,111 +51,177 @@ struct SpeakerState {
     gender: Gender,
     quotes: usize,
     first_seen: usize,
+    /// A named person (not a body or a description).
+    person: bool,
 }
 
 /// Extracts quotes (in text order) and speakers. `known_people` are full
 /// names found elsewhere (entities), for linking family names.
-pub fn extract(doc: &Doc, known_people: &[String], quotes: &mut Vec<Quote>, speakers: &mut Vec<Speaker>) -> Option<String> {
+pub fn extract(doc: &Doc, known: &KnownNames, quotes: &mut Vec<Quote>, speakers: &mut Vec<Speaker>) -> Option<String> {
     let mut cues = find_cues(doc);
     add_trailing_cues(doc, &mut cues);
     cues.sort_by_key(|c| c.start);
     cues.dedup_by_key(|c| c.start);
     close_indirect_quotes(doc, &mut cues);
 
-    let known: Vec<(String, Vec<String>)> =
-        known_people.iter().map(|n| (n.clone(), fold_phrase(n).split(' ').map(str::to_string).collect())).collect();
-    let mut people: Vec<SpeakerState> = Vec::new();
-    let mut last_speaker: Option<usize> = None;
-    let mut last_by_gender: [Option<usize>; 2] = [None, None];
-
+    let mut st = Speakers::default();
     for cue in &cues {
         let end = cue.end.unwrap_or(cue.start);
         let Some((a, b)) = trim(doc, cue.start, end) else { continue };
-        // a speaker, named or carried over
         let speaker_idx = match &cue.subject {
-            Some(np) => {
-                let name = np.name_text(doc).to_string();
-                let key = fold_phrase(&name);
-                let (full, full_key) = link_name(&name, &key, &people, &known);
-                let idx = match people.iter().position(|p| p.key == full_key) {
-                    Some(i) => i,
-                    None => {
-                        people.push(SpeakerState {
-                            name: full,
-                            key: full_key,
-                            title: None,
-                            gender: if np.gender != Gender::Unknown { np.gender } else { cue.verb_info.gender },
-                            quotes: 0,
-                            first_seen: np.first,
-                        });
-                        people.len() - 1
-                    }
-                };
-                if people[idx].title.is_none() {
-                    people[idx].title = np.title_text(doc).map(str::to_string);
-                }
-                Some(idx)
-            }
+            Some(np) => Some(st.named(doc, np, cue.verb_info.gender, known)),
             None if cue.verb_info.tense == Tense::Passive => None,
-            None => {
-                let wanted = cue.verb_info.gender;
-                let by_gender = match wanted {
-                    Gender::Masculine => last_by_gender[0],
-                    Gender::Feminine => last_by_gender[1],
-                    Gender::Unknown => None,
-                };
-                if cue.verb_info.tense == Tense::Participle {
-                    last_speaker.or(by_gender)
-                } else {
-                    by_gender.or(if wanted == Gender::Unknown { last_speaker } else { None }).or(last_speaker)
-                }
-            }
+            None => st.dropped(cue.verb_info),
         };
         if let Some(i) = speaker_idx {
-            people[i].quotes += 1;
-            last_speaker = Some(i);
-            match people[i].gender {
-                Gender::Masculine => last_by_gender[0] = Some(i),
-                Gender::Feminine => last_by_gender[1] = Some(i),
-                Gender::Unknown => {}
-            }
-            if cue.verb_info.number == GramNumber::Plural {
-                // plural speakers are not singular dropped subjects later on
-            }
+            st.credit(i);
         }
         let range = doc.byte_range(a, b, 0);
         quotes.push(Quote {
             text: doc.text[range].to_string(),
             kind: cue.kind,
-            speaker: speaker_idx.map(|i| people[i].name.clone()),
+            speaker: speaker_idx.map(|i| st.people[i].name.clone()),
             cue: Some(doc.surface(cue.verb).to_string()),
             span: doc.span(a, b, 0),
         });
     }
-    let mut quoted: Vec<&SpeakerState> = people.iter().filter(|p| p.quotes > 0).collect();
+    let mut quoted: Vec<&SpeakerState> = st.people.iter().filter(|p| p.quotes > 0).collect();
     quoted.sort_by_key(|p| p.first_seen);
     let main = quoted.iter().max_by(|x, y| x.quotes.cmp(&y.quotes).then(y.first_seen.cmp(&x.first_seen))).map(|p| p.name.clone());
     speakers.extend(quoted.into_iter().map(|p| Speaker { name: p.name.clone(), title: p.title.clone(), quotes: p.quotes }));
     main
 }
 
-/// A family name alone (`لافروف`) becomes the full name given earlier
-/// (`سيرغي لافروف`), from the speakers so far or the people of the text.
-fn link_name(name: &str, key: &str, people: &[SpeakerState], known: &[(String, Vec<String>)]) -> (String, String) {
-    let words: Vec<&str> = key.split(' ').collect();
-    if words.len() == 1 {
-        for p in people {
-            if p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0]) {
-                return (p.name.clone(), p.key.clone());
-            }
+/// The speakers met so far and who spoke last.
+#[derive(Default)]
+struct Speakers {
+    people: Vec<SpeakerState>,
+    last: Option<usize>,
+    /// Last masculine and feminine speakers, for dropped subjects.
+    last_by_gender: [Option<usize>; 2],
+    /// Last speaker that is a named person.
+    last_person: Option<usize>,
+}
+
+impl Speakers {
+    fn credit(&mut self, i: usize) {
+        self.people[i].quotes += 1;
+        self.last = Some(i);
+        match self.people[i].gender {
+            Gender::Masculine => self.last_by_gender[0] = Some(i),
+            Gender::Feminine => self.last_by_gender[1] = Some(i),
+            Gender::Unknown => {}
         }
-        for (full, parts) in known {
-            if parts.len() > 1 && parts.last().map(String::as_str) == Some(words[0]) {
-                return (full.clone(), parts.join(" "));
-            }
+        if self.people[i].person {
+            self.last_person = Some(i);
         }
     }
-    (name.to_string(), key.to_string())
+
+    /// A cue with no subject: the last speaker whose gender agrees.
+    fn dropped(&self, verb: VerbInfo) -> Option<usize> {
+        let by_gender = match verb.gender {
+            Gender::Masculine => self.last_by_gender[0],
+            Gender::Feminine => self.last_by_gender[1],
+            Gender::Unknown => None,
+        };
+        if verb.tense == Tense::Participle {
+            return self.last.or(by_gender);
+        }
+        by_gender.or(self.last)
+    }
+
+    fn find(&self, key: &str) -> Option<usize> {
+        self.people.iter().position(|p| p.key == key)
+    }
+
+    fn add(&mut self, name: String, key: String, gender: Gender, first_seen: usize, person: bool) -> usize {
+        if let Some(i) = self.find(&key) {
+            return i;
+        }
+        self.people.push(SpeakerState { name, key, title: None, gender, quotes: 0, first_seen, person });
+        self.people.len() - 1
+    }
+
+    /// A subject as the text gives it, resolved to the fullest name.
+    fn named(&mut self, doc: &Doc, np: &NounPhrase, verb_gender: Gender, known: &KnownNames) -> usize {
+        let gender = if np.gender != Gender::Unknown { np.gender } else { verb_gender };
+        let title = np.title_text(doc).map(str::to_string);
+        let text = np.name_text(doc).to_string();
+        let key = fold_phrase(&text);
+        let idx = if np.kind == PhraseKind::Person {
+            let (full, full_key) = self.link_family_name(&text, &key, known);
+            self.add(full, full_key, gender, np.first, true)
+        } else if let Some(i) = self.refer_back(doc, np, &key, known) {
+            i
+        } else {
+            self.add(text, key, gender, np.first, false)
+        };
+        if self.people[idx].title.is_none() {
+            self.people[idx].title = title;
+        }
+        idx
+    }
+
+    /// A family name alone (`لافروف`) becomes the full name given earlier
+    /// (`سيرغي لافروف`), from the speakers so far or the people of the text.
+    fn link_family_name(&self, name: &str, key: &str, known: &KnownNames) -> (String, String) {
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() == 1 {
+            for p in &self.people {
+                if p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0]) {
+                    return (p.name.clone(), p.key.clone());
+                }
+            }
+            for (full, _) in &known.people {
+                let fk = fold_phrase(full);
+                if fk.split(' ').count() > 1 && fk.split(' ').next_back() == Some(words[0]) {
+                    return (full.clone(), fk);
+                }
+            }
+        }
+        (name.to_string(), key.to_string())
+    }
+
+    /// A description that refers back: a document (`البيان`) speaks for the
+    /// last speaker; a definite head alone (`الوزارة`, `الوكالة`) for the
+    /// body whose name it heads; a title alone (`المرشد الإيراني`) for the
+    /// person introduced with it; a nationality alone (`الأرجنتيني`) for
+    /// the last person quoted.
+    fn refer_back(&mut self, doc: &Doc, np: &NounPhrase, key: &str, known: &KnownNames) -> Option<usize> {
+        let words: Vec<&str> = key.split(' ').collect();
+        if doc.phrase_at(&doc.lex.document_nouns, np.first).is_some() && self.last.is_some() {
+            return self.last;
+        }
+        if let Some(title) = np.title_text(doc) {
+            let tkey = fold_phrase(title);
+            for (full, t) in known.people.iter().rev() {
+                if t.as_deref().is_some_and(|t| fold_phrase(t) == tkey || fold_phrase(t).starts_with(&tkey)) {
+                    let fk = fold_phrase(full);
+                    return Some(self.add(full.clone(), fk, np.gender, np.first, true));
+                }
+            }
+            if words.len() == 1 {
+                return self.last_person;
+            }
+        }
+        if words.len() != 1 {
+            return None;
+        }
+        let head = words[0].strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
+        if let Some(i) = self.people.iter().rposition(|p| p.key.split(' ').next() == Some(head)) {
+            return Some(i);
+        }
+        for org in known.organizations.iter() {
+            let ok = fold_phrase(org);
+            if ok.split(' ').next() == Some(head) {
+                return Some(self.add(org.clone(), ok, np.gender, np.first, false));
+            }
+        }
+        if doc.word_full(np.first).and_then(|w| w.nationality).is_some() {
+            return self.last_person;
+        }
+        None
+    }
 }
 
 /// Trims spaces and punctuation at both ends of content `[a, b)`; returns

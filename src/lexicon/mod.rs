@@ -189,7 +189,11 @@ pub struct Lexicons {
     pub ordinals: PhraseSet<u8>,
     /// `بحسب`, `وفقا ل`, `نقلا عن` …
     pub attributions: PhraseSet<()>,
-    pub org_heads: PhraseSet<()>,
+    /// Institution heads; `true` for descriptors that are not part of the
+    /// name (`شركة` in `شركة وايمو`).
+    pub org_heads: PhraseSet<bool>,
+    /// `البيان`, `التقرير`: documents that speak for their issuer.
+    pub document_nouns: PhraseSet<()>,
     pub gazetteer: PhraseSet<u32>,
     pub gazetteer_entries: Vec<GazetteerEntry>,
     pub agencies: PhraseSet<u16>,
@@ -257,6 +261,7 @@ impl Lexicons {
         lex.load_months(data_file!("months.tsv"))?;
         lex.load_ordinals(data_file!("ordinals.tsv"))?;
         lex.load_org_heads(data_file!("org_heads.tsv"))?;
+        lex.load_document_nouns(data_file!("document_nouns.tsv"))?;
         // Countries first: a name in two files (الكويت) keeps its first reading.
         lex.load_gazetteer(data_file!("gazetteer/countries.tsv"), EntityType::Location)?;
         lex.load_gazetteer(data_file!("gazetteer/organizations.tsv"), EntityType::Organization)?;
@@ -469,7 +474,17 @@ impl Lexicons {
     fn load_org_heads(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
         for (line, _, f) in records(text) {
             let form = field(file, line, &f, 0)?;
+            let descriptor = f.get(1).copied() == Some("descriptor");
             let (vocab, set) = (&mut self.vocab, &mut self.org_heads);
+            set.insert_phrase(vocab, form, descriptor);
+        }
+        Ok(())
+    }
+
+    fn load_document_nouns(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let (vocab, set) = (&mut self.vocab, &mut self.document_nouns);
             set.insert_phrase(vocab, form, ());
         }
         Ok(())
@@ -518,8 +533,14 @@ impl Lexicons {
                 let spaced: String = name.replace('.', " ");
                 let (vocab, set) = (&mut self.vocab, &mut self.agencies);
                 set.insert_phrase(vocab, &spaced, id);
-                let (vocab, set) = (&mut self.vocab, &mut self.gazetteer);
-                set.insert_phrase(vocab, &spaced, gid);
+                // In running text a one-word newspaper or site name is too
+                // often an ordinary word (`اليوم`, `البلاد`, `تواصل`): only
+                // agencies and longer or Latin names count as entities.
+                let one_arabic_word = !spaced.trim().contains(' ') && !spaced.is_ascii();
+                if kind == "agency" || !one_arabic_word {
+                    let (vocab, set) = (&mut self.vocab, &mut self.gazetteer);
+                    set.insert_phrase(vocab, &spaced, gid);
+                }
             }
         }
         Ok(())
