@@ -84,8 +84,27 @@ pub fn is_stop_word(doc: &Doc, i: usize) -> bool {
 }
 
 fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
-    let m = doc.phrase_at(&doc.lex.titles, i)?;
-    Some((m.value.class, m.value.gender, m.last, m.prefix_chars))
+    if let Some(m) = doc.phrase_at(&doc.lex.titles, i) {
+        return Some((m.value.class, m.value.gender, m.last, m.prefix_chars));
+    }
+    // `د.`, `م.`, `أ.`: a one-letter abbreviation with its period (Dr., Eng.)
+    if doc.surface(i).chars().count() == 1 && doc.kind(i) == TokenKind::Word && doc.punct(i + 1) == Some('.') {
+        return Some((TitleClass::Honorific, Gender::Unknown, i + 1, 0));
+    }
+    None
+}
+
+/// A place or body inside a title, glued to its preposition:
+/// `الناطق الإعلامي بشرطة منطقة عسير`, `مدير التعليم بمحافظة جدة`.
+fn title_complement(doc: &Doc, j: usize) -> Option<usize> {
+    let k = doc.key(j);
+    if !(k.starts_with('ب') || k.starts_with('ل')) {
+        return None;
+    }
+    let m = doc.phrase_at(&doc.lex.org_heads, j).map(|m| m.last)
+        .or_else(|| doc.phrase_at(&doc.lex.gazetteer, j).map(|m| m.last))
+        .or_else(|| doc.phrase_at(&doc.lex.titles, j).filter(|m| m.prefix_chars > 0).map(|m| m.last))?;
+    Some(m)
 }
 
 fn is_definite(doc: &Doc, i: usize) -> bool {
@@ -100,6 +119,12 @@ fn is_nationality(doc: &Doc, i: usize) -> bool {
 /// no lexicon claims.
 fn can_start_name(doc: &Doc, i: usize) -> bool {
     if doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
+        return false;
+    }
+    // a preposition and article glued on (`بالرد`, `للصحفيين`) start a
+    // prepositional phrase, never a name
+    let k = doc.key(i);
+    if ["بال", "لل", "كال", "فال", "وبال", "ولل"].iter().any(|p| k.starts_with(p)) {
         return false;
     }
     if doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0) {
@@ -201,6 +226,11 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 if doc.kind(j) != TokenKind::Word {
                     break;
                 }
+                if let Some(l) = title_complement(doc, j) {
+                    t_last = l;
+                    words += 1;
+                    continue;
+                }
                 if let Some((_, _, l, p)) = title_at(doc, j) {
                     if p == 0 || doc.key(j).starts_with('ل') {
                         t_last = l;
@@ -214,6 +244,16 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                         t_last = j;
                         words += 1;
                         continue;
+                    }
+                    // `المبعوث الأممي إلى اليمن`, `السفير لدى فرنسا`, `مدير الأمن في عدن`
+                    if matches!(doc.key(j), "الي" | "لدي" | "في") {
+                        if let Some(g) = doc.next_word(j).and_then(|n| doc.phrase_at(&doc.lex.gazetteer, n)) {
+                            if g.prefix_chars == 0 && doc.next_word(g.last).is_some_and(|n| can_start_name(doc, n)) {
+                                t_last = g.last;
+                                words += 2;
+                                continue;
+                            }
+                        }
                     }
                     break;
                 }

@@ -23,8 +23,9 @@ use crate::emit::{Quote, QuoteKind, Speaker};
 use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
 use crate::tokenizer::{fold::fold_phrase, QuoteSpan, TokenKind};
 
-/// Quotes of at most this many words are names or terms, not quotations.
-const MAX_TERM_WORDS: usize = 2;
+/// Quotes of at most this many words are names or terms (`“بريكس”`,
+/// `"معلومات مخابراتية موثوقة"`), not quotations.
+const MAX_TERM_WORDS: usize = 3;
 /// How far after a verb (in tokens) its complementizer or quote may be.
 const CUE_WINDOW: usize = 60;
 
@@ -291,9 +292,21 @@ fn is_verb_prep(doc: &Doc, i: usize, preps: Preps) -> bool {
     }
 }
 
+/// Tokens of the headline, if the text opens with one: a first line
+/// followed by a blank line. Headlines paraphrase (`فلان: لا نمنع ...`)
+/// and are not quotations.
+fn headline_end(doc: &Doc) -> usize {
+    let paras = &doc.toks.paragraphs;
+    let blank = |p: &std::ops::Range<usize>| !p.clone().any(|i| doc.tokens[i].is_wordlike());
+    match paras.iter().position(|p| !blank(p)) {
+        Some(first) if paras.get(first + 1).is_some_and(blank) && paras.len() > first + 2 => paras[first].end,
+        _ => 0,
+    }
+}
+
 fn find_cues(doc: &Doc) -> Vec<Cue> {
     let mut cues = Vec::new();
-    let mut i = 0;
+    let mut i = headline_end(doc);
     while i < doc.len() {
         let Some(info) = verb_at(doc, i) else {
             i += 1;
@@ -341,6 +354,16 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
                 if is_complementizer(doc, k) {
                     if info.ambiguous && !ambiguous_ok(k) {
                         return None;
+                    }
+                    // `قال إن "..."`: the marks make it a direct quote
+                    if let Some(q) = doc.next_non_space(k).and_then(|n| quote_opening_at(doc, n)) {
+                        if q.depth == 0 && word_count(doc, q.content()) > MAX_TERM_WORDS {
+                            let after = doc.next_non_space(q.content_end);
+                            let ends = after.is_none_or(|a| a >= sentence_end || matches!(doc.punct(a), Some('.' | '،' | ',')));
+                            if ends {
+                                return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(q.content_end), subject });
+                            }
+                        }
                     }
                     return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: k + 1, end: None, subject });
                 }
@@ -397,7 +420,8 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
 
 /// `«…»، قال لافروف` and `"…"، يقول الوزير`: marks followed by a cue.
 fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
-    for q in &doc.toks.quotes {
+    let headline = headline_end(doc);
+    for q in doc.toks.quotes.iter().filter(|q| q.open >= headline) {
         if q.depth != 0 || q.close.is_none() || word_count(doc, q.content()) <= MAX_TERM_WORDS {
             continue;
         }

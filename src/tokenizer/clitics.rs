@@ -117,7 +117,8 @@ mod tests {
 
     #[test]
     fn proclitic_sequences_are_recognised() {
-        assert!(is_proclitic("وال"));
+        assert!(is_proclitic("و"));
+        assert!(!is_proclitic("وال"));
         assert!(is_proclitic("لل"));
         assert!(!is_proclitic("س"));
     }
