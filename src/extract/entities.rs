@@ -136,7 +136,17 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             let entry = &lex.gazetteer_entries[*m.value as usize];
             let adjective = m.words == 1 && is_adjective_use(doc, i);
             if !adjective {
-                let text = doc.slice(i, m.last, m.prefix_chars);
+                let slice = doc.slice(i, m.last, m.prefix_chars);
+                // `للأمم المتحدة`: the article merged into لل is given back
+                let k = doc.key(i);
+                let restored = m.prefix_chars > 0 && (k.starts_with("لل") || k.starts_with("ولل") || k.starts_with("فلل"));
+                let owned;
+                let text = if restored {
+                    owned = format!("ال{slice}");
+                    owned.as_str()
+                } else {
+                    slice
+                };
                 set.add(text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
                 covered[i..=m.last].iter_mut().for_each(|c| *c = true);
             }
@@ -209,9 +219,11 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         }
         // an indefinite word is part of the name only when a known name
         // follows it (`حزب مشروع تونس`); `لجنة مؤقتة` is a description
-        let before_name = doc
-            .next_word(j)
-            .is_some_and(|n| doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0));
+        // (or a definite noun closing a genitive chain: `هيئة حقوق الإنسان`)
+        let before_name = doc.next_word(j).is_some_and(|n| {
+            doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0)
+                || (doc.key(n).starts_with("ال") && !names::is_stop_word(doc, n))
+        });
         if words == 0 && !head_definite && before_name && !k.starts_with('و') && !k.starts_with('ل') && !k.starts_with('ب') {
             last = j;
             words += 1;
@@ -299,5 +311,56 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::EntityType;
+    use crate::testutil::analyze;
+
+    fn find<'a>(r: &'a crate::emit::Record, text: &str) -> Option<&'a crate::emit::Entity> {
+        r.entities.iter().find(|e| e.text == text)
+    }
+
+    #[test]
+    fn clitics_are_stripped_from_entity_text() {
+        let r = analyze("زار الوفد بكين ثم توجه إلى روسيا وسوريا وبجدة التقى بممثلي للأمم المتحدة.", None);
+        for (name, ty) in [("بكين", EntityType::Location), ("روسيا", EntityType::Location), ("سوريا", EntityType::Location), ("جدة", EntityType::Location)] {
+            let e = find(&r, name).unwrap_or_else(|| panic!("{name}: {:?}", r.entities));
+            assert_eq!(e.entity_type, ty);
+        }
+        assert!(r.entities.iter().any(|e| e.text == "الأمم المتحدة"), "{:?}", r.entities);
+    }
+
+    #[test]
+    fn mentions_of_one_entity_are_grouped() {
+        let r = analyze("تحدث الرئيس عن سوريا. وقال إن الجمهورية العربية السورية تستحق السلام، وإن سوريا ستنهض.", None);
+        let syria: Vec<_> = r.entities.iter().filter(|e| e.canonical == "سوريا").collect();
+        assert_eq!(syria.len(), 1, "{:?}", r.entities);
+        assert_eq!(syria[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn nationality_adjectives_are_not_places() {
+        let r = analyze("انتقدت الحكومة السعودية القرار، وقال الجانب الروسي إنه يدرسه.", None);
+        assert!(find(&r, "السعودية").is_none(), "{:?}", r.entities);
+        assert!(find(&r, "الروسي").is_none());
+    }
+
+    #[test]
+    fn people_by_title_and_family_name_linking() {
+        let r = analyze("استقبل الأمير فيصل بن سلمان الوفد. وأكد فيصل بن سلمان أهمية الزيارة. وقال المدرب هيرفي رينارد إن الفريق جاهز، وأضاف رينارد أن المباراة صعبة.", None);
+        let coach = find(&r, "هيرفي رينارد").expect("coach found by title");
+        assert_eq!(coach.entity_type, EntityType::Person);
+        assert_eq!(coach.mentions.len(), 2, "family name linked: {:?}", coach.mentions);
+        assert!(r.entities.iter().any(|e| e.text.starts_with("فيصل بن سلمان")), "{:?}", r.entities);
+    }
+
+    #[test]
+    fn institutions_by_pattern() {
+        let r = analyze("أصدرت وزارة الشؤون الاجتماعية والعمل بيانا، ورحبت به هيئة حقوق الإنسان.", None);
+        assert!(find(&r, "وزارة الشؤون الاجتماعية والعمل").is_some(), "{:?}", r.entities);
+        assert!(find(&r, "هيئة حقوق الإنسان").is_some(), "{:?}", r.entities);
     }
 }

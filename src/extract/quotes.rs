@@ -472,3 +472,91 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
     }
     let _ = PhraseKind::Person;
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::emit::QuoteKind;
+    use crate::testutil::analyze;
+
+    #[test]
+    fn indirect_quote_after_verb_subject_and_complementizer() {
+        let r = analyze("وقال وزير المالية المصري محمد معيط إن العجز سينخفض العام المقبل.", None);
+        assert_eq!(r.quotes.len(), 1);
+        let q = &r.quotes[0];
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.text, "العجز سينخفض العام المقبل");
+        assert_eq!(q.speaker.as_deref(), Some("محمد معيط"));
+        assert_eq!(r.speakers[0].title.as_deref(), Some("وزير المالية المصري"));
+    }
+
+    #[test]
+    fn preposition_before_complementizer() {
+        let r = analyze("وأشار المدير خالد الأحمد إلى أن المشروع تأخر بسبب الأمطار.", None);
+        assert_eq!(r.quotes.len(), 1);
+        assert_eq!(r.quotes[0].text, "المشروع تأخر بسبب الأمطار");
+    }
+
+    #[test]
+    fn direct_quotes_in_every_mark_style() {
+        for (open, close) in [("«", "»"), ("“", "”"), ("\"", "\""), ("”", "”")] {
+            let text = format!("وقال الرئيس كريم ناصر {open}لن نقبل بأي حل لا يحفظ حقوق شعبنا{close}.");
+            let r = analyze(&text, None);
+            assert_eq!(r.quotes.len(), 1, "{text}");
+            assert_eq!(r.quotes[0].kind, QuoteKind::Direct);
+            assert_eq!(r.quotes[0].text, "لن نقبل بأي حل لا يحفظ حقوق شعبنا");
+        }
+    }
+
+    #[test]
+    fn colon_without_marks_runs_to_the_end_of_the_sentence() {
+        let r = analyze("وقال المتحدث باسم الجيش: القوات تقدمت نحو المدينة من ثلاثة محاور. ثم انتهى المؤتمر.", None);
+        assert_eq!(r.quotes.len(), 1);
+        assert_eq!(r.quotes[0].text, "القوات تقدمت نحو المدينة من ثلاثة محاور");
+    }
+
+    #[test]
+    fn quoted_terms_are_not_quotes() {
+        let r = analyze("شارك وزراء دول “بريكس” في اجتماع بكين وناقشوا ملف «المناخ».", None);
+        assert!(r.quotes.is_empty(), "{:?}", r.quotes);
+    }
+
+    #[test]
+    fn dropped_subject_carries_the_previous_speaker() {
+        let text = "وقال رئيس الوزراء فؤاد حداد إن الحكومة ستقدم خطة جديدة. وأضاف أن الخطة تشمل دعم الشباب. وتابع قائلا “سنعمل ليلا ونهارا لتحقيق ذلك الهدف”.";
+        let r = analyze(text, None);
+        assert_eq!(r.quotes.len(), 3);
+        assert!(r.quotes.iter().all(|q| q.speaker.as_deref() == Some("فؤاد حداد")), "{:?}", r.quotes);
+        assert_eq!(r.speaker.as_deref(), Some("فؤاد حداد"));
+        assert_eq!(r.speakers[0].quotes, 3);
+    }
+
+    #[test]
+    fn feminine_verb_is_not_the_last_male_speaker() {
+        let text = "قالت الوزيرة ليلى حسن إن الميزانية جاهزة. وقال النائب عمرو سالم إن المجلس سيناقشها. وأضافت أن التصويت سيجري قريبا.";
+        let r = analyze(text, None);
+        assert_eq!(r.quotes.len(), 3);
+        assert_eq!(r.quotes[2].speaker.as_deref(), Some("ليلى حسن"));
+    }
+
+    #[test]
+    fn family_name_links_to_the_full_name() {
+        let text = "أعلن وزير الخارجية الروسي سيرغي لافروف أن الاجتماع مفيد. وقال لافروف إن الحوار سيستمر مع الجميع.";
+        let r = analyze(text, None);
+        assert_eq!(r.quotes.len(), 2);
+        assert!(r.quotes.iter().all(|q| q.speaker.as_deref() == Some("سيرغي لافروف")));
+        assert_eq!(r.speakers.len(), 1);
+    }
+
+    #[test]
+    fn quote_followed_by_its_cue() {
+        let r = analyze("«لا يمكن أن نترك المدينة وحدها في هذه الظروف»، قال المحافظ سمير عودة.", None);
+        assert_eq!(r.quotes.len(), 1);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("سمير عودة"));
+    }
+
+    #[test]
+    fn institutions_speak() {
+        let r = analyze("وأكدت وزارة الداخلية أن الوضع الأمني مستقر في كل المحافظات.", None);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("وزارة الداخلية"));
+    }
+}

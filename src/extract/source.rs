@@ -191,3 +191,38 @@ fn segment_candidates(doc: &Doc, range: std::ops::Range<usize>, opening_only: bo
     // a line that is only the outlet (`فرانس 24`) is a byline even unbracketed
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::analyze;
+
+    fn source(text: &str) -> Option<(String, Option<String>)> {
+        analyze(text, None).source.map(|s| (s.name, s.canonical))
+    }
+
+    #[test]
+    fn credit_line_at_the_end() {
+        let s = source("عنوان الخبر\n\nقال الوزير إن الوضع جيد.\nالمصدر: سبوتنيك");
+        assert_eq!(s, Some(("سبوتنيك".into(), Some("Sputnik".into()))));
+        let s = source("قال الوزير إن الوضع جيد.\nالمصدر : وكالة الأنباء السعودية");
+        assert_eq!(s.and_then(|s| s.1).as_deref(), Some("SPA"));
+    }
+
+    #[test]
+    fn datelines_name_the_agency_not_the_city() {
+        assert_eq!(source("الرياض - واس\nأعلنت الوزارة عن خطة.").map(|s| s.0).as_deref(), Some("واس"));
+        assert_eq!(source("لندن (رويترز) - ارتفعت أسعار النفط اليوم.").map(|s| s.0).as_deref(), Some("رويترز"));
+        assert_eq!(source("عنوان\n\nبيروت - أ ف ب\nقال مسؤول إن المفاوضات متعثرة.").and_then(|s| s.1).as_deref(), Some("AFP"));
+    }
+
+    #[test]
+    fn a_reporter_byline_is_not_a_source() {
+        assert_eq!(source("الرياض - محمد العلي\nأعلنت الوزارة عن خطة."), None);
+    }
+
+    #[test]
+    fn an_agency_mentioned_in_the_story_is_not_the_source() {
+        let s = source("عنوان\n\nذكرت وكالة رويترز في تقرير لها أن الأسعار ارتفعت بشكل كبير خلال الشهر الماضي في معظم الأسواق.");
+        assert_eq!(s, None);
+    }
+}
