@@ -257,6 +257,14 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     }
                     break;
                 }
+                // a place in a title: `وزير خارجية روسيا`, `بشرطة منطقة عسير`
+                if let Some(g) = doc.phrase_at(&doc.lex.gazetteer, j).filter(|g| g.prefix_chars == 0) {
+                    if doc.lex.gazetteer_entries[*g.value as usize].entity_type == crate::lexicon::EntityType::Location {
+                        t_last = g.last;
+                        words += g.words;
+                        continue;
+                    }
+                }
                 let k = doc.key(j);
                 // definite modifiers and genitives `للحزب`, `لشؤون`
                 if is_definite(doc, j) || is_nationality(doc, j) || k.starts_with("لل") {

@@ -342,8 +342,20 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
             j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
         }
     }
-    // `قال لـ(CNN)` `قال للصحفيين`: the addressee is not the subject — the
-    // subject parser refuses clitic words, so nothing to do here.
+    // `نقلت رويترز عن مسؤول أمريكي إن`: the one quoted follows `عن`
+    if doc.lex.verb_lemmas.get(info.lemma as usize).is_some_and(|l| l == "نقل") {
+        if let Some(an) = doc.next_non_space(subject.map_or(v, |np| np.last)).filter(|&a| doc.key(a) == "عن") {
+            if let Some(np) = doc.next_word(an).and_then(|n| names::parse(doc, n)) {
+                subject = Some(np);
+                j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
+            }
+        }
+    }
+    // `..., بوريس جونسون، والذي قال إن`: a relative clause's verb speaks
+    // for the noun phrase before the relative pronoun
+    if subject.is_none() {
+        subject = antecedent(doc, v);
+    }
     let mut k = j;
     let limit = (v + CUE_WINDOW).min(sentence_end);
     let ambiguous_ok = |k: usize| k <= j + 2;
@@ -415,6 +427,33 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
         k += 1;
     }
     // the quote may open right at the sentence end (`قال لافروف” ...”.`)
+    None
+}
+
+/// The person named right before `الذي`/`التي` when the verb at `v`
+/// follows that relative pronoun.
+fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
+    let rel = doc.prev_non_space(v)?;
+    if !matches!(doc.key(rel), "الذي" | "التي" | "والذي" | "والتي") {
+        return None;
+    }
+    let mut end = doc.prev_non_space(rel)?;
+    if matches!(doc.punct(end), Some('،' | ',')) {
+        end = doc.prev_non_space(end)?;
+    }
+    let mut start = end;
+    for _ in 0..8 {
+        let p = doc.prev_non_space(start)?;
+        if !doc.tokens[p].is_wordlike() && !matches!(doc.punct(p), Some('،' | ',')) {
+            break;
+        }
+        start = p;
+        if let Some(np) = names::parse(doc, start) {
+            if np.last == end && np.kind == PhraseKind::Person {
+                return Some(np);
+            }
+        }
+    }
     None
 }
 
