@@ -144,6 +144,13 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     doc.surface(i).chars().count() >= 2
 }
 
+/// `علي` folds to the preposition `على`; written with ي right after a
+/// title and before a name word (`المرشد الإيراني علي خامنئي`) it is the name.
+fn is_ali_after_title(doc: &Doc, i: usize) -> bool {
+    doc.surface(i) == "علي"
+        && doc.next_word(i).is_some_and(|n| doc.kind(n) == TokenKind::Word && !is_stop_word(doc, n) && !is_definite(doc, n))
+}
+
 /// Extends a name starting at `i`; returns its last token.
 fn name_extent(doc: &Doc, i: usize) -> usize {
     let mut last = i;
@@ -257,6 +264,15 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     }
                     break;
                 }
+                // an indefinite adjective after an indefinite head: `مسؤول عسكري`
+                let kj = doc.key(j);
+                if words == 1 && !is_definite(doc, i) && kj.ends_with('ي') && !kj.starts_with('و')
+                    && doc.phrase_at(&doc.lex.given_names, j).is_none()
+                {
+                    t_last = j;
+                    words += 1;
+                    continue;
+                }
                 // a place in a title: `وزير خارجية روسيا`, `بشرطة منطقة عسير`
                 if let Some(g) = doc.phrase_at(&doc.lex.gazetteer, j).filter(|g| g.prefix_chars == 0) {
                     if doc.lex.gazetteer_entries[*g.value as usize].entity_type == crate::lexicon::EntityType::Location {
@@ -284,7 +300,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             // the name may follow after a comma: `الرئيس الأمريكي، دونالد ترامب`
             let next = doc.next_non_space(cur)?;
             let name_start = if matches!(doc.punct(next), Some('،' | ',')) { doc.next_word(next) } else { Some(next) };
-            if let Some(n) = name_start.filter(|&n| can_start_name(doc, n)) {
+            if let Some(n) = name_start.filter(|&n| can_start_name(doc, n) || is_ali_after_title(doc, n)) {
                 let last = name_extent(doc, n);
                 if let Some(m) = doc.phrase_at(&doc.lex.given_names, n) {
                     if gender == Gender::Unknown {
@@ -315,6 +331,9 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     // — never a word with a preposition glued to it (`بشرطة`, `للصحفيين`)
     let ids = doc.ids[i];
     if ids.full == NO_WORD && ids.stem != NO_WORD && !ids.conj {
+        return None;
+    }
+    if ["بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| doc.key(i).starts_with(p)) {
         return None;
     }
     let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();
