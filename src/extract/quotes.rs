@@ -302,6 +302,14 @@ fn verb_at(doc: &Doc, i: usize) -> Option<VerbInfo> {
     None
 }
 
+/// `قاله`, `قالته`, `أكدها`: a verb of saying with an object pronoun.
+fn verb_with_object_suffix(doc: &Doc, i: usize) -> Option<VerbInfo> {
+    let k = doc.key(i);
+    let stem = k.strip_suffix("ها").or_else(|| k.strip_suffix('ه'))?;
+    let stem = stem.strip_prefix('و').unwrap_or(stem);
+    doc.lex.word(doc.lex.vocab.get(stem)).and_then(|w| w.verb).filter(|v| !v.ambiguous)
+}
+
 fn is_complementizer(doc: &Doc, i: usize) -> bool {
     if doc.kind(i) != TokenKind::Word {
         return false;
@@ -389,6 +397,13 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     if subject.is_none() {
         subject = antecedent(doc, v);
     }
+    // subject first (`المتحدث ... صالح المالكي صرح`, `وكانت الوزارة، قالت`):
+    // then a noun phrase after the verb is its object (`يتهمون الأطباء بأنهم`)
+    if subject.is_none_or(|np| np.kind != PhraseKind::Person) {
+        if let Some(np) = preverbal_subject(doc, v) {
+            subject = Some(np);
+        }
+    }
     let mut k = j;
     let limit = (v + CUE_WINDOW).min(sentence_end);
     let ambiguous_ok = |k: usize| k <= j + 2;
@@ -463,6 +478,33 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     None
 }
 
+/// Words that open a clause before its subject: `وكانت الوزارة قالت`.
+const CLAUSE_OPENERS: &[&str] = &[
+    "كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "وقد", "قد", "ثم", "فيما", "بينما", "حيث", "كما", "اذ", "و", "بدوره", "بدورها",
+];
+
+/// A noun phrase that opens the verb's clause and ends right before it
+/// (a comma between is allowed): Arabic news also puts the subject first.
+fn preverbal_subject(doc: &Doc, v: usize) -> Option<NounPhrase> {
+    let mut end = doc.prev_non_space(v)?;
+    if matches!(doc.punct(end), Some('،' | ',')) {
+        end = doc.prev_non_space(end)?;
+    }
+    if !doc.tokens[end].is_word() {
+        return None;
+    }
+    let mut start = end;
+    for _ in 0..12 {
+        let Some(p) = doc.prev_non_space(start) else { break };
+        if !doc.tokens[p].is_wordlike() || CLAUSE_OPENERS.contains(&doc.key(p)) {
+            break;
+        }
+        start = p;
+    }
+    let np = names::parse(doc, start)?;
+    (np.last == end).then_some(np)
+}
+
 /// The person named right before `الذي`/`التي` when the verb at `v`
 /// follows that relative pronoun.
 fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
@@ -489,7 +531,21 @@ fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
             }
         }
     }
-    best
+    if best.is_some() {
+        return best;
+    }
+    // a longer antecedent (`ايلون ماسك مؤسس شركة ... الذي قال`): the
+    // nearest named person earlier in the sentence
+    let sentence_start = doc.toks.sentences[doc.sentence_of(rel)].tokens.start;
+    let mut i = rel;
+    for _ in 0..24 {
+        let Some(p) = doc.prev_non_space(i).filter(|&p| p >= sentence_start) else { break };
+        i = p;
+        if let Some(np) = names::parse(doc, p).filter(|np| np.kind == PhraseKind::Person && np.last < rel) {
+            return Some(np);
+        }
+    }
+    None
 }
 
 /// `«…»، قال لافروف` and `"…"، يقول الوزير`: marks followed by a cue.
@@ -510,8 +566,15 @@ fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         if let Some(c) = n.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
             n = doc.next_non_space(c);
         }
+        // `هذا ما قاله كارار`, `حسبما قال`
+        if let Some(w) = n.filter(|&w| matches!(doc.key(w), "هذا" | "هذه" | "وهذا")) {
+            n = doc.next_non_space(w);
+        }
+        if let Some(w) = n.filter(|&w| matches!(doc.key(w), "ما" | "حسبما" | "كما")) {
+            n = doc.next_non_space(w);
+        }
         let Some(v) = n else { continue };
-        let Some(info) = verb_at(doc, v) else { continue };
+        let Some(info) = verb_at(doc, v).or_else(|| verb_with_object_suffix(doc, v)) else { continue };
         if info.tense == Tense::Noun {
             continue;
         }
@@ -640,6 +703,22 @@ mod tests {
         let r = analyze("وجاء ذلك بعد تصريحات وزير الخارجية الفرنسي جان إيف لودريان، الذي قال إن باريس لن تتراجع.", None);
         assert_eq!(r.quotes.len(), 1);
         assert_eq!(r.quotes[0].speaker.as_deref(), Some("جان إيف لودريان"));
+    }
+
+    #[test]
+    fn subject_before_the_verb() {
+        let r = analyze("المتحدث باسم الشرطة العقيد نادر سليم صرح للصحفيين قائلا: التحقيق مستمر في كل الاتجاهات.", None);
+        assert_eq!(r.quotes.len(), 1);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("نادر سليم"));
+        let r = analyze("وكانت وزارة الخارجية، قالت في بيان إن السفير استدعي للتشاور.", None);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("وزارة الخارجية"));
+    }
+
+    #[test]
+    fn hadha_ma_qalahu_after_a_quote() {
+        let r = analyze("\"لن نسمح بتكرار هذه الأخطاء مرة أخرى في المستقبل\"، هذا ما قاله المدرب رامي فهد بعد المباراة.", None);
+        assert_eq!(r.quotes.len(), 1);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("رامي فهد"));
     }
 
     #[test]
