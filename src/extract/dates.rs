@@ -59,7 +59,10 @@ struct Found {
 /// Direction a relative expression points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Direction {
+    /// `الماضي`: strictly before the reference date.
     Past,
+    /// A past-tense clause: the most recent such day, today included.
+    PastOrToday,
     Future,
     Current,
     Nearest,
@@ -122,6 +125,29 @@ impl<'a> DateScanner<'_, 'a> {
         self.doc.key(i)
     }
 
+    /// The key of token `i` without leading conjunction and preposition
+    /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
+    /// of code points removed. For cue words only: they are never names.
+    fn key_np(&self, i: usize) -> (std::borrow::Cow<'a, str>, u8) {
+        let k = self.key(i);
+        let mut rest = k;
+        let mut n = 0u8;
+        if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')).filter(|r| r.chars().count() >= 3) {
+            rest = r;
+            n += 1;
+        }
+        if let Some(r) = rest.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
+            return (std::borrow::Cow::Owned(format!("ال{r}")), n + 2);
+        }
+        if let Some(r) = rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ل')).or_else(|| rest.strip_prefix('ك')) {
+            if r.chars().count() >= 3 && (r.starts_with("ال") || matches!(r, "عام" | "سنه" | "عامي")) {
+                rest = r;
+                n += 1;
+            }
+        }
+        (std::borrow::Cow::Borrowed(rest), n)
+    }
+
     /// The key of token `i` without a leading و/ف conjunction.
     fn key_nc(&self, i: usize) -> &'a str {
         let k = self.key(i);
@@ -140,6 +166,7 @@ impl<'a> DateScanner<'_, 'a> {
 
     fn match_at(&mut self, i: usize) -> Option<Found> {
         self.numeric_date(i)
+            .or_else(|| self.cross_month_range(i))
             .or_else(|| self.day_led(i))
             .or_else(|| self.month_led(i))
             .or_else(|| self.relative_word(i))
@@ -254,7 +281,7 @@ impl<'a> DateScanner<'_, 'a> {
     fn modifier(&self, i: usize) -> Option<(Direction, usize)> {
         let j = self.next(i)?;
         let d = match self.key(j) {
-            "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفائت" | "الفائته" | "السابق" | "الماضيين" => {
+            "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق" | "الماضيين" => {
                 Direction::Past
             }
             "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" => Direction::Future,
@@ -271,6 +298,11 @@ impl<'a> DateScanner<'_, 'a> {
             j = self.next(j)?;
         }
         if matches!(self.key(j), "عام" | "العام" | "سنه" | "السنه") {
+            let cue = j;
+            // `آذار من العام المقبل`
+            if let Some((dir, l)) = self.modifier(cue).filter(|_| self.key(cue).starts_with("ال")) {
+                return Some((YearRef::Relative(dir_offset(dir)), l));
+            }
             j = self.next(j)?;
         }
         if self.key(j) == "هذا" || self.key(j) == "هذه" {
@@ -317,6 +349,50 @@ impl<'a> DateScanner<'_, 'a> {
         let value = if hijri { hijri_to_gregorian(y, m, d).map(Value::Day) } else { NaiveDate::from_ymd_opt(y, m, d).map(Value::Day) };
         let value = value?;
         Some(Found { first: i, last, prefix_chars: 0, value: Some(value), kind: DateKind::Absolute })
+    }
+
+    /// A day and month, with the year if one follows: (day, month, year,
+    /// last token).
+    fn day_month(&self, i: usize) -> Option<(u32, MonthInfo, Option<i32>, usize)> {
+        let (d, l, _, _) = self.day_at(i)?;
+        let mut m = self.next(l)?;
+        if self.key(m) == "من" {
+            m = self.next(m)?;
+        }
+        let (month, mut last, _) = self.month_at(m)?;
+        let mut year = None;
+        if let Some((YearRef::Explicit(y, _), l)) = self.year_after(last) {
+            year = Some(y);
+            last = l;
+        }
+        Some((d, month, year, last))
+    }
+
+    /// A range across months or years: `من 28 حزيران إلى 2 تموز 2017`,
+    /// `من 28 ديسمبر 2016 إلى 2 يناير 2017`.
+    fn cross_month_range(&self, i: usize) -> Option<Found> {
+        let start = if self.key_nc(i) == "من" { self.next(i)? } else { i };
+        let (d1, m1, y1, l1) = self.day_month(start)?;
+        let sep = self.doc.next_non_space(l1)?;
+        let to = if matches!(self.doc.punct(sep), Some('-' | '–')) || matches!(self.key(sep), "الي" | "حتي") {
+            self.doc.next_non_space(sep)?
+        } else {
+            return None;
+        };
+        let (d2, m2, y2, l2) = self.day_month(to)?;
+        if m1.calendar != m2.calendar || (m1.month == m2.month && y1 == y2) {
+            return None;
+        }
+        let make = |y: i32, m: MonthInfo, d: u32| match m.calendar {
+            Calendar::Gregorian => NaiveDate::from_ymd_opt(y, m.month as u32, d),
+            Calendar::Hijri => hijri_to_gregorian(y, m.month as u32, d),
+        };
+        let end_year = y2.or(y1).or_else(|| self.reference.map(|r| self.year_of(r, m2.calendar)));
+        let value = end_year.and_then(|ey| {
+            let sy = y1.unwrap_or(if m1.month > m2.month { ey - 1 } else { ey });
+            Some(Value::DayRange(make(sy, m1, d1)?, make(ey, m2, d2)?))
+        });
+        Some(Found { first: i, last: l2, prefix_chars: 0, value, kind: DateKind::Range })
     }
 
     /// Day first: `10 تموز/يوليو المقبل`, `الثالث والرابع من أيار/مايو الماضي`,
@@ -480,6 +556,7 @@ impl<'a> DateScanner<'_, 'a> {
         match year {
             Some(YearRef::Explicit(y, _)) => (make(y), false),
             Some(YearRef::ThisYear) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar))), true),
+            Some(YearRef::Relative(off)) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar) + off)), true),
             None => {
                 let Some(r) = self.reference else { return (None, true) };
                 let ry = self.year_of(r, month.calendar);
@@ -490,7 +567,7 @@ impl<'a> DateScanner<'_, 'a> {
                     .filter(|v| {
                         let d = first_day(*v);
                         match direction {
-                            Direction::Past => d < r,
+                            Direction::Past | Direction::PastOrToday => d < r,
                             Direction::Future => d > r,
                             Direction::Current => d.year() == r.year() || month.calendar == Calendar::Hijri,
                             Direction::Nearest => true,
@@ -527,15 +604,19 @@ impl<'a> DateScanner<'_, 'a> {
                 let k = self.doc.key(p);
                 cue = self.doc.tokens[p].is_word() && MONTH_CUES.contains(&k);
             }
-            // a clitic preposition on the month itself: `بأبريل`, `وفي`
-            cue |= prefix > 0;
+            // a clitic preposition on the month itself (`بأبريل`), not a
+            // conjunction (`ومارس المحامي` is a verb)
+            let k = self.key(m_tok);
+            cue |= prefix > 0 && !k.starts_with('و') && !k.starts_with('ف');
         }
-        // `رمضان المبارك`
+        // `رمضان المبارك`, `شهر رمضان`: no longer a name or an ordinary word
+        let mut named_hijri = month.calendar == Calendar::Hijri && m_tok != i;
         if month.calendar == Calendar::Hijri {
             if let Some(j) = self.next(last) {
                 if matches!(self.key(j), "المبارك" | "الكريم" | "الحرام") {
                     last = j;
                     cue = true;
+                    named_hijri = true;
                 }
             }
         }
@@ -543,8 +624,9 @@ impl<'a> DateScanner<'_, 'a> {
             let value = match yr {
                 YearRef::Explicit(y, _) => month_value(y, month),
                 YearRef::ThisYear => self.reference.and_then(|r| month_value(self.year_of(r, month.calendar), month)),
+                YearRef::Relative(off) => self.reference.and_then(|r| month_value(self.year_of(r, month.calendar) + off, month)),
             };
-            let kind = if matches!(yr, YearRef::ThisYear) { DateKind::Relative } else { DateKind::Absolute };
+            let kind = if matches!(yr, YearRef::Explicit(..)) { DateKind::Absolute } else { DateKind::Relative };
             let kind = if month.calendar == Calendar::Hijri { DateKind::Range } else { kind };
             return Some(Found { first, last: l, prefix_chars: prefix, value, kind });
         }
@@ -552,7 +634,7 @@ impl<'a> DateScanner<'_, 'a> {
             let value = self.reference.and_then(|r| self.resolve_month(month, r, dir));
             return Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Relative });
         }
-        if month.ambiguous || !cue {
+        if (month.ambiguous && !named_hijri) || !cue {
             return None;
         }
         if first != m_tok && !cue {
@@ -569,7 +651,7 @@ impl<'a> DateScanner<'_, 'a> {
             let Some(v) = month_value(y, month) else { continue };
             let (a, b) = (first_day(v), last_day(v));
             let ok = match dir {
-                Direction::Past => b < r || (a <= r && r <= b && month.calendar == Calendar::Gregorian && false),
+                Direction::Past | Direction::PastOrToday => b < r,
                 Direction::Future => a > r,
                 Direction::Current => a <= r && r <= b || y == ry,
                 Direction::Nearest => true,
@@ -595,7 +677,8 @@ impl<'a> DateScanner<'_, 'a> {
                 if let Some(j) = self.next(i) {
                     let nk = self.key(j);
                     let weekday = self.doc.word_full(j).and_then(|w| w.weekday).is_some();
-                    if nk.starts_with("ال") && !weekday {
+                    let function = self.doc.word_full(j).is_some_and(|w| w.function.is_some());
+                    if nk.starts_with("ال") && !weekday && !function {
                         return None;
                     }
                 }
@@ -607,7 +690,12 @@ impl<'a> DateScanner<'_, 'a> {
                 }
                 (0, i)
             }
-            "امس" | "البارحه" => (-1, i),
+            "امس" => match self.next(i) {
+                // `أمس الأول`: the day before yesterday
+                Some(j) if self.key(j) == "الاول" => (-2, j),
+                _ => (-1, i),
+            },
+            "البارحه" => (-1, i),
             "غدا" => (1, i),
             "اول" => {
                 let j = self.next(i)?;
@@ -637,24 +725,27 @@ impl<'a> DateScanner<'_, 'a> {
     }
 
     /// `الشهر الماضي`, `العام المقبل`, `هذا العام`, `السنة الجارية`,
-    /// `العام الماضي 2013`.
+    /// `بالشهر الماضي`, `للعام الجاري`, `مطلع الشهر`, `العام الماضي 2013`.
     fn relative_period(&self, i: usize) -> Option<Found> {
-        let k = self.key_nc(i);
-        let prefix = if k.len() != self.key(i).len() { 1 } else { 0 };
-        let (unit, dir, last) = if matches!(k, "هذا" | "هذه") {
+        let (k, prefix) = self.key_np(i);
+        let unit_of = |k: &str| match k {
+            "العام" | "السنه" => Some('y'),
+            "الشهر" => Some('m'),
+            _ => None,
+        };
+        let (unit, dir, last) = if matches!(k.as_ref(), "هذا" | "هذه") {
             let j = self.next(i)?;
-            let unit = match self.key(j) {
-                "العام" | "السنه" => 'y',
-                "الشهر" => 'm',
-                _ => return None,
-            };
-            (unit, Direction::Current, j)
+            (unit_of(self.key(j))?, Direction::Current, j)
+        } else if matches!(k.as_ref(), "مطلع" | "بدايه" | "منتصف" | "نهايه" | "اواخر" | "اوائل" | "اواسط" | "مستهل" | "اول") {
+            // `مطلع الشهر`, `نهاية العام المقبل`: the period itself
+            let j = self.next(i)?;
+            let unit = unit_of(self.key(j))?;
+            match self.modifier(j) {
+                Some((d, l)) => (unit, d, l),
+                None => (unit, Direction::Current, j),
+            }
         } else {
-            let unit = match k {
-                "العام" | "السنه" => 'y',
-                "الشهر" => 'm',
-                _ => return None,
-            };
+            let unit = unit_of(&k)?;
             let (dir, l) = self.modifier(i)?;
             (unit, dir, l)
         };
@@ -680,10 +771,11 @@ impl<'a> DateScanner<'_, 'a> {
         Some(Found { first: i, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
-    /// `يوم الخميس`, `الأحد المقبل`, `الجمعة - السبت`, `الأربعاء`.
-    fn weekday(&self, i: usize) -> Option<Found> {
+    /// `يوم الخميس`, `الأحد المقبل`, `الجمعة - السبت`, `الأربعاء`, and a
+    /// weekday before a full date (`الإثنين 25 شوال 1436هـ`) as one mention.
+    fn weekday(&mut self, i: usize) -> Option<Found> {
         let doc = self.doc;
-        let mut first = i;
+        let first = i;
         let mut day_tok = i;
         let mut with_yawm = false;
         if matches!(self.key_nc(i), "يوم") {
@@ -693,16 +785,19 @@ impl<'a> DateScanner<'_, 'a> {
         let (info, prefix) = doc.word(day_tok)?;
         let wd = info.weekday?;
         let k = self.key(day_tok);
-        // bare forms without ال (`أحد` "one", `جمعة`) only after `يوم`
+        let stem_definite = k[k.len().min(prefix as usize * 2)..].starts_with("ال");
+        // bare forms (`أحد` "one", `جمعة`) only as whole words after `يوم`;
+        // with a clitic only the definite form (`والخميس`, not `واحد`)
+        if prefix > 0 && !stem_definite {
+            return None;
+        }
         if !with_yawm && !k.contains("ال") {
             return None;
         }
-        if !with_yawm {
-            // `صلاة الجمعة`, `خطبة الجمعة`, `يوم الأحد` handled above
-            if let Some(p) = doc.prev_non_space(i) {
-                if matches!(doc.key(p), "صلاه" | "خطبه" | "خطيب" | "صلاة" | "جمعه") {
-                    return None;
-                }
+        if let Some(p) = doc.prev_non_space(i) {
+            // `صلاة الجمعة`, `كل يوم جمعة` (habitual), `بين الاثنين` ("the two")
+            if matches!(doc.key(p), "صلاه" | "خطبه" | "خطيب" | "كل" | "بين" | "وبين") {
+                return None;
             }
         }
         let prefix = if with_yawm { doc.ids[i].prefix_chars.min(1) } else { prefix };
@@ -712,12 +807,22 @@ impl<'a> DateScanner<'_, 'a> {
             if let Some(n) = doc.next_non_space(p) {
                 if let Some(wd2) = doc.word_full(n).and_then(|w| w.weekday) {
                     let value = self.reference.map(|r| {
-                        let b = resolve_weekday(r, wd2, Direction::Past);
-                        let a = resolve_weekday(b, wd, Direction::Past);
+                        let b = resolve_weekday(r, wd2, Direction::PastOrToday);
+                        let a = resolve_weekday(b, wd, Direction::PastOrToday);
                         Value::DayRange(a, b)
                     });
                     return Some(Found { first, last: n, prefix_chars: prefix, value, kind: DateKind::Range });
                 }
+            }
+        }
+        // a full date right after: the weekday is part of it
+        let mut n = doc.next_non_space(last);
+        if let Some(c) = n.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+            n = doc.next_non_space(c);
+        }
+        if let Some(n) = n.filter(|&n| doc.tokens[n].is_wordlike()) {
+            if let Some(date) = self.numeric_date(n).or_else(|| self.day_led(n)) {
+                return Some(Found { first, prefix_chars: prefix, ..date });
             }
         }
         let mut dir = None;
@@ -725,35 +830,30 @@ impl<'a> DateScanner<'_, 'a> {
             dir = Some(d);
             last = l;
         }
-        let dir = dir.unwrap_or_else(|| self.tense_at(day_tok));
-        if first != i {
-            first = i;
-        }
+        let dir = dir.unwrap_or_else(|| self.tense_at(first));
         let value = self.reference.map(|r| Value::Day(resolve_weekday(r, wd, dir)));
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
-    /// Whether the clause around token `i` speaks of the future: a verb with
-    /// the future prefix س (`سيعقد`, `ستجري`), `سوف`, `المقبل`, `القادم`,
-    /// `من المقرر`. News reports the past otherwise.
+    /// Whether the clause before token `i` speaks of the future: a verb with
+    /// the future prefix س (`سيعقد`, `ستجري`), `سوف`, `من المقرر`, `يعتزم`.
+    /// News reports the past otherwise. Only the words before the date in
+    /// its sentence count: a quote after it (`قال الإثنين إن ... ستستأنف`)
+    /// has its own tense.
     fn tense_at(&self, i: usize) -> Direction {
         let doc = self.doc;
-        let s = doc.sentence_of(i);
-        let range = doc.toks.sentences[s].tokens.clone();
-        for j in range {
+        let start = doc.toks.sentences[doc.sentence_of(i)].tokens.start;
+        for j in (start..i).rev() {
             if !doc.tokens[j].is_word() {
                 continue;
             }
             let k = doc.key(j);
             let k = k.strip_prefix('و').unwrap_or(k);
-            let future_verb = (k.starts_with("سي") || k.starts_with("ست") || k.starts_with("سن"))
-                && k.chars().count() >= 5
-                && doc.ids[j].full == crate::lexicon::NO_WORD;
-            if future_verb || matches!(k, "سوف" | "المقرر" | "المنتظر" | "المرتقب" | "يعتزم" | "تعتزم") {
+            if is_future_verb(k) || matches!(k, "سوف" | "المقرر" | "المنتظر" | "المرتقب" | "يعتزم" | "تعتزم" | "يعتزمون") {
                 return Direction::Future;
             }
         }
-        Direction::Past
+        Direction::PastOrToday
     }
 
     /// Years after a cue: `عام 2015`, `العام 2005م`, `في 2011`, `1436 هـ`,
@@ -776,10 +876,11 @@ impl<'a> DateScanner<'_, 'a> {
             }
             return Some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range });
         }
+        let (cue_key, cue_prefix) = self.key_np(i);
         let (num_tok, first, pre) = if doc.kind(i) == TokenKind::Number {
             (i, i, 0)
-        } else if YEAR_CUES_IN_TEXT.contains(&kc) {
-            (self.next(i)?, i, prefix)
+        } else if YEAR_CUES_IN_TEXT.contains(&cue_key.as_ref()) {
+            (self.next(i)?, i, cue_prefix)
         } else {
             return None;
         };
@@ -792,10 +893,14 @@ impl<'a> DateScanner<'_, 'a> {
                 return None;
             }
             let glued_wa = num_tok > 0 && doc.kind(num_tok - 1) == TokenKind::Word && doc.key(num_tok - 1) == "و";
-            let cued = prev_key.is_some_and(|k| {
-                YEAR_CUES.contains(&k) || k.strip_prefix('و').is_some_and(|r| YEAR_CUES.contains(&r))
-            });
+            let prev_cue = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| self.key_np(p).0);
+            let cued = prev_cue.as_deref().is_some_and(|k| YEAR_CUES.contains(&k));
             if !(cued || glued_wa || marker.is_some()) {
+                return None;
+            }
+            // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year
+            let strong = prev_cue.as_deref().is_some_and(|k| YEAR_CUES_IN_TEXT.contains(&k)) || marker.is_some();
+            if !strong && !(1900..=2100).contains(&y) {
                 return None;
             }
         }
@@ -833,14 +938,32 @@ impl<'a> DateScanner<'_, 'a> {
 
 #[derive(Debug, Clone, Copy)]
 enum YearRef {
+    /// `من العام المقبل`: the reference year plus this offset.
+    Relative(i32),
     /// The year and the calendar marker written after it (هـ / م).
     Explicit(i32, #[allow(dead_code)] Option<Calendar>),
     ThisYear,
 }
 
+/// A verb with the future prefix: س + a present-tense prefix + stem
+/// (`سيعقد`, `ستجري`, `سنعمل`). Nouns that begin the same way (`سيارة`,
+/// `سياسة`, `سيطرته`, `ستاد`) are told apart by their endings and stems.
+fn is_future_verb(k: &str) -> bool {
+    let mut cs = k.chars();
+    if cs.next() != Some('س') || !matches!(cs.next(), Some('ي' | 'ت' | 'ن')) {
+        return false;
+    }
+    let n = k.chars().count();
+    if !(4..=9).contains(&n) || k.ends_with('ه') || k.ends_with("ها") || k.ends_with("هم") {
+        return false;
+    }
+    const NOUNS: &[&str] = &["سيا", "سيط", "سيد", "سير", "سين", "ستا", "ستو", "سيف", "سيج", "ستر", "سنو", "سنه", "سنت", "ساع", "سال", "سام", "ساح", "سان"];
+    !NOUNS.iter().any(|p| k.starts_with(p))
+}
+
 fn dir_offset(d: Direction) -> i32 {
     match d {
-        Direction::Past => -1,
+        Direction::Past | Direction::PastOrToday => -1,
         Direction::Future => 1,
         Direction::Current | Direction::Nearest => 0,
     }
@@ -893,9 +1016,9 @@ fn resolve_weekday(r: NaiveDate, weekday: u8, dir: Direction) -> NaiveDate {
         }
         Direction::Past => {
             let back = (today - target).rem_euclid(7);
-            r - Duration::days(back)
+            r - Duration::days(if back == 0 { 7 } else { back })
         }
-        Direction::Current | Direction::Nearest => {
+        Direction::PastOrToday | Direction::Current | Direction::Nearest => {
             let back = (today - target).rem_euclid(7);
             r - Duration::days(back)
         }
@@ -953,7 +1076,8 @@ mod tests {
     #[test]
     fn weekdays_resolve_by_direction() {
         let monday = NaiveDate::from_ymd_opt(2017, 6, 19).unwrap();
-        assert_eq!(resolve_weekday(monday, 1, Direction::Past), monday);
+        assert_eq!(resolve_weekday(monday, 1, Direction::PastOrToday), monday);
+        assert_eq!(resolve_weekday(monday, 1, Direction::Past), NaiveDate::from_ymd_opt(2017, 6, 12).unwrap());
         assert_eq!(resolve_weekday(monday, 4, Direction::Past), NaiveDate::from_ymd_opt(2017, 6, 15).unwrap());
         assert_eq!(resolve_weekday(monday, 4, Direction::Future), NaiveDate::from_ymd_opt(2017, 6, 22).unwrap());
         assert_eq!(resolve_weekday(monday, 1, Direction::Future), NaiveDate::from_ymd_opt(2017, 6, 26).unwrap());

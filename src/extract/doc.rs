@@ -115,9 +115,11 @@ impl<'a> Doc<'a> {
         self.toks.key(i)
     }
 
+    /// Kind of token `i`; past the end of the text this is a line break, so
+    /// look-ahead (`i + 2`) at the end of a text sees a boundary, not a panic.
     #[inline]
     pub fn kind(&self, i: usize) -> TokenKind {
-        self.tokens[i].kind
+        self.tokens.get(i).map_or(TokenKind::Newline, |t| t.kind)
     }
 
     /// The first character of a punctuation or quote token.
