@@ -115,7 +115,7 @@ const YEAR_CUES: &[&str] = &[
 const YEAR_CUES_IN_TEXT: &[&str] = &["عام", "العام", "سنه", "السنه", "موسم", "عامي"];
 /// Words before a month name that show it is one (`في مايو`, `شهر مايو`).
 const MONTH_CUES: &[&str] = &[
-    "شهر", "شهري", "في", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "نهايه", "بدايه", "منتصف", "حتي", "قبل", "بعد", "اواسط",
+    "شهر", "شهري", "في", "هذا", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "نهايه", "بدايه", "منتصف", "حتي", "قبل", "بعد", "اواسط",
 ];
 /// Words before a four-digit number that make it anything but a year.
 const NOT_YEAR_BEFORE: &[&str] = &["رقم", "القرار", "قرار", "بالقرار", "والقرار", "المرسوم", "مرسوم", "القانون", "قانون"];
@@ -281,10 +281,12 @@ impl<'a> DateScanner<'_, 'a> {
     fn modifier(&self, i: usize) -> Option<(Direction, usize)> {
         let j = self.next(i)?;
         let d = match self.key(j) {
-            "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق" | "الماضيين" => {
+            "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق" | "السابقه" | "الماضيين" => {
                 Direction::Past
             }
-            "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" => Direction::Future,
+            "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" | "التالي" | "التاليه" | "اللاحق" => {
+                Direction::Future
+            }
             "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => Direction::Current,
             _ => return None,
         };
@@ -336,8 +338,11 @@ impl<'a> DateScanner<'_, 'a> {
             return None;
         }
         let b = i + 2;
-        if doc.kind(b) != TokenKind::Number || doc.punct(b + 1)? != sep || doc.kind(b + 2) != TokenKind::Number {
+        if doc.kind(b) != TokenKind::Number {
             return None;
+        }
+        if doc.punct(b + 1) != Some(sep) || doc.kind(b + 2) != TokenKind::Number {
+            return self.numeric_pair(i, b, sep);
         }
         let c = b + 2;
         let (n1, n2, n3) = (doc.number(i)?, doc.number(b)?, doc.number(c)?);
@@ -349,6 +354,51 @@ impl<'a> DateScanner<'_, 'a> {
         let value = if hijri { hijri_to_gregorian(y, m, d).map(Value::Day) } else { NaiveDate::from_ymd_opt(y, m, d).map(Value::Day) };
         let value = value?;
         Some(Found { first: i, last, prefix_chars: 0, value: Some(value), kind: DateKind::Absolute })
+    }
+
+    /// Two numbers: `3/2015`, `2015-3` (a month), or, after a date cue,
+    /// `4/22`, `22-04` (a day and month without a year).
+    fn numeric_pair(&self, a: usize, b: usize, sep: char) -> Option<Found> {
+        let doc = self.doc;
+        let (n1, n2) = (doc.number(a)?, doc.number(b)?);
+        let (k1, k2) = (doc.key(a).len(), doc.key(b).len());
+        // not part of a longer number run (`1.5.2`), nor a decimal
+        if doc.punct(b + 1).is_some_and(|c| matches!(c, '/' | '-' | '.' | ',')) && doc.kind(b + 2) == TokenKind::Number {
+            return None;
+        }
+        if k1 == 4 && k2 <= 2 && (1..=12).contains(&n2) && Self::plausible_gregorian_year(n1 as i32) && n1 >= 1900 {
+            return Some(Found { first: a, last: b, prefix_chars: 0, value: Some(Value::Month(n1 as i32, n2)), kind: DateKind::Absolute });
+        }
+        if k2 == 4 && k1 <= 2 && (1..=12).contains(&n1) && n2 >= 1900 && Self::plausible_gregorian_year(n2 as i32) {
+            return Some(Found { first: a, last: b, prefix_chars: 0, value: Some(Value::Month(n2 as i32, n1)), kind: DateKind::Absolute });
+        }
+        if k1 > 2 || k2 > 2 {
+            return None;
+        }
+        // a day and a month need a cue: scores (`3-2`) and fractions look alike
+        let prev = doc.prev_non_space(a).filter(|&p| doc.tokens[p].is_word())?;
+        let pk = doc.key(prev);
+        let cued = matches!(pk, "في" | "يوم" | "بتاريخ" | "تاريخ" | "حتي" | "منذ") || doc.surface(prev).starts_with("سأ") || is_future_verb(pk);
+        if !cued {
+            return None;
+        }
+        let (d, m) = if n1 > 12 { (n1, n2) } else if n2 > 12 { (n2, n1) } else if sep == '/' || sep == '-' { (n1, n2) } else { (n2, n1) };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let month = MonthInfo { month: m as u8, calendar: Calendar::Gregorian, ambiguous: false };
+        let dir = self.tense_direction(a);
+        let (value, _) = self.resolve_day_month(d, None, month, None, dir);
+        Some(Found { first: a, last: b, prefix_chars: 0, value, kind: DateKind::Relative })
+    }
+
+    /// The direction an un-yeared date points to: the future when its clause
+    /// is in the future tense, else the nearest.
+    fn tense_direction(&self, i: usize) -> Direction {
+        match self.tense_at(i) {
+            Direction::Future => Direction::Future,
+            _ => Direction::Nearest,
+        }
     }
 
     /// A day and month, with the year if one follows: (day, month, year,
@@ -371,59 +421,63 @@ impl<'a> DateScanner<'_, 'a> {
     /// A range across months or years: `من 28 حزيران إلى 2 تموز 2017`,
     /// `من 28 ديسمبر 2016 إلى 2 يناير 2017`.
     fn cross_month_range(&self, i: usize) -> Option<Found> {
-        let start = if self.key_nc(i) == "من" { self.next(i)? } else { i };
+        let opener = self.key_nc(i);
+        let start = if matches!(opener, "من" | "بين") { self.next(i)? } else { i };
         let (d1, m1, y1, l1) = self.day_month(start)?;
         let sep = self.doc.next_non_space(l1)?;
-        let to = if matches!(self.doc.punct(sep), Some('-' | '–')) || matches!(self.key(sep), "الي" | "حتي") {
-            self.doc.next_non_space(sep)?
+        let joined = if opener == "بين" {
+            self.key(sep) == "و"
         } else {
-            return None;
+            matches!(self.doc.punct(sep), Some('-' | '–')) || matches!(self.key(sep), "الي" | "حتي" | "وحتي")
         };
+        if !joined {
+            return None;
+        }
+        let to = self.doc.next_non_space(sep)?;
         let (d2, m2, y2, l2) = self.day_month(to)?;
-        if m1.calendar != m2.calendar || (m1.month == m2.month && y1 == y2) {
+        if m1.calendar != m2.calendar || (m1.month == m2.month && d2 <= d1) {
             return None;
         }
         let make = |y: i32, m: MonthInfo, d: u32| match m.calendar {
             Calendar::Gregorian => NaiveDate::from_ymd_opt(y, m.month as u32, d),
             Calendar::Hijri => hijri_to_gregorian(y, m.month as u32, d),
         };
-        let end_year = y2.or(y1).or_else(|| self.reference.map(|r| self.year_of(r, m2.calendar)));
-        let value = end_year.and_then(|ey| {
-            let sy = y1.unwrap_or(if m1.month > m2.month { ey - 1 } else { ey });
-            Some(Value::DayRange(make(sy, m1, d1)?, make(ey, m2, d2)?))
+        // without a year, the start's year follows the tense like a single date
+        let start_year = |ey: i32| y1.unwrap_or(if m1.month > m2.month { ey - 1 } else { ey });
+        let end_year = y2.or(y1).or_else(|| {
+            let (v, _) = self.resolve_day_month(d1, None, m1, None, self.tense_direction(i));
+            let a = v.map(first_day)?;
+            Some(if m1.month > m2.month { a.year() + 1 } else { a.year() })
         });
+        let value = end_year.and_then(|ey| Some(Value::DayRange(make(start_year(ey), m1, d1)?, make(ey, m2, d2)?)));
         Some(Found { first: i, last: l2, prefix_chars: 0, value, kind: DateKind::Range })
     }
 
     /// Day first: `10 تموز/يوليو المقبل`, `الثالث والرابع من أيار/مايو الماضي`,
-    /// `6 أيار/مايو 2017`, `13-15 تموز`, `25 منه`.
+    /// `6 أيار/مايو 2017`, `13-15 تموز`, `بين 3 و5 أيار`, `2. أكتوبر`,
+    /// `25 منه`, `من 4 إلى 22 هذا الشهر`.
     fn day_led(&mut self, i: usize) -> Option<Found> {
         let doc = self.doc;
-        let mut first = i;
-        let mut start_prefix = 0u8;
-        // `من 3 إلى 5 أيار`
-        let mut from_word = false;
-        if self.key_nc(i) == "من" {
-            // only as the start of a range: `من 3 إلى 5 أيار`
-            let j = self.next(i)?;
-            let (_, l, _, _) = self.day_at(j)?;
-            let to = self.next(l)?;
-            if !matches!(self.key(to), "الي" | "حتي") {
-                return None;
-            }
-            from_word = true;
-            first = i;
-        }
-        let day_tok = if from_word { self.next(i)? } else { i };
+        // `من 3 إلى 5 أيار`, `بين 3 و5 أيار`, `ما بين 4 و 22`: part of a range only
+        let opener = match self.key_nc(i) {
+            "من" => Some("من"),
+            "بين" => Some("بين"),
+            "ما" if self.next(i).is_some_and(|j| self.key(j) == "بين") => Some("ما"),
+            _ => None,
+        };
+        let day_tok = match opener {
+            Some("ما") => self.next(self.next(i)?)?,
+            Some(_) => self.next(i)?,
+            None => i,
+        };
+        let first = i;
         let (d1, mut last, p, ordinal) = self.day_at(day_tok)?;
-        if !from_word {
-            start_prefix = p;
-        }
-        // a day number must not be glued to letters or be part of a decimal
-        if !ordinal && matches!(doc.punct(day_tok + 1), Some('.' | ',' | '٫')) && doc.kind(day_tok + 2) == TokenKind::Number {
+        let start_prefix = if opener.is_some() { self.doc.ids[i].prefix_chars.min(u8::from(self.key(i).starts_with('و'))) } else { p };
+        // a day number must not be part of a decimal or a longer number
+        if !ordinal && matches!(doc.punct(day_tok + 1), Some('.' | ',' | '٫' | '/')) && doc.kind(day_tok + 2) == TokenKind::Number {
             return None;
         }
-        // range: `13-15`, `الثالث والرابع`, `3 إلى 5`, `3 و5`
+        // range: `13-15`, `الثالث والرابع`, `3 إلى 5`, `3 و5`, `4 و 22`
         let mut d2 = None;
         if let Some((p, '-' | '–')) = self.next_punct(last) {
             if let Some(n) = doc.next_non_space(p) {
@@ -434,15 +488,8 @@ impl<'a> DateScanner<'_, 'a> {
             }
         } else if let Some(n) = self.next(last) {
             let k = self.key(n);
-            if matches!(k, "الي" | "حتي") {
-                if let Some(m) = self.next(n) {
-                    if let Some((d, l, _, _)) = self.day_at(m) {
-                        d2 = Some(d);
-                        last = l;
-                    }
-                }
-            } else if k == "و" {
-                if let Some(m) = doc.next_non_space(n).filter(|&m| m == n + 1) {
+            if matches!(k, "الي" | "حتي" | "و" | "وحتي") {
+                if let Some(m) = doc.next_non_space(n) {
                     if let Some((d, l, _, _)) = self.day_at(m) {
                         d2 = Some(d);
                         last = l;
@@ -450,18 +497,34 @@ impl<'a> DateScanner<'_, 'a> {
                 }
             } else if k.starts_with('و') {
                 if let Some((d, l, _, o)) = self.day_at(n) {
-                    if o == ordinal {
+                    if o == ordinal || opener.is_some() {
                         d2 = Some(d);
                         last = l;
                     }
                 }
             }
         }
-        // `من` and `شهر` between day and month
-        let mut m_tok = self.next(last);
+        if opener.is_some() && d2.is_none() {
+            return None;
+        }
+        if let Some(d) = d2 {
+            if d <= d1 {
+                return None;
+            }
+        }
+        // `من`, `شهر`, or one of `. - /` between day and month
+        let mut m_tok = doc.next_non_space(last);
         if let Some(j) = m_tok {
-            if self.key(j) == "من" {
+            if matches!(doc.punct(j), Some('.' | '-' | '/')) && d2.is_none() {
+                m_tok = doc.next_non_space(j);
+            }
+        }
+        m_tok = m_tok.filter(|&j| doc.tokens[j].is_wordlike());
+        let mut linked = false;
+        if let Some(j) = m_tok {
+            if matches!(self.key(j), "من" | "في") {
                 m_tok = self.next(j);
+                linked = true;
             }
         }
         if let Some(j) = m_tok {
@@ -469,32 +532,28 @@ impl<'a> DateScanner<'_, 'a> {
                 m_tok = self.next(j);
             }
         }
-        // `25 منه`: the day of the month just mentioned
         if let Some(j) = self.next(last) {
-            if self.key(j) == "منه" && !ordinal {
+            // `25 منه`: the day of the month just mentioned
+            if self.key(j) == "منه" && !ordinal && d2.is_none() {
                 let (y, m) = self.last_month?;
                 let v = NaiveDate::from_ymd_opt(y, m, d1).map(Value::Day);
                 return Some(Found { first, last: j, prefix_chars: start_prefix, value: v, kind: DateKind::Relative });
             }
-            // `الحادي والثلاثين من الشهر الحالي`
-            if self.key(j) == "من" {
-                if let Some(k) = self.next(j) {
-                    if self.key(k) == "الشهر" {
-                        if let Some((dir, l)) = self.modifier(k) {
-                            let v = self.reference.and_then(|r| {
-                                let (y, m) = shift_month(r.year(), r.month(), dir_offset(dir));
-                                NaiveDate::from_ymd_opt(y, m, d1)
-                            });
-                            return Some(Found {
-                                first,
-                                last: l,
-                                prefix_chars: start_prefix,
-                                value: v.map(Value::Day),
-                                kind: DateKind::Relative,
-                            });
-                        }
-                    }
-                }
+        }
+        // `من الشهر الحالي`, `هذا الشهر`, `في الشهر المقبل`; an ordinal word
+        // needs the `من` (`المرحلة الثانية الشهر المقبل` is no day)
+        if let Some(j) = m_tok.filter(|_| linked || !ordinal) {
+            if let Some((off, l)) = self.relative_month_after(j) {
+                let v = self.reference.and_then(|r| {
+                    let (y, m) = shift_month(r.year(), r.month(), off);
+                    let a = NaiveDate::from_ymd_opt(y, m, d1)?;
+                    Some(match d2 {
+                        Some(d) => Value::DayRange(a, NaiveDate::from_ymd_opt(y, m, d)?),
+                        None => Value::Day(a),
+                    })
+                });
+                let kind = if d2.is_some() { DateKind::Range } else { DateKind::Relative };
+                return Some(Found { first, last: l, prefix_chars: start_prefix, value: v, kind });
             }
         }
         let m_tok = m_tok?;
@@ -506,16 +565,16 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(yr);
             last = l;
         }
-        let mut direction = Direction::Nearest;
+        let mut direction = None;
         if year.is_none() {
             if let Some((dir, l)) = self.modifier(last) {
-                direction = dir;
+                direction = Some(dir);
                 last = l;
             }
         }
-        let kind_range = d2.is_some();
+        let direction = direction.unwrap_or_else(|| self.tense_direction(first));
         let (value, relative) = self.resolve_day_month(d1, d2, month, year, direction);
-        let kind = if kind_range {
+        let kind = if d2.is_some() {
             DateKind::Range
         } else if relative {
             DateKind::Relative
@@ -523,6 +582,21 @@ impl<'a> DateScanner<'_, 'a> {
             DateKind::Absolute
         };
         Some(Found { first, last, prefix_chars: start_prefix, value, kind })
+    }
+
+    /// `هذا الشهر`, `الشهر المقبل`, `الشهر الحالي` at token `j` (after a
+    /// day): the month offset from the reference and the last token.
+    fn relative_month_after(&self, j: usize) -> Option<(i32, usize)> {
+        let (k, _) = self.key_np(j);
+        if matches!(k.as_ref(), "هذا" | "هذه") {
+            let n = self.next(j)?;
+            return (self.key(n) == "الشهر").then_some((0, n));
+        }
+        if k == "الشهر" {
+            let (dir, l) = self.modifier(j)?;
+            return Some((dir_offset(dir), l));
+        }
+        None
     }
 
     /// Resolves day(s) + month (+ year); returns the value and whether it
@@ -568,7 +642,7 @@ impl<'a> DateScanner<'_, 'a> {
                         let d = first_day(*v);
                         match direction {
                             Direction::Past | Direction::PastOrToday => d < r,
-                            Direction::Future => d > r,
+                            Direction::Future => d >= r,
                             Direction::Current => d.year() == r.year() || month.calendar == Calendar::Hijri,
                             Direction::Nearest => true,
                         }
@@ -602,7 +676,8 @@ impl<'a> DateScanner<'_, 'a> {
         if !cue {
             if let Some(p) = self.doc.prev_non_space(i) {
                 let k = self.doc.key(p);
-                cue = self.doc.tokens[p].is_word() && MONTH_CUES.contains(&k);
+                cue = self.doc.tokens[p].is_word()
+                    && (MONTH_CUES.contains(&k) || is_future_verb(k) || self.doc.surface(p).starts_with("سأ"));
             }
             // a clitic preposition on the month itself (`بأبريل`), not a
             // conjunction (`ومارس المحامي` is a verb)
@@ -634,14 +709,64 @@ impl<'a> DateScanner<'_, 'a> {
             let value = self.reference.and_then(|r| self.resolve_month(month, r, dir));
             return Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Relative });
         }
+        // the day after the month: `يوليو 13-15`, `أكتوبر/ 2`,
+        // `يناير الثاني والعشرين، 2018`, `مايو تسعة وعشرين`
+        if let Some(found) = self.month_then_day(first, last, month, prefix) {
+            return Some(found);
+        }
         if (month.ambiguous && !named_hijri) || !cue {
             return None;
         }
         if first != m_tok && !cue {
             first = m_tok;
         }
-        let value = self.reference.and_then(|r| self.resolve_month(month, r, Direction::Nearest));
+        let dir = self.tense_direction(first);
+        let value = self.reference.and_then(|r| self.resolve_month(month, r, dir));
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+    }
+
+    /// A month name followed by its day (and maybe a year).
+    fn month_then_day(&self, first: usize, m_last: usize, month: MonthInfo, prefix: u8) -> Option<Found> {
+        let doc = self.doc;
+        let mut n = doc.next_non_space(m_last)?;
+        if matches!(doc.punct(n), Some('/')) {
+            n = doc.next_non_space(n)?;
+        }
+        let (d1, mut last, _, _) = self.day_at(n)?;
+        if doc.kind(n) == TokenKind::Number && doc.punct(n + 1).is_some_and(|c| matches!(c, '.' | ',' | '٫')) && doc.kind(n + 2) == TokenKind::Number {
+            return None;
+        }
+        let mut d2 = None;
+        if let Some(s) = doc.next_non_space(last) {
+            let to = matches!(doc.punct(s), Some('-' | '–')) || matches!(doc.key(s), "الي" | "حتي");
+            if to {
+                if let Some((d, l, _, _)) = doc.next_non_space(s).and_then(|t| self.day_at(t)) {
+                    if d > d1 {
+                        d2 = Some(d);
+                        last = l;
+                    }
+                }
+            }
+        }
+        let mut year = None;
+        let mut y_tok = doc.next_non_space(last);
+        if let Some(c) = y_tok.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+            y_tok = doc.next_non_space(c);
+        }
+        if let Some((y, l, _)) = y_tok.and_then(|t| self.year_number(t)).filter(|(y, _, _)| Self::plausible_gregorian_year(*y)) {
+            year = Some(YearRef::Explicit(y, None));
+            last = l;
+        }
+        let dir = self.tense_direction(first);
+        let (value, relative) = self.resolve_day_month(d1, d2, month, year, dir);
+        let kind = if d2.is_some() {
+            DateKind::Range
+        } else if relative {
+            DateKind::Relative
+        } else {
+            DateKind::Absolute
+        };
+        Some(Found { first, last, prefix_chars: prefix, value, kind })
     }
 
     fn resolve_month(&self, month: MonthInfo, r: NaiveDate, dir: Direction) -> Option<Value> {
@@ -669,20 +794,31 @@ impl<'a> DateScanner<'_, 'a> {
 
     /// `اليوم`, `أمس`, `غدا`, `أول أمس`, `بعد غد`, each with an optional weekday.
     fn relative_word(&self, i: usize) -> Option<Found> {
-        let k = self.key_nc(i);
-        let prefix = if k.len() != self.key(i).len() { 1 } else { 0 };
-        let (offset, last) = match k {
+        let (k, prefix) = self.key_np(i);
+        let (offset, last) = match k.as_ref() {
             "اليوم" => {
-                // `اليوم الوطني`, `اليوم العالمي`, `اليوم التالي` are not today
                 if let Some(j) = self.next(i) {
                     let nk = self.key(j);
+                    // `اليوم الذي بعد الغد`, `اليوم الي قبل امبارح`
+                    if matches!(nk, "الذي" | "الي") {
+                        if let Some((off, l)) = self.next(j).and_then(|n| self.day_offset_word(n)) {
+                            if off != 0 {
+                                return self.relative_found(i, l, prefix, off);
+                            }
+                        }
+                    }
+                    // `اليوم الماضي`, `اليوم المنصرم`: yesterday
+                    if matches!(nk, "الماضي" | "المنصرم") {
+                        return self.relative_found(i, j, prefix, -1);
+                    }
+                    // `اليوم الوطني`, `اليوم العالمي`, `اليوم التالي` are not today
                     let weekday = self.doc.word_full(j).and_then(|w| w.weekday).is_some();
                     let function = self.doc.word_full(j).is_some_and(|w| w.function.is_some());
                     if nk.starts_with("ال") && !weekday && !function {
                         return None;
                     }
                 }
-                // `عين اليوم` (an outlet), `حتى اليوم`: only reject outlet names
+                // `عين اليوم` (an outlet)
                 if let Some(p) = self.doc.prev_non_space(i) {
                     if self.doc.tokens[p].is_word() && self.doc.phrase_at(&self.doc.lex.agencies, p).is_some_and(|m| m.last >= i) {
                         return None;
@@ -690,29 +826,24 @@ impl<'a> DateScanner<'_, 'a> {
                 }
                 (0, i)
             }
-            "امس" => match self.next(i) {
-                // `أمس الأول`: the day before yesterday
-                Some(j) if self.key(j) == "الاول" => (-2, j),
-                _ => (-1, i),
-            },
-            "البارحه" => (-1, i),
-            "غدا" => (1, i),
-            "اول" => {
+            "يوم" => {
+                // `يوم غد`, `يوم قبل امس`
                 let j = self.next(i)?;
-                let j = if self.key(j) == "من" { self.next(j)? } else { j };
-                if self.key(j) != "امس" {
+                let (off, l) = self.day_offset_word(j)?;
+                if off == 0 {
                     return None;
                 }
-                (-2, j)
+                (off, l)
             }
-            "بعد" => {
-                let j = self.next(i)?;
-                if self.key(j) != "غد" {
+            "الغد" | "غد" => {
+                // `في الغد`, `حتى الغد`; alone `الغد` is often figurative
+                let p = self.doc.prev_non_space(i).filter(|&p| self.doc.tokens[p].is_word())?;
+                if !matches!(self.key(p), "في" | "حتي" | "يوم") {
                     return None;
                 }
-                (2, j)
+                (1, i)
             }
-            _ => return None,
+            _ => self.day_offset_word(i)?,
         };
         let mut last = last;
         if let Some(j) = self.next(last) {
@@ -720,8 +851,53 @@ impl<'a> DateScanner<'_, 'a> {
                 last = j;
             }
         }
+        self.relative_found(i, last, prefix, offset)
+    }
+
+    fn relative_found(&self, first: usize, last: usize, prefix: u8, offset: i64) -> Option<Found> {
         let value = self.reference.map(|r| Value::Day(r + Duration::days(offset)));
-        Some(Found { first: i, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+        Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+    }
+
+    /// A word (or two) naming a day by its distance from today: `أمس`,
+    /// `بالأمس`, `البارحة`, `امبارح`, `أمس الأول`, `أول أمس`, `قبل أمس`,
+    /// `غدا`, `بكرة`, `بعد غد`, `بعد الغد`. Returns the offset and last token.
+    fn day_offset_word(&self, i: usize) -> Option<(i64, usize)> {
+        let (k, _) = self.key_np(i);
+        Some(match k.as_ref() {
+            "امس" | "الامس" => match self.next(i) {
+                Some(j) if self.key(j) == "الاول" => (-2, j),
+                _ => (-1, i),
+            },
+            "البارحه" | "امبارح" | "مبارح" => (-1, i),
+            "غدا" | "بكره" | "بكرا" => (1, i),
+            "اول" => {
+                let j = self.next(i)?;
+                let j = if self.key(j) == "من" { self.next(j)? } else { j };
+                if self.key_np(j).0 != "امس" {
+                    return None;
+                }
+                (-2, j)
+            }
+            "قبل" | "القبل" => {
+                let mut j = self.next(i)?;
+                if self.key(j) == "يوم" {
+                    j = self.next(j)?;
+                }
+                if !matches!(self.key_np(j).0.as_ref(), "امس" | "الامس" | "البارحه" | "امبارح") {
+                    return None;
+                }
+                (-2, j)
+            }
+            "بعد" => {
+                let j = self.next(i)?;
+                if !matches!(self.key(j), "غد" | "الغد" | "بكره" | "بكرا") {
+                    return None;
+                }
+                (2, j)
+            }
+            _ => return None,
+        })
     }
 
     /// `الشهر الماضي`, `العام المقبل`, `هذا العام`, `السنة الجارية`,
@@ -815,14 +991,28 @@ impl<'a> DateScanner<'_, 'a> {
                 }
             }
         }
-        // a full date right after: the weekday is part of it
+        // a full date right after (`الإثنين 25 شوال`, `الخميس الموافق 14
+        // شباط`, `يوم الاثنين في 18 شباط`): the weekday is part of it
         let mut n = doc.next_non_space(last);
         if let Some(c) = n.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
             n = doc.next_non_space(c);
         }
+        if let Some(c) = n.filter(|&c| matches!(doc.key(c), "الموافق" | "في" | "الموافقه")) {
+            n = doc.next_non_space(c);
+        }
         if let Some(n) = n.filter(|&n| doc.tokens[n].is_wordlike()) {
-            if let Some(date) = self.numeric_date(n).or_else(|| self.day_led(n)) {
-                return Some(Found { first, prefix_chars: prefix, ..date });
+            if let Some(date) = self.numeric_date(n).or_else(|| self.day_led(n)).or_else(|| self.month_led(n)) {
+                if matches!(date.value, Some(Value::Day(_)) | None) {
+                    return Some(Found { first, prefix_chars: prefix, ..date });
+                }
+            }
+            // `السبت السادس عشر`, `الجمعة 15`: a day of the month alone
+            if let Some((d, l, _, _)) = self.day_at(n) {
+                let month_follows = self.next(l).is_some_and(|m| self.doc.phrase_at(&self.doc.lex.months, m).is_some() || self.key(m) == "من");
+                if !month_follows && !(doc.kind(n) == TokenKind::Number && doc.key(n).len() > 2) {
+                    let value = self.reference.and_then(|r| day_of_month_with_weekday(r, d, wd));
+                    return Some(Found { first, last: l, prefix_chars: prefix, value: value.map(Value::Day), kind: DateKind::Relative });
+                }
             }
         }
         let mut dir = None;
@@ -849,7 +1039,9 @@ impl<'a> DateScanner<'_, 'a> {
             }
             let k = doc.key(j);
             let k = k.strip_prefix('و').unwrap_or(k);
-            if is_future_verb(k) || matches!(k, "سوف" | "المقرر" | "المنتظر" | "المرتقب" | "يعتزم" | "تعتزم" | "يعتزمون") {
+            // `سأعود`: the hamza tells the future prefix from `ساعة`
+            let first_person = doc.surface(j).trim_start_matches('و').starts_with("سأ");
+            if first_person || is_future_verb(k) || matches!(k, "سوف" | "المقرر" | "المنتظر" | "المرتقب" | "يعتزم" | "تعتزم" | "يعتزمون") {
                 return Direction::Future;
             }
         }
@@ -1023,6 +1215,23 @@ fn resolve_weekday(r: NaiveDate, weekday: u8, dir: Direction) -> NaiveDate {
             r - Duration::days(back)
         }
     }
+}
+
+/// The date nearest to `r` whose day of the month is `day` and whose
+/// weekday is `weekday` (ISO, Monday = 1): `السبت السادس عشر`.
+fn day_of_month_with_weekday(r: NaiveDate, day: u32, weekday: u8) -> Option<NaiveDate> {
+    let mut best: Option<NaiveDate> = None;
+    for off in -2..=2 {
+        let (y, m) = shift_month(r.year(), r.month(), off);
+        if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
+            if d.weekday().number_from_monday() == weekday as u32
+                && best.is_none_or(|b| (d - r).num_days().abs() < (b - r).num_days().abs())
+            {
+                best = Some(d);
+            }
+        }
+    }
+    best
 }
 
 /// Umm al-Qura date → Gregorian.
