@@ -16,6 +16,7 @@
 //! value is `null`. Hijri dates are converted with the Umm al-Qura calendar.
 
 use super::doc::Doc;
+use super::numbers;
 use crate::emit::{DateKind, DateMention};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::tokenizer::TokenKind;
@@ -30,6 +31,7 @@ enum Value {
     Month(i32, u32),
     Year(i32),
     DayRange(NaiveDate, NaiveDate),
+    MonthRange((i32, u32), (i32, u32)),
     YearRange(i32, i32),
 }
 
@@ -41,6 +43,7 @@ impl Value {
             Value::Year(y) => format!("{y:04}"),
             Value::DayRange(a, b) => format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
             Value::YearRange(a, b) => format!("{a:04}/{b:04}"),
+            Value::MonthRange((y1, m1), (y2, m2)) => format!("{y1:04}-{m1:02}/{y2:04}-{m2:02}"),
         }
     }
 }
@@ -63,6 +66,8 @@ enum Direction {
     Past,
     /// A past-tense clause: the most recent such day, today included.
     PastOrToday,
+    /// A future-tense clause: the next such day, today included.
+    FutureOrToday,
     Future,
     Current,
     Nearest,
@@ -171,7 +176,11 @@ impl<'a> DateScanner<'_, 'a> {
             .or_else(|| self.month_led(i))
             .or_else(|| self.relative_word(i))
             .or_else(|| self.relative_period(i))
+            .or_else(|| self.nth_weekday(i))
+            .or_else(|| self.week_weekday(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.weekday(i))
+            .or_else(|| self.offset(i))
             .or_else(|| self.year_led(i))
     }
 
@@ -295,17 +304,33 @@ impl<'a> DateScanner<'_, 'a> {
 
     /// `من عام 2005`, `عام 2018`, `2017`, `من هذا العام` after a month.
     fn year_after(&self, i: usize) -> Option<(YearRef, usize)> {
-        let mut j = self.next(i)?;
-        if self.key(j) == "من" {
+        let doc = self.doc;
+        let mut j = doc.next_non_space(i)?;
+        // `فبراير ، ألفان وثمانية عشر`, `سبتمبر10, ألف وتسعمائة`
+        let comma = matches!(doc.punct(j), Some('،' | ','));
+        if comma {
+            j = doc.next_non_space(j)?;
+        }
+        if !doc.tokens[j].is_wordlike() {
+            return None;
+        }
+        if matches!(self.key(j), "من" | "في") {
             j = self.next(j)?;
         }
-        if matches!(self.key(j), "عام" | "العام" | "سنه" | "السنه") {
+        let (cue_key, _) = self.key_np(j);
+        if matches!(cue_key.as_ref(), "عام" | "العام" | "سنه" | "السنه") {
             let cue = j;
-            // `آذار من العام المقبل`
-            if let Some((dir, l)) = self.modifier(cue).filter(|_| self.key(cue).starts_with("ال")) {
+            // `آذار من العام المقبل`, `السنة القادمة`
+            if let Some((dir, l)) = self.modifier(cue).filter(|_| cue_key.starts_with("ال")) {
                 return Some((YearRef::Relative(dir_offset(dir)), l));
             }
             j = self.next(j)?;
+        }
+        if let Some((y, l)) = numbers::number_words(doc, j).filter(|(y, _)| (1000..=2200).contains(y)) {
+            return Some((YearRef::Explicit(y as i32, None), l));
+        }
+        if comma && doc.kind(j) != TokenKind::Number {
+            return None;
         }
         if self.key(j) == "هذا" || self.key(j) == "هذه" {
             let k = self.next(j)?;
@@ -396,7 +421,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// is in the future tense, else the nearest.
     fn tense_direction(&self, i: usize) -> Direction {
         match self.tense_at(i) {
-            Direction::Future => Direction::Future,
+            Direction::Future | Direction::FutureOrToday => Direction::Future,
             _ => Direction::Nearest,
         }
     }
@@ -557,7 +582,14 @@ impl<'a> DateScanner<'_, 'a> {
             }
         }
         let m_tok = m_tok?;
-        let (month, m_last, _) = self.month_at(m_tok)?;
+        let by_number = || -> Option<(MonthInfo, usize, u8)> {
+            // `من شهر عشرة`: `شهر` was skipped, a number word names the month
+            let p = doc.prev_non_space(m_tok)?;
+            (self.key_np(p).0 == "شهر").then_some(())?;
+            let (v, l) = numbers::number_words(doc, m_tok).filter(|(v, _)| (1..=12).contains(v))?;
+            Some((MonthInfo { month: v as u8, calendar: Calendar::Gregorian, ambiguous: false }, l, 0))
+        };
+        let (month, m_last, _) = self.month_at(m_tok).or_else(by_number)?;
         last = m_last;
         // explicit year
         let mut year = None;
@@ -642,7 +674,10 @@ impl<'a> DateScanner<'_, 'a> {
                         let d = first_day(*v);
                         match direction {
                             Direction::Past | Direction::PastOrToday => d < r,
-                            Direction::Future => d >= r,
+                            // `الأول من شباط` said in February: this February
+                            Direction::Future | Direction::FutureOrToday => {
+                                d >= r || (d.year() == r.year() && d.month() == r.month())
+                            }
                             Direction::Current => d.year() == r.year() || month.calendar == Calendar::Hijri,
                             Direction::Nearest => true,
                         }
@@ -692,6 +727,27 @@ impl<'a> DateScanner<'_, 'a> {
                     last = j;
                     cue = true;
                     named_hijri = true;
+                }
+            }
+        }
+        // `شهري مايو ويونيو الماضيين`: two months, one mention
+        if let Some(n) = self.next(last).filter(|&n| self.key(n).starts_with('و')) {
+            if let Some(m2) = self.doc.phrase_at(&self.doc.lex.months, n).filter(|m| m.prefix_chars == 1) {
+                let m2v = *m2.value;
+                if m2v.calendar == Calendar::Gregorian && month.calendar == Calendar::Gregorian && m2v.month > month.month && (cue || m_tok != i) {
+                    let mut l = m2.last;
+                    let dir = match self.modifier(l) {
+                        Some((d, ml)) => {
+                            l = ml;
+                            d
+                        }
+                        None => self.tense_direction(first),
+                    };
+                    let value = self.reference.and_then(|r| {
+                        let Value::Month(y2, mm2) = self.resolve_month(m2v, r, dir)? else { return None };
+                        Some(Value::MonthRange((y2, month.month as u32), (y2, mm2)))
+                    });
+                    return Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Range });
                 }
             }
         }
@@ -777,7 +833,7 @@ impl<'a> DateScanner<'_, 'a> {
             let (a, b) = (first_day(v), last_day(v));
             let ok = match dir {
                 Direction::Past | Direction::PastOrToday => b < r,
-                Direction::Future => a > r,
+                Direction::Future | Direction::FutureOrToday => a > r,
                 Direction::Current => a <= r && r <= b || y == ry,
                 Direction::Nearest => true,
             };
@@ -818,9 +874,13 @@ impl<'a> DateScanner<'_, 'a> {
                         return None;
                     }
                 }
-                // `عين اليوم` (an outlet)
-                if let Some(p) = self.doc.prev_non_space(i) {
-                    if self.doc.tokens[p].is_word() && self.doc.phrase_at(&self.doc.lex.agencies, p).is_some_and(|m| m.last >= i) {
+                // `عين اليوم`, `”عين اليوم”` (an outlet)
+                let mut p = self.doc.prev_non_space(i);
+                if p.is_some_and(|q| self.doc.kind(q) == TokenKind::Quote) {
+                    p = None;
+                }
+                if let Some(p) = p.filter(|&p| self.doc.tokens[p].is_word()) {
+                    if self.doc.phrase_at(&self.doc.lex.agencies, p).is_some_and(|m| m.last >= i) {
                         return None;
                     }
                 }
@@ -909,6 +969,22 @@ impl<'a> DateScanner<'_, 'a> {
             "الشهر" => Some('m'),
             _ => None,
         };
+        // `الأمين العام السابق`, `الرأي العام`: `العام` is "general" after a
+        // definite noun; `العام الدراسي` is a school year, not a calendar one
+        if matches!(k.as_ref(), "العام" | "عام") {
+            let prev = self.doc.prev_non_space(i).filter(|&p| self.doc.tokens[p].is_word());
+            let after_title = prev.is_some_and(|p| {
+                self.doc.phrase_at(&self.doc.lex.titles, p).is_some_and(|m| m.value.class == crate::lexicon::TitleClass::Head)
+            });
+            let former = self.next(i).is_some_and(|n| matches!(self.key(n), "السابق" | "السابقه"));
+            let after_noun = prev.is_some_and(|p| self.key(p).starts_with("ال") && self.doc.word(p).is_none_or(|(w, _)| w.function.is_none()));
+            if after_title || (former && after_noun) {
+                return None;
+            }
+        }
+        let not_calendar = |j: usize| {
+            self.next(j).is_some_and(|n| matches!(self.key(n), "الدراسي" | "الدراسيه" | "المالي" | "الماليه" | "الجامعي" | "الاكاديمي" | "التدريبي"))
+        };
         let (unit, dir, last) = if matches!(k.as_ref(), "هذا" | "هذه") {
             let j = self.next(i)?;
             (unit_of(self.key(j))?, Direction::Current, j)
@@ -934,6 +1010,9 @@ impl<'a> DateScanner<'_, 'a> {
                     }
                 }
             }
+        }
+        if unit == 'y' && (not_calendar(last) || not_calendar(i)) {
+            return None;
         }
         let value = self.reference.map(|r| {
             let off = dir_offset(dir);
@@ -1025,6 +1104,281 @@ impl<'a> DateScanner<'_, 'a> {
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
+    /// A month given by name, by number (`شهر ثلاثة`, `الشهر الثامن`,
+    /// `بشهر عشرة`) or relative to the reference (`الشهر القادم`, `هذا
+    /// الشهر`), with the year that follows it; (year, month, last token).
+    /// The year is `None` when it depends on a reference date we lack.
+    fn month_spec(&self, j: usize, dir: Direction) -> Option<(Option<i32>, u32, usize)> {
+        let doc = self.doc;
+        let (k, _) = self.key_np(j);
+        let (month, mut last, relative) = if matches!(k.as_ref(), "هذا" | "هذه") {
+            let n = self.next(j)?;
+            (self.key(n) == "الشهر").then_some(())?;
+            (None, n, Some(0))
+        } else if k == "الشهر" {
+            if let Some((d, l)) = self.modifier(j) {
+                (None, l, Some(dir_offset(d)))
+            } else {
+                // `الشهر الثامن`
+                let n = self.next(j)?;
+                let m = doc.phrase_at(&doc.lex.ordinals, n).filter(|m| (1..=12).contains(m.value))?;
+                (Some(MonthInfo { month: *m.value, calendar: Calendar::Gregorian, ambiguous: false }), m.last, None)
+            }
+        } else if k == "شهر" {
+            let n = self.next(j)?;
+            if let Some((m, l, _)) = self.month_at(n) {
+                (Some(m), l, None)
+            } else {
+                let (v, l) = numbers::number_words(doc, n).filter(|(v, _)| (1..=12).contains(v))?;
+                (Some(MonthInfo { month: v as u8, calendar: Calendar::Gregorian, ambiguous: false }), l, None)
+            }
+        } else {
+            let (m, l, _) = self.month_at(j)?;
+            (Some(m), l, None)
+        };
+        if let Some(off) = relative {
+            let r = self.reference?;
+            let (y, m) = shift_month(r.year(), r.month(), off);
+            return Some((Some(y), m, last));
+        }
+        let month = month?;
+        if month.calendar != Calendar::Gregorian {
+            return None;
+        }
+        let mut year = None;
+        if let Some((yr, l)) = self.year_after(last) {
+            year = match yr {
+                YearRef::Explicit(y, _) => Some(y),
+                YearRef::ThisYear => self.reference.map(|r| r.year()),
+                YearRef::Relative(off) => self.reference.map(|r| r.year() + off),
+            };
+            last = l;
+        }
+        if year.is_none() {
+            year = self.reference.and_then(|r| match self.resolve_month(month, r, dir)? {
+                Value::Month(y, _) => Some(y),
+                _ => None,
+            });
+        }
+        Some((year, month.month as u32, last))
+    }
+
+    /// `أول ثلاثاء من شهر عشرة`, `ثالث يوم ثلاثاء بأيلول بعام 2014`,
+    /// `الثلاثاء الثالث من شهر أيلول من عام 2014`, `آخر اثنين من الشهر
+    /// القادم`, `آخر يوم بشهر عشرة سنة 2015`, `ثالث يوم من شهر عشرة`.
+    fn nth_weekday(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let before = |k: &str| -> Option<i32> {
+            Some(match k {
+                "اول" => 1,
+                "ثاني" | "ثان" => 2,
+                "ثالث" => 3,
+                "رابع" => 4,
+                "خامس" => 5,
+                "اخر" => -1,
+                _ => return None,
+            })
+        };
+        let after = |k: &str| -> Option<i32> {
+            Some(match k {
+                "الاول" | "الاولي" => 1,
+                "الثاني" | "الثانيه" => 2,
+                "الثالث" | "الثالثه" => 3,
+                "الرابع" | "الرابعه" => 4,
+                "الخامس" | "الخامسه" => 5,
+                "الاخير" | "الاخيره" => -1,
+                _ => return None,
+            })
+        };
+        let weekday_at = |j: usize| doc.word_full(j).and_then(|w| w.weekday);
+        // (n, weekday or None for a plain day, token before the month)
+        let (n, wd, mut j) = if let Some(n) = before(self.key(i)) {
+            let mut j = self.next(i)?;
+            let mut day_word = false;
+            if self.key(j) == "يوم" {
+                day_word = true;
+                j = self.next(j)?;
+            }
+            match weekday_at(j) {
+                Some(wd) => (n, Some(wd), j),
+                None if day_word => (n, None, doc.prev_non_space(j)?),
+                None => return None,
+            }
+        } else {
+            let (wd, d_tok) = match weekday_at(i) {
+                Some(wd) => (Some(wd), i),
+                None if self.key(i) == "اليوم" => (None, i),
+                None => return None,
+            };
+            let o = self.next(d_tok)?;
+            let n = after(self.key(o))?;
+            if wd.is_none() && n != -1 {
+                return None; // `اليوم الثالث من …` is a plain day (day_led)
+            }
+            (n, wd, o)
+        };
+        // connector: `من`, `في`, or a clitic on the month (`بأيلول`, `بشهر`)
+        let mut m = self.next(j)?;
+        if matches!(self.key(m), "من" | "في") {
+            m = self.next(m)?;
+        }
+        j = m;
+        let dir = self.tense_direction(i);
+        let (year, month, last) = self.month_spec(j, dir)?;
+        let value = year.and_then(|y| {
+            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+            let end = last_day(Value::Month(y, month));
+            let date = match (wd, n) {
+                (None, -1) => end,
+                (None, n) => NaiveDate::from_ymd_opt(y, month, n as u32)?,
+                (Some(wd), -1) => {
+                    let back = (end.weekday().number_from_monday() as i64 - wd as i64).rem_euclid(7);
+                    end - Duration::days(back)
+                }
+                (Some(wd), n) => {
+                    let ahead = (wd as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+                    let d = first + Duration::days(ahead + 7 * (n as i64 - 1));
+                    (d.month() == month).then_some(d)?
+                }
+            };
+            Some(Value::Day(date))
+        });
+        Some(Found { first: i, last, prefix_chars: 0, value, kind: DateKind::Relative })
+    }
+
+    /// A weekday of a named week (weeks start on Monday, as in ISO 8601):
+    /// `الأحد من الأسبوع الماضي`, `اثنين الأسبوع الحالي`, `الأسبوع المقبل
+    /// يوم الجمعة`, `هذا الأسبوع الجمعة`.
+    fn week_weekday(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        // the week: `الأسبوع المقبل`, `هذا الأسبوع`; returns (offset, last)
+        let week_at = |j: usize| -> Option<(i64, usize)> {
+            if matches!(self.key(j), "هذا") {
+                let n = self.next(j)?;
+                return (self.key_np(n).0 == "الاسبوع").then_some((0, n));
+            }
+            if self.key_np(j).0 != "الاسبوع" {
+                return None;
+            }
+            let n = self.next(j)?;
+            let off = match self.key(n) {
+                "الماضي" | "الفايت" | "المنصرم" | "السابق" => -1,
+                "الحالي" | "الجاري" => 0,
+                "المقبل" | "القادم" | "التالي" => 1,
+                _ => return None,
+            };
+            Some((off, n))
+        };
+        let weekday_at = |j: usize| -> Option<(u8, usize)> {
+            let mut j = j;
+            if self.key(j) == "يوم" {
+                j = self.next(j)?;
+            }
+            doc.word_full(j).and_then(|w| w.weekday).map(|wd| (wd, j))
+        };
+        let (wd, off, last) = if let Some((wd, d)) = weekday_at(i) {
+            let mut j = self.next(d)?;
+            if self.key(j) == "من" {
+                j = self.next(j)?;
+            }
+            let (off, l) = week_at(j)?;
+            (wd, off, l)
+        } else {
+            let (off, l) = week_at(i)?;
+            let (wd, d) = weekday_at(self.next(l)?)?;
+            (wd, off, d)
+        };
+        let value = self.reference.map(|r| {
+            let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64);
+            Value::Day(monday + Duration::days(7 * off + wd as i64 - 1))
+        });
+        Some(Found { first: i, last, prefix_chars: 0, value, kind: DateKind::Relative })
+    }
+
+    /// Fixed-date holidays: `عيد الميلاد`, `ليلة رأس السنة`, with a year if
+    /// one follows.
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let m = doc.phrase_at(&doc.lex.holidays, i)?;
+        let (month, day) = *m.value;
+        let mut last = m.last;
+        if let Some(n) = self.next(last).filter(|&n| matches!(self.key(n), "الجديده" | "المجيد")) {
+            last = n;
+        }
+        let info = MonthInfo { month, calendar: Calendar::Gregorian, ambiguous: false };
+        let mut year = None;
+        if let Some((y, l, _)) = self.next(last).and_then(|n| self.year_number(n)) {
+            year = Some(YearRef::Explicit(y, None));
+            last = l;
+        }
+        let dir = self.tense_direction(i);
+        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, dir);
+        let kind = if relative { DateKind::Relative } else { DateKind::Absolute };
+        Some(Found { first: i, last, prefix_chars: m.prefix_chars, value, kind })
+    }
+
+    /// `قبل يومين`, `بعد 3 أيام`, `قبل عامين`, `بعد أسبوعين من الآن`,
+    /// `3 أيام مضت`: a day at a distance from the reference date. `منذ`
+    /// ("since", "for") is left out: the guide reads `منذ شهرين` as a duration.
+    fn offset(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let (k, prefix) = self.key_np(i);
+        let sign: i64 = match k.as_ref() {
+            "قبل" => -1,
+            "بعد" => 1,
+            _ => {
+                // `3 أيام مضت`
+                let (n, unit, l) = self.amount(i)?;
+                let m = self.next(l).filter(|&m| matches!(self.key(m), "مضت" | "مضي" | "خلت"))?;
+                let _ = doc;
+                let value = self.reference.and_then(|r| shift_date(r, unit, -n));
+                return Some(Found { first: i, last: m, prefix_chars: 0, value: value.map(Value::Day), kind: DateKind::Relative });
+            }
+        };
+        let (n, unit, mut last) = self.amount(self.next(i)?)?;
+        // Anchored to now only with `من الآن` or in a phrase standing alone:
+        // in a story `بعد 30 عاما في المنصب`, `قبل 51 يوما من وفاته` count from
+        // an event, and `بعد أسبوعين من التحقيق` is no calendar date.
+        let mut anchored = false;
+        if let Some(m) = self.next(last).filter(|&m| self.key(m) == "من") {
+            if let Some(a) = self.next(m).filter(|&a| self.key(a) == "الان") {
+                last = a;
+                anchored = true;
+            } else {
+                return None;
+            }
+        }
+        let sentence = doc.toks.sentences[doc.sentence_of(i)].tokens.clone();
+        let words = sentence.filter(|&j| doc.tokens[j].is_wordlike()).count();
+        if !anchored && words > 6 {
+            return None;
+        }
+        let value = self.reference.and_then(|r| shift_date(r, unit, sign * n));
+        Some(Found { first: i, last, prefix_chars: prefix, value: value.map(Value::Day), kind: DateKind::Relative })
+    }
+
+    /// `يومين`, `3 أيام`, `أسبوع`, `21 يوما`: (count, unit, last token).
+    fn amount(&self, i: usize) -> Option<(i64, char, usize)> {
+        let doc = self.doc;
+        if doc.kind(i) == TokenKind::Number {
+            let n = doc.number(i)? as i64;
+            let u = self.next(i)?;
+            let m = doc.phrase_at(&doc.lex.time_units, u).filter(|m| m.prefix_chars == 0)?;
+            if n == 0 || n > 100 {
+                return None;
+            }
+            return Some((n, m.value.0, m.last));
+        }
+        let m = doc.phrase_at(&doc.lex.time_units, i).filter(|m| m.prefix_chars == 0)?;
+        let (unit, count) = *m.value;
+        // a singular after قبل/بعد is `a day`/`a week`, but `يوم` alone is
+        // too common (`بعد يوم من`): only weeks, months and years
+        if count == 0 || (count == 1 && unit == 'd') {
+            return None;
+        }
+        Some((count as i64, unit, m.last))
+    }
+
     /// Whether the clause before token `i` speaks of the future: a verb with
     /// the future prefix س (`سيعقد`, `ستجري`), `سوف`, `من المقرر`, `يعتزم`.
     /// News reports the past otherwise. Only the words before the date in
@@ -1042,8 +1396,16 @@ impl<'a> DateScanner<'_, 'a> {
             // `سأعود`: the hamza tells the future prefix from `ساعة`
             let first_person = doc.surface(j).trim_start_matches('و').starts_with("سأ");
             if first_person || is_future_verb(k) || matches!(k, "سوف" | "المقرر" | "المنتظر" | "المرتقب" | "يعتزم" | "تعتزم" | "يعتزمون") {
-                return Direction::Future;
+                return Direction::FutureOrToday;
             }
+        }
+        // A date standing alone, outside any clause (`الخميس 15 أغسطس`, a
+        // calendar entry, `الموعد يوم الجمعة`), names the coming one.
+        let sentence = doc.toks.sentences[doc.sentence_of(i)].tokens.clone();
+        let words_before = (sentence.start..i).filter(|&j| doc.tokens[j].is_word()).count();
+        let words = sentence.filter(|&j| doc.tokens[j].is_wordlike()).count();
+        if words_before <= 1 && words <= 8 {
+            return Direction::Future;
         }
         Direction::PastOrToday
     }
@@ -1069,6 +1431,17 @@ impl<'a> DateScanner<'_, 'a> {
             return Some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range });
         }
         let (cue_key, cue_prefix) = self.key_np(i);
+        // a year in words after a cue: `عام مائتين وسبعة وستين`, `في ألف وسبعمائة …`
+        if matches!(cue_key.as_ref(), "عام" | "العام" | "سنه" | "السنه" | "في") {
+            if let Some((y, l)) = self.next(i).and_then(|n| numbers::number_words(doc, n)) {
+                let strong = cue_key != "في";
+                if (strong && (100..=2200).contains(&y)) || (1000..=2200).contains(&y) {
+                    let first = if strong { i } else { self.next(i)? };
+                    let pre = if strong { cue_prefix } else { 0 };
+                    return Some(Found { first, last: l, prefix_chars: pre, value: Some(Value::Year(y as i32)), kind: DateKind::Absolute });
+                }
+            }
+        }
         let (num_tok, first, pre) = if doc.kind(i) == TokenKind::Number {
             (i, i, 0)
         } else if YEAR_CUES_IN_TEXT.contains(&cue_key.as_ref()) {
@@ -1077,6 +1450,12 @@ impl<'a> DateScanner<'_, 'a> {
             return None;
         };
         let (y, mut last, marker) = self.year_number(num_tok)?;
+        // the marker of a pair counts for both: `1436 / 1437هـ`
+        let pair_marker = self.next_punct(last).filter(|(_, c)| matches!(c, '/' | '-' | '–')).and_then(|(p, _)| {
+            let n = doc.next_non_space(p)?;
+            self.year_number(n).and_then(|(yb, _, mb)| (yb == y + 1).then_some(mb)).flatten()
+        });
+        let marker = marker.or(pair_marker);
         // cue check for a bare number
         if first == num_tok {
             let prev = doc.prev_non_space(num_tok);
@@ -1092,7 +1471,7 @@ impl<'a> DateScanner<'_, 'a> {
             }
             // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year
             let strong = prev_cue.as_deref().is_some_and(|k| YEAR_CUES_IN_TEXT.contains(&k)) || marker.is_some();
-            if !strong && !(1900..=2100).contains(&y) {
+            if !strong && !(1800..=2100).contains(&y) {
                 return None;
             }
         }
@@ -1156,7 +1535,7 @@ fn is_future_verb(k: &str) -> bool {
 fn dir_offset(d: Direction) -> i32 {
     match d {
         Direction::Past | Direction::PastOrToday => -1,
-        Direction::Future => 1,
+        Direction::Future | Direction::FutureOrToday => 1,
         Direction::Current | Direction::Nearest => 0,
     }
 }
@@ -1171,6 +1550,7 @@ fn first_day(v: Value) -> NaiveDate {
         Value::Day(d) | Value::DayRange(d, _) => d,
         Value::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
         Value::Year(y) | Value::YearRange(y, _) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+        Value::MonthRange((y, m), _) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
     }
 }
 
@@ -1182,6 +1562,7 @@ fn last_day(v: Value) -> NaiveDate {
             NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1)).unwrap_or(NaiveDate::MAX)
         }
         Value::Year(y) | Value::YearRange(_, y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+        Value::MonthRange(_, (y, m)) => last_day(Value::Month(y, m)),
     }
 }
 
@@ -1206,6 +1587,7 @@ fn resolve_weekday(r: NaiveDate, weekday: u8, dir: Direction) -> NaiveDate {
             let ahead = (target - today).rem_euclid(7);
             r + Duration::days(if ahead == 0 { 7 } else { ahead })
         }
+        Direction::FutureOrToday => r + Duration::days((target - today).rem_euclid(7)),
         Direction::Past => {
             let back = (today - target).rem_euclid(7);
             r - Duration::days(if back == 0 { 7 } else { back })
@@ -1214,6 +1596,20 @@ fn resolve_weekday(r: NaiveDate, weekday: u8, dir: Direction) -> NaiveDate {
             let back = (today - target).rem_euclid(7);
             r - Duration::days(back)
         }
+    }
+}
+
+/// `r` moved by `n` units (d, w, m, y); month ends clamp (`31 + 1 شهر`).
+fn shift_date(r: NaiveDate, unit: char, n: i64) -> Option<NaiveDate> {
+    match unit {
+        'd' => r.checked_add_signed(Duration::days(n)),
+        'w' => r.checked_add_signed(Duration::days(7 * n)),
+        'm' | 'y' => {
+            let months = if unit == 'y' { 12 * n } else { n };
+            let (y, m) = shift_month(r.year(), r.month(), months as i32);
+            (0..4).find_map(|back| NaiveDate::from_ymd_opt(y, m, r.day() - back))
+        }
+        _ => None,
     }
 }
 

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod doc;
 pub mod entities;
 pub mod names;
+pub mod numbers;
 pub mod quotes;
 pub mod source;
 

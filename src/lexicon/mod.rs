@@ -9,6 +9,7 @@ pub mod phrases;
 
 use crate::tokenizer::fold::{fold_into, fold_phrase};
 pub use phrases::{Node, PhraseSet, Vocab, WordId, NO_WORD};
+use chrono::NaiveDate;
 use thiserror::Error;
 
 /// A data file that cannot be read as its format says.
@@ -192,6 +193,10 @@ pub struct Lexicons {
     /// Institution heads; `true` for descriptors that are not part of the
     /// name (`شركة` in `شركة وايمو`).
     pub org_heads: PhraseSet<bool>,
+    /// Fixed-date holidays: (month, day).
+    pub holidays: PhraseSet<(u8, u8)>,
+    /// Time units (`يوم`, `يومين`, `أسابيع`): (unit d/w/m/y, count in the word).
+    pub time_units: PhraseSet<(char, u8)>,
     /// `البيان`, `التقرير`: documents that speak for their issuer.
     pub document_nouns: PhraseSet<()>,
     pub gazetteer: PhraseSet<u32>,
@@ -262,6 +267,8 @@ impl Lexicons {
         lex.load_ordinals(data_file!("ordinals.tsv"))?;
         lex.load_org_heads(data_file!("org_heads.tsv"))?;
         lex.load_document_nouns(data_file!("document_nouns.tsv"))?;
+        lex.load_time_units(data_file!("time_units.tsv"))?;
+        lex.load_holidays(data_file!("holidays.tsv"))?;
         // Countries first: a name in two files (الكويت) keeps its first reading.
         lex.load_gazetteer(data_file!("gazetteer/countries.tsv"), EntityType::Location)?;
         lex.load_gazetteer(data_file!("gazetteer/organizations.tsv"), EntityType::Organization)?;
@@ -477,6 +484,31 @@ impl Lexicons {
             let descriptor = f.get(1).copied() == Some("descriptor");
             let (vocab, set) = (&mut self.vocab, &mut self.org_heads);
             set.insert_phrase(vocab, form, descriptor);
+        }
+        Ok(())
+    }
+
+    fn load_holidays(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let month: u8 = field(file, line, &f, 1)?.parse().map_err(|_| err(file, line, "month is not a number"))?;
+            let day: u8 = field(file, line, &f, 2)?.parse().map_err(|_| err(file, line, "day is not a number"))?;
+            if NaiveDate::from_ymd_opt(2000, month as u32, day as u32).is_none() {
+                return Err(err(file, line, "no such day"));
+            }
+            let (vocab, set) = (&mut self.vocab, &mut self.holidays);
+            set.insert_phrase(vocab, form, (month, day));
+        }
+        Ok(())
+    }
+
+    fn load_time_units(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let unit = field(file, line, &f, 1)?.chars().next().filter(|c| "dwmy".contains(*c)).ok_or_else(|| err(file, line, "unit must be d, w, m or y"))?;
+            let count: u8 = field(file, line, &f, 2)?.parse().map_err(|_| err(file, line, "count is not a number"))?;
+            let (vocab, set) = (&mut self.vocab, &mut self.time_units);
+            set.insert_phrase(vocab, form, (unit, count));
         }
         Ok(())
     }
