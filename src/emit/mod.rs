@@ -85,6 +85,28 @@ pub struct DateMention {
     pub value: Option<String>,
     pub kind: DateKind,
     pub span: Span,
+    /// The calendar the text is written in (values are always Gregorian).
+    pub calendar: DateCalendar,
+    pub granularity: Granularity,
+    /// What a relative date counts from: `reference_date` (the
+    /// publication date given with `--reference-date`) or `previous_date`
+    /// (`25 منه`, "the 25th of it"); `null` for absolute dates.
+    pub relative_to: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DateCalendar {
+    Gregorian,
+    Hijri,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Day,
+    Month,
+    Year,
 }
 
 /// A named entity with all its mentions.

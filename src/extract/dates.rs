@@ -17,7 +17,7 @@
 
 use super::doc::Doc;
 use super::numbers;
-use crate::emit::{DateKind, DateMention};
+use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::tokenizer::TokenKind;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -36,6 +36,14 @@ enum Value {
 }
 
 impl Value {
+    fn granularity(self) -> Granularity {
+        match self {
+            Value::Day(_) | Value::DayRange(..) => Granularity::Day,
+            Value::Month(..) | Value::MonthRange(..) => Granularity::Month,
+            Value::Year(_) | Value::YearRange(..) => Granularity::Year,
+        }
+    }
+
     fn iso(self) -> String {
         match self {
             Value::Day(d) => d.format("%Y-%m-%d").to_string(),
@@ -91,11 +99,16 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMentio
                 if let Some(Value::Month(y, m)) = f.value {
                     s.last_month = Some((y, m));
                 }
+                let relative = f.kind == DateKind::Relative || (f.kind == DateKind::Range && f.value.is_none());
+                let relative_to = relative.then(|| if doc.key(f.last) == "منه" { "previous_date" } else { "reference_date" });
                 out.push(DateMention {
                     text: doc.text[range].to_string(),
                     value: f.value.map(Value::iso),
                     kind: f.kind,
                     span: doc.span(f.first, f.last, f.prefix_chars),
+                    calendar: calendar_of(doc, f.first, f.last),
+                    granularity: f.value.map(Value::granularity).unwrap_or_else(|| granularity_of(doc, f.first, f.last)),
+                    relative_to,
                 });
                 i = f.last + 1;
             }
@@ -1599,6 +1612,41 @@ fn resolve_weekday(r: NaiveDate, weekday: u8, dir: Direction) -> NaiveDate {
     }
 }
 
+/// Hijri when the mention has a Hijri month name or an `هـ` marker.
+fn calendar_of(doc: &Doc, first: usize, last: usize) -> DateCalendar {
+    let hijri = (first..=last).any(|t| {
+        doc.tokens[t].is_word()
+            && (matches!(doc.key(t), "ه" | "هجري" | "هجريه" | "للهجره")
+                || doc.phrase_at(&doc.lex.months, t).is_some_and(|m| m.value.calendar == Calendar::Hijri))
+    });
+    if hijri {
+        DateCalendar::Hijri
+    } else {
+        DateCalendar::Gregorian
+    }
+}
+
+/// Granularity of a mention whose value is unknown (no reference date):
+/// a day when it names one (a weekday, a day number, `أمس`), else a month
+/// when it names one, else a year.
+fn granularity_of(doc: &Doc, first: usize, last: usize) -> Granularity {
+    let day = (first..=last).any(|t| {
+        doc.word(t).is_some_and(|(w, _)| w.weekday.is_some())
+            || doc.number(t).is_some_and(|n| n <= 31)
+            || matches!(doc.key(t), "اليوم" | "امس" | "غدا" | "غد" | "البارحه" | "يوم" | "منه")
+            || doc.phrase_at(&doc.lex.ordinals, t).is_some()
+    });
+    if day {
+        return Granularity::Day;
+    }
+    let month = (first..=last).any(|t| doc.phrase_at(&doc.lex.months, t).is_some() || doc.key(t).ends_with("الشهر"));
+    if month {
+        Granularity::Month
+    } else {
+        Granularity::Year
+    }
+}
+
 /// `r` moved by `n` units (d, w, m, y); month ends clamp (`31 + 1 شهر`).
 fn shift_date(r: NaiveDate, unit: char, n: i64) -> Option<NaiveDate> {
     match unit {
@@ -1757,6 +1805,18 @@ mod sentence_tests {
     #[test]
     fn durations_are_not_dates() {
         assert!(date_values("تمتد الهدنة لمدة 6 أشهر", "2020-01-01").is_empty());
+    }
+
+    #[test]
+    fn items_carry_calendar_granularity_and_anchor() {
+        use crate::emit::{DateCalendar, Granularity};
+        let r = analyze("بدأ الموسم في 25 شوال 1436 هـ، وانتهى في أيلول 2016، وسيعقد المؤتمر غدا.", None);
+        assert_eq!(r.dates.len(), 3, "{:?}", r.dates);
+        assert_eq!((r.dates[0].calendar, r.dates[0].granularity), (DateCalendar::Hijri, Granularity::Day));
+        assert_eq!((r.dates[1].calendar, r.dates[1].granularity), (DateCalendar::Gregorian, Granularity::Month));
+        assert_eq!(r.dates[2].value, None);
+        assert_eq!(r.dates[2].relative_to, Some("reference_date"));
+        assert_eq!(r.dates[0].relative_to, None);
     }
 
     #[test]
