@@ -17,7 +17,7 @@
 use super::doc::Doc;
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
-use crate::lexicon::{EntityType, TitleClass};
+use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD};
 use crate::tokenizer::{fold::fold_phrase, TokenKind};
 
 /// Collects entities while the text is scanned.
@@ -120,9 +120,24 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             i += 1;
             continue;
         }
+        // a place after its head: `محافظة تعز`, `مطار سياتل`
+        if let Some((a, b, p)) = place_at(doc, i) {
+            let text = doc.slice(a, b, p);
+            let (canonical, latin) = match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
+                Some(g) => {
+                    let e = &lex.gazetteer_entries[*g.value as usize];
+                    (e.canonical.as_str(), e.latin.as_deref())
+                }
+                None => (text, None),
+            };
+            set.add(text, canonical, EntityType::Location, latin, doc.span(a, b, p));
+            covered[i..=b].iter_mut().for_each(|c| *c = true);
+            i = b + 1;
+            continue;
+        }
         // institution pattern first: it may contain a gazetteer name
         if let Some((start, last)) = institution_at(doc, i) {
-            let p = if start != i || doc.ids[i].full != crate::lexicon::NO_WORD { 0 } else { doc.ids[i].prefix_chars };
+            let p = if start != i || doc.ids[i].full != NO_WORD { 0 } else { doc.ids[i].prefix_chars };
             let text = doc.slice(start, last, p);
             let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
             if !gaz_longer {
@@ -172,15 +187,19 @@ fn is_adjective_use(doc: &Doc, i: usize) -> bool {
     pk.starts_with("ال") && !prev_is_function || doc.phrase_at(&doc.lex.org_heads, p).is_some()
 }
 
-/// `وزارة الصحة`, `هيئة كبار العلماء`, `حزب مشروع تونس`, `شركة وايمو`: an
-/// institution head and its complement; returns the first and last token
-/// of the name (a descriptor such as `شركة` is left out of it).
+/// `وزارة الصحة`, `هيئة كبار العلماء`, `حزب مشروع تونس`, `شركة وايمو`,
+/// `الهيئة السعودية للمهندسين`: an institution head and its complement;
+/// returns the first and last token of the name (a descriptor such as
+/// `شركة` is left out of it).
 fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     let m = doc.phrase_at(&doc.lex.org_heads, i)?;
-    let descriptor = *m.value;
-    let head_definite = doc.key(m.first).trim_start_matches(['و', 'ب', 'ل', 'ف']).starts_with("ال") && m.prefix_chars == 0;
+    let head = *m.value;
+    let head_definite = head.definite && m.prefix_chars == 0;
     let mut last = m.last;
     let mut words = 0;
+    // what makes a definite head a name: `الهيئة السعودية`, `اللجنة المحلية
+    // للانتخابات`, `المجلس الأولمبي الآسيوي`; `الهيئة الجديدة` is no name
+    let mut naming = false;
     // a Latin or transliterated name: `شركة West Side Movies`
     if let Some(j) = doc.next_word(last) {
         if doc.surface(j).is_ascii() && doc.kind(j) == TokenKind::Word {
@@ -192,7 +211,7 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
                     break;
                 }
             }
-            return Some((if descriptor { j } else { i }, l));
+            return Some((if head.descriptor { j } else { i }, l));
         }
     }
     while words < 6 {
@@ -200,26 +219,31 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         if doc.kind(j) != TokenKind::Word || names::is_stop_word(doc, j) {
             break;
         }
+        if doc.phrase_at(&doc.lex.descriptive_adjectives, j).is_some_and(|d| d.prefix_chars == 0) {
+            break;
+        }
         let k = doc.key(j);
         let definite = k.starts_with("ال");
         let nationality = doc.word_full(j).and_then(|w| w.nationality).is_some();
         let conj_def = words > 0 && (k.starts_with("وال") || k.starts_with("ولل"));
-        let genitive = words > 0 && k.starts_with("لل");
+        let genitive = words > 0 && k.starts_with("لل") || (words > 0 && k.starts_with('ل') && doc.ids[j].stem != NO_WORD);
         let in_gazetteer = doc.phrase_at(&doc.lex.gazetteer, j);
+        if let Some(g) = in_gazetteer.filter(|g| g.prefix_chars == 0 || genitive) {
+            // `جامعة كاليفورنيا`, `حزب مشروع تونس`, `المركز الطبي لجامعة واشنطن`
+            last = g.last;
+            words += g.words;
+            naming = true;
+            continue;
+        }
         if definite || nationality || conj_def || genitive {
+            naming |= nationality || genitive || words >= 1;
             last = j;
             words += 1;
             continue;
         }
-        if let Some(g) = in_gazetteer.filter(|g| g.prefix_chars == 0) {
-            // `جامعة كاليفورنيا`, `حزب مشروع تونس`
-            last = g.last;
-            words += g.words;
-            continue;
-        }
-        // an indefinite word is part of the name only when a known name
-        // follows it (`حزب مشروع تونس`); `لجنة مؤقتة` is a description
-        // (or a definite noun closing a genitive chain: `هيئة حقوق الإنسان`)
+        // an indefinite word is part of the name only when a known name or a
+        // definite noun closing a genitive chain follows it: `حزب مشروع
+        // تونس`, `هيئة حقوق الإنسان`; `لجنة مؤقتة` is a description
         let before_name = doc.next_word(j).is_some_and(|n| {
             doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0)
                 || (doc.key(n).starts_with("ال") && !names::is_stop_word(doc, n))
@@ -231,11 +255,50 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         }
         break;
     }
-    if words == 0 {
+    if words == 0 || (head_definite && !naming) {
         return None;
     }
-    let start = if descriptor { doc.next_word(m.last).unwrap_or(i) } else { i };
+    let start = if head.descriptor { doc.next_word(m.last).unwrap_or(i) } else { i };
     Some((start, last))
+}
+
+/// `محافظة تعز` (the place is `تعز`), `مطار سياتل`, `ساحة ساسين`: a place
+/// head and the name after it; returns (first, last, prefix chars) of the
+/// entity's name.
+fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
+    let m = doc.phrase_at(&doc.lex.place_heads, i)?;
+    let n = doc.next_word(m.last).filter(|&n| doc.kind(n) == TokenKind::Word)?;
+    let mut last = if let Some(g) = doc.phrase_at(&doc.lex.gazetteer, n).filter(|g| g.prefix_chars == 0) {
+        g.last
+    } else {
+        // an unknown name: a word that is no ordinary word, function word or
+        // title; and maybe one more (`خميس مشيط`, `الضمير العسكري`)
+        let plain = |t: usize| {
+            doc.kind(t) == TokenKind::Word
+                && !names::is_stop_word(doc, t)
+                && doc.lex.common_rank(doc.key(t)).is_none_or(|r| r >= 1500)
+                && doc.word_full(t).and_then(|w| w.nationality).is_none()
+                && doc.phrase_at(&doc.lex.titles, t).is_none()
+                && !(doc.ids[t].full == NO_WORD && doc.ids[t].stem != NO_WORD)
+        };
+        if !plain(n) {
+            return None;
+        }
+        n
+    };
+    // a second word of the name; not a direction (`غربي البلاد`)
+    if let Some(k) = doc.next_word(last) {
+        let key = doc.key(k);
+        let direction = ["شمال", "جنوب", "شرق", "غرب", "وسط"].iter().any(|d| key.starts_with(d));
+        let adjective = key.starts_with("ال") && !direction && doc.word_full(k).and_then(|w| w.nationality).is_none();
+        if *m.value == PlaceHead::Site && adjective && !names::is_stop_word(doc, k) && doc.lex.common_rank(key).is_none_or(|r| r >= 1000) {
+            last = k;
+        }
+    }
+    match m.value {
+        PlaceHead::Division => Some((n, last, 0)),
+        PlaceHead::Site => Some((i, last, m.prefix_chars)),
+    }
 }
 
 fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {

@@ -130,6 +130,10 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0) {
         return true;
     }
+    // an ordinary word (`جانب`, `حملة`, `سابق`) does not start a name
+    if is_common_word(doc, i, COMMON_START_RANK) {
+        return false;
+    }
     if is_definite(doc, i) || is_nationality(doc, i) || title_at(doc, i).is_some() {
         return false;
     }
@@ -149,6 +153,17 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
 fn is_ali_after_title(doc: &Doc, i: usize) -> bool {
     doc.surface(i) == "علي"
         && doc.next_word(i).is_some_and(|n| doc.kind(n) == TokenKind::Word && !is_stop_word(doc, n) && !is_definite(doc, n))
+}
+
+/// Ranks (in `data/common_words.tsv`) below which a word is too ordinary to
+/// start a name, or to continue one.
+const COMMON_START_RANK: u16 = 4000;
+const COMMON_CONTINUE_RANK: u16 = 1500;
+
+/// Whether token `i` is one of the most frequent Arabic words that are not
+/// names (rank below `max_rank`).
+fn is_common_word(doc: &Doc, i: usize, max_rank: u16) -> bool {
+    doc.lex.common_rank(doc.key(i)).is_some_and(|r| r < max_rank)
 }
 
 /// Extends a name starting at `i`; returns its last token.
@@ -194,6 +209,9 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         let ids = doc.ids[j];
         if ids.full == NO_WORD && ids.stem != NO_WORD {
             break; // `لروسيا`, `بالمدينة`: a clitic word is not a name part
+        }
+        if is_common_word(doc, j, COMMON_CONTINUE_RANK) && doc.phrase_at(&doc.lex.given_names, j).is_none() {
+            break; // `مايكل تعرض`, `جاكسون صحيا`
         }
         last = j;
         words += 1;

@@ -144,6 +144,24 @@ pub struct MonthInfo {
     pub ambiguous: bool,
 }
 
+/// A noun that heads an institution's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrgHead {
+    /// A word before a company's own name, not part of it (`شركة`).
+    pub descriptor: bool,
+    /// Written with the article (`الهيئة`): a naming complement must follow.
+    pub definite: bool,
+}
+
+/// A noun before a place's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceHead {
+    /// An administrative unit, left out of the name (`محافظة تعز` → `تعز`).
+    Division,
+    /// A named site, part of the name (`مطار سياتل`).
+    Site,
+}
+
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -190,9 +208,12 @@ pub struct Lexicons {
     pub ordinals: PhraseSet<u8>,
     /// `بحسب`, `وفقا ل`, `نقلا عن` …
     pub attributions: PhraseSet<()>,
-    /// Institution heads; `true` for descriptors that are not part of the
-    /// name (`شركة` in `شركة وايمو`).
-    pub org_heads: PhraseSet<bool>,
+    /// Institution heads (`وزارة`, `الهيئة`).
+    pub org_heads: PhraseSet<OrgHead>,
+    /// Adjectives that end an institution's name (`الرسمية`, `الجديدة`).
+    pub descriptive_adjectives: PhraseSet<()>,
+    /// Nouns before a place's name (`محافظة`, `مطار`).
+    pub place_heads: PhraseSet<PlaceHead>,
     /// Fixed-date holidays: (month, day).
     pub holidays: PhraseSet<(u8, u8)>,
     /// Time units (`يوم`, `يومين`, `أسابيع`): (unit d/w/m/y, count in the word).
@@ -203,6 +224,8 @@ pub struct Lexicons {
     pub gazetteer_entries: Vec<GazetteerEntry>,
     pub agencies: PhraseSet<u16>,
     pub agency_list: Vec<Agency>,
+    /// Frequent words that are not names, by folded key (see `common_rank`).
+    common_words: rustc_hash::FxHashMap<Box<str>, u16>,
 }
 
 macro_rules! data_file {
@@ -266,9 +289,11 @@ impl Lexicons {
         lex.load_months(data_file!("months.tsv"))?;
         lex.load_ordinals(data_file!("ordinals.tsv"))?;
         lex.load_org_heads(data_file!("org_heads.tsv"))?;
+        lex.load_place_heads(data_file!("place_heads.tsv"))?;
         lex.load_document_nouns(data_file!("document_nouns.tsv"))?;
         lex.load_time_units(data_file!("time_units.tsv"))?;
         lex.load_holidays(data_file!("holidays.tsv"))?;
+        lex.load_common_words(data_file!("common_words.tsv"))?;
         // Countries first: a name in two files (الكويت) keeps its first reading.
         lex.load_gazetteer(data_file!("gazetteer/countries.tsv"), EntityType::Location)?;
         lex.load_gazetteer(data_file!("gazetteer/organizations.tsv"), EntityType::Organization)?;
@@ -479,13 +504,53 @@ impl Lexicons {
     }
 
     fn load_org_heads(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
-        for (line, _, f) in records(text) {
+        for (line, section, f) in records(text) {
             let form = field(file, line, &f, 0)?;
+            if section == "descriptive" {
+                let (vocab, set) = (&mut self.vocab, &mut self.descriptive_adjectives);
+                set.insert_phrase(vocab, form, ());
+                continue;
+            }
             let descriptor = f.get(1).copied() == Some("descriptor");
+            let definite = form.starts_with("ال");
             let (vocab, set) = (&mut self.vocab, &mut self.org_heads);
-            set.insert_phrase(vocab, form, descriptor);
+            set.insert_phrase(vocab, form, OrgHead { descriptor, definite });
+            if !definite && !form.contains(' ') {
+                set.insert_phrase(vocab, &format!("ال{form}"), OrgHead { descriptor, definite: true });
+            }
         }
         Ok(())
+    }
+
+    fn load_place_heads(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let head = match field(file, line, &f, 1)? {
+                "division" => PlaceHead::Division,
+                "site" => PlaceHead::Site,
+                other => return Err(err(file, line, format!("unknown place head class {other:?}"))),
+            };
+            let (vocab, set) = (&mut self.vocab, &mut self.place_heads);
+            set.insert_phrase(vocab, form, head);
+        }
+        Ok(())
+    }
+
+    /// Common words are kept apart from the vocabulary: being frequent is
+    /// no lexicon entry, and interning them would hide the stems of clitic
+    /// words (`وقال` is frequent, and is و + the verb `قال`).
+    fn load_common_words(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        for (line, _, f) in records(text) {
+            let form = field(file, line, &f, 0)?;
+            let rank: u16 = field(file, line, &f, 1)?.parse().map_err(|_| err(file, line, "rank is not a number"))?;
+            self.common_words.entry(fold_phrase(form).into_boxed_str()).or_insert(rank);
+        }
+        Ok(())
+    }
+
+    /// Frequency rank of a folded word among common words that are not names.
+    pub fn common_rank(&self, key: &str) -> Option<u16> {
+        self.common_words.get(key).copied()
     }
 
     fn load_holidays(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
