@@ -63,7 +63,12 @@ impl Analyzer {
         ws.tokens.tokenize(text);
         extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids, &mut ws.scratch);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
-        let mut record = Record { source: extract::source::extract(&doc), ..Record::default() };
+        let mut record = Record {
+            source: extract::source::extract(&doc),
+            headline: extract::layout::headline(&doc).map(|r| doc.slice(r.start, r.end - 1, 0).to_string()),
+            dateline: extract::layout::dateline(&doc).map(|d| extract::layout::to_record(&doc, d)),
+            ..Record::default()
+        };
         extract::dates::extract(&doc, opts.reference_date, &mut record.dates);
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();

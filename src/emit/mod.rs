@@ -18,6 +18,11 @@ pub type Span = [usize; 2];
 pub struct Record {
     /// The input's path, `null` for standard input.
     pub file: Option<String>,
+    /// The first line when it is a headline (short, no final stop, then a
+    /// blank line or the dateline).
+    pub headline: Option<String>,
+    /// Place and agency of the dateline that opens the story.
+    pub dateline: Option<Dateline>,
     pub source: Option<Source>,
     /// The article's main speaker: most quoted, ties broken by first mention.
     pub speaker: Option<String>,
@@ -34,6 +39,15 @@ pub struct Source {
     pub name: String,
     /// Standard Latin name (`Reuters`, `SPA`), when known.
     pub canonical: Option<String>,
+    pub span: Span,
+}
+
+/// `الرياض - واس`: where the story was filed and by whom.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Dateline {
+    pub place: Option<String>,
+    pub agency: Option<String>,
+    /// From the first to the last of place and agency.
     pub span: Span,
 }
 

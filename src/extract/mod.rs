@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod doc;
 pub mod entities;
+pub mod layout;
 pub mod names;
 pub mod numbers;
 pub mod quotes;

@@ -142,6 +142,11 @@ fn agency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<super::doc::PhraseMatch<'a, 
     doc.phrase_at(&doc.lex.agencies, i)
 }
 
+/// The best outlet credited in `range` (a dateline): (first, last, prefix).
+pub fn outlet_in(doc: &Doc, range: std::ops::Range<usize>, opening_only: bool) -> Option<(usize, usize, u8)> {
+    segment_candidates(doc, range, opening_only).into_iter().min_by_key(|c| c.rank).map(|c| (c.first, c.last, c.prefix))
+}
+
 /// Outlets that fill a whole segment of `range` between separators.
 fn segment_candidates(doc: &Doc, range: std::ops::Range<usize>, opening_only: bool) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -167,9 +172,15 @@ fn segment_candidates(doc: &Doc, range: std::ops::Range<usize>, opening_only: bo
                         let after = doc.next_non_space(m.last);
                         let closed = after.is_none_or(|a| a >= range.end || doc.kind(a) == TokenKind::Newline || doc.punct(a).is_some_and(is_separator));
                         let bracketed = i > 0 && doc.prev_non_space(i).is_some_and(|p| doc.punct(p) == Some('('));
-                        if closed && (!opening_only || bracketed || segment > 0) {
+                        // in the opening of a long line, a credit sits before
+                        // the story's first words (`دمشق، سوريا (CNN) --`);
+                        // a name quoted later in the sentence is a mention
+                        let words_before = (range.start..i).filter(|&t| doc.tokens[t].is_wordlike()).count();
+                        let early = !opening_only || words_before <= 6;
+                        if closed && early && (!opening_only || bracketed || segment > 0) {
                             let agency = &doc.lex.agency_list[*m.value as usize];
-                            let mut rank = if agency.kind == "agency" { 0 } else { 2 };
+                            // a bracketed credit is the surest; then agencies
+                            let mut rank = if bracketed { 0 } else if agency.kind == "agency" { 1 } else { 2 };
                             if segment == 0 && !bracketed {
                                 rank += 4; // first segment: usually the place
                             }

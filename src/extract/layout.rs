@@ -1,0 +1,157 @@
+//! Layout: the headline and the dateline that open many articles.
+//!
+//! A headline is a first line that is short, does not end a sentence, and
+//! is followed by a blank line or by the dateline. A dateline opens the
+//! story: `الرياض - واس`, `لندن (رويترز) -`, `دبي، الإمارات العربية المتحدة
+//! (CNN)--`, `جدة: «الشرق الأوسط»`; its place is a known location at its
+//! start, its agency an outlet from `data/agencies.tsv` (see `source.rs`).
+
+use super::doc::Doc;
+use super::source;
+use crate::emit::{Dateline, Span};
+use crate::lexicon::EntityType;
+use crate::tokenizer::TokenKind;
+use std::ops::Range;
+
+/// A headline is at most this many words.
+const MAX_HEADLINE_WORDS: usize = 25;
+/// A dateline line is at most this many words; in a longer line only the
+/// opening is read.
+const MAX_DATELINE_WORDS: usize = 14;
+const OPENING_TOKENS: usize = 40;
+
+/// Lines (paragraph indices) that hold words, in order.
+pub fn non_empty_lines(doc: &Doc) -> Vec<usize> {
+    let lines = &doc.toks.paragraphs;
+    (0..lines.len()).filter(|&l| lines[l].clone().any(|i| doc.tokens[i].is_wordlike())).collect()
+}
+
+fn words_in(doc: &Doc, r: Range<usize>) -> usize {
+    r.filter(|&i| doc.tokens[i].is_wordlike()).count()
+}
+
+/// Token range of the headline, without its line break.
+pub fn headline(doc: &Doc) -> Option<Range<usize>> {
+    let lines = &doc.toks.paragraphs;
+    let non_empty = non_empty_lines(doc);
+    let &first = non_empty.first()?;
+    if non_empty.len() < 2 {
+        return None;
+    }
+    let range = trim(doc, lines[first].clone())?;
+    if words_in(doc, range.clone()) > MAX_HEADLINE_WORDS {
+        return None;
+    }
+    // no final stop: a headline is not a sentence of the story
+    if matches!(doc.punct(range.end - 1), Some('.' | '!' | '؟' | '?' | '،' | ',' | ':')) {
+        return None;
+    }
+    let blank_after = first + 1 < lines.len() && words_in(doc, lines[first + 1].clone()) == 0;
+    let dateline_after = non_empty.get(1).is_some_and(|&l| dateline_in(doc, lines[l].clone()).is_some());
+    (blank_after || dateline_after).then_some(range)
+}
+
+/// The range without spaces and line breaks at both ends.
+fn trim(doc: &Doc, r: Range<usize>) -> Option<Range<usize>> {
+    let blank = |i: usize| matches!(doc.kind(i), TokenKind::Space | TokenKind::Newline);
+    let mut a = r.start;
+    let mut b = r.end;
+    while a < b && blank(a) {
+        a += 1;
+    }
+    while b > a && blank(b - 1) {
+        b -= 1;
+    }
+    (a < b).then_some(a..b)
+}
+
+/// A found dateline, by tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct DatelineFound {
+    pub place: Option<(usize, usize, u8)>,
+    pub agency: Option<(usize, usize, u8)>,
+}
+
+/// The dateline of the article: in the first lines after the headline.
+pub fn dateline(doc: &Doc) -> Option<DatelineFound> {
+    let lines = &doc.toks.paragraphs;
+    let skip = usize::from(headline(doc).is_some());
+    non_empty_lines(doc).into_iter().skip(skip).take(2).find_map(|l| dateline_in(doc, lines[l].clone()))
+}
+
+/// A dateline at the start of the line `r`.
+fn dateline_in(doc: &Doc, r: Range<usize>) -> Option<DatelineFound> {
+    let r = trim(doc, r)?;
+    let long = words_in(doc, r.clone()) > MAX_DATELINE_WORDS;
+    let scan = if long { r.start..(r.start + OPENING_TOKENS).min(r.end) } else { r.clone() };
+    let first = scan.clone().find(|&i| doc.tokens[i].is_wordlike())?;
+    let place = doc
+        .phrase_at(&doc.lex.gazetteer, first)
+        .filter(|m| m.prefix_chars == 0 && doc.lex.gazetteer_entries[*m.value as usize].entity_type == EntityType::Location)
+        .map(|m| (first, m.last, 0u8));
+    let agency = source::outlet_in(doc, scan.clone(), long).map(|(a, b, p)| (a, b, p));
+    // a place must be followed by a separator, a comma or a date to open a
+    // dateline (`الرياض - `, `دبي، `, `سان فرانسيسكو 20 يوليو`)
+    let place = place.filter(|&(_, last, _)| {
+        doc.next_non_space(last).is_some_and(|n| {
+            n >= r.end || matches!(doc.punct(n), Some('-' | '–' | '—' | ':' | '،' | ',' | '(' | '|')) || doc.kind(n) == TokenKind::Number
+        })
+    });
+    if place.is_none() && agency.is_none() {
+        return None;
+    }
+    // in a long line an outlet without a place opens a dateline only when
+    // bracketed at the very start (`(CNN)--`)
+    if long && place.is_none() {
+        let a = agency?.0;
+        if doc.prev_non_space(a).is_none_or(|p| p != first.saturating_sub(1) && doc.punct(p) != Some('(')) {
+            return None;
+        }
+    }
+    Some(DatelineFound { place, agency })
+}
+
+/// The record's dateline: place and agency as written, and the span from
+/// the first to the last of them.
+pub fn to_record(doc: &Doc, d: DatelineFound) -> Dateline {
+    let parts = [d.place, d.agency];
+    let first = parts.iter().flatten().map(|p| (p.0, p.2)).min_by_key(|p| p.0).unwrap_or((0, 0));
+    let last = parts.iter().flatten().map(|p| p.1).max().unwrap_or(0);
+    let span: Span = doc.span(first.0, last, first.1);
+    Dateline {
+        place: d.place.map(|(a, b, p)| doc.slice(a, b, p).to_string()),
+        agency: d.agency.map(|(a, b, p)| doc.slice(a, b, p).to_string()),
+        span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::analyze;
+
+    #[test]
+    fn headline_before_a_blank_line() {
+        let r = analyze("الحكومة تقر الموازنة الجديدة\n\nأقرت الحكومة اليوم الموازنة.", None);
+        assert_eq!(r.headline.as_deref(), Some("الحكومة تقر الموازنة الجديدة"));
+        let r = analyze("أقرت الحكومة اليوم الموازنة.\nوقال الوزير إنها متوازنة.", None);
+        assert_eq!(r.headline, None);
+    }
+
+    #[test]
+    fn dateline_place_and_agency() {
+        let r = analyze("عنوان الخبر هنا\n\nالرياض - واس\nأعلنت الوزارة اليوم عن خطة جديدة.", None);
+        let d = r.dateline.expect("dateline");
+        assert_eq!(d.place.as_deref(), Some("الرياض"));
+        assert_eq!(d.agency.as_deref(), Some("واس"));
+        let r = analyze("لندن (رويترز) - ارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار أوبك الأخير بخفض الإنتاج.", None);
+        let d = r.dateline.expect("dateline in a long line");
+        assert_eq!((d.place.as_deref(), d.agency.as_deref()), (Some("لندن"), Some("رويترز")));
+    }
+
+    #[test]
+    fn a_reporter_byline_gives_a_place_but_no_agency() {
+        let r = analyze("عنوان\n\nجدة - محمد العلي\nأعلنت الأمانة عن مشروع جديد.", None);
+        let d = r.dateline.expect("dateline");
+        assert_eq!((d.place.as_deref(), d.agency), (Some("جدة"), None));
+    }
+}
