@@ -121,14 +121,14 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
         return false;
     }
+    if doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0) {
+        return true; // before the clitic check: `فالح`, `بلال`, `كمال`
+    }
     // a preposition and article glued on (`بالرد`, `للصحفيين`) start a
     // prepositional phrase, never a name
     let k = doc.key(i);
     if ["بال", "لل", "كال", "فال", "وبال", "ولل"].iter().any(|p| k.starts_with(p)) {
         return false;
-    }
-    if doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0) {
-        return true;
     }
     // an ordinary word (`جانب`, `حملة`, `سابق`) does not start a name
     if is_common_word(doc, i, COMMON_START_RANK) {
@@ -247,6 +247,15 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             let mut t_last = last;
             let mut words = 1;
             while words < MAX_TITLE_WORDS {
+                // a quoted name inside a title: `مؤسس حملة "بيروت برايد"`
+                if let Some(q) = doc.next_non_space(t_last).filter(|&q| doc.kind(q) == TokenKind::Quote) {
+                    let quoted = doc.toks.quotes.iter().find(|s| s.open == q && s.close.is_some());
+                    if let Some(s) = quoted.filter(|s| s.content().filter(|&t| doc.tokens[t].is_wordlike()).count() <= 4) {
+                        t_last = s.content_end;
+                        words += 1;
+                        continue;
+                    }
+                }
                 let Some(j) = doc.next_word(t_last) else { break };
                 if doc.kind(j) != TokenKind::Word {
                     break;
@@ -287,6 +296,12 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 if words == 1 && !is_definite(doc, i) && kj.ends_with('ي') && !kj.starts_with('و')
                     && doc.phrase_at(&doc.lex.given_names, j).is_none()
                 {
+                    t_last = j;
+                    words += 1;
+                    continue;
+                }
+                // `والمساواة` in `للحريات والمساواة`: a conjoined definite
+                if doc.key(j).starts_with("وال") && words >= 2 {
                     t_last = j;
                     words += 1;
                     continue;
@@ -352,6 +367,11 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         return None;
     }
     if ["بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| doc.key(i).starts_with(p)) {
+        return None;
+    }
+    // an unknown word with a preposition glued on (`بإصلاح`, `لتقليص`)
+    let k = doc.key(i);
+    if (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك')) && ids.full == NO_WORD && k.chars().count() >= 5 {
         return None;
     }
     let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();

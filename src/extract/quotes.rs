@@ -223,8 +223,28 @@ impl Speakers {
     /// the last person quoted.
     fn refer_back(&mut self, doc: &Doc, np: &NounPhrase, key: &str, known: &KnownNames) -> Option<usize> {
         let words: Vec<&str> = key.split(' ').collect();
-        if doc.phrase_at(&doc.lex.document_nouns, np.first).is_some() && self.last.is_some() {
-            return self.last;
+        if doc.phrase_at(&doc.lex.document_nouns, np.first).is_some() {
+            // a document speaks for the last speaker, or else for the first
+            // body the story names (`جاء في نص البلاغ` after `أعلنت الوزارة`)
+            if self.last.is_some() {
+                return self.last;
+            }
+            if let Some(org) = known.organizations.first() {
+                let ok = fold_phrase(org);
+                return Some(self.add(org.clone(), ok, np.gender, np.first, false));
+            }
+        }
+        // a family name written with the article (`البدري`, `الشاهد`)
+        if words.len() == 1 {
+            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0])) {
+                return Some(i);
+            }
+            for (full, _) in &known.people {
+                let fk = fold_phrase(full);
+                if fk.split(' ').count() > 1 && fk.split(' ').next_back() == Some(words[0]) {
+                    return Some(self.add(full.clone(), fk, np.gender, np.first, true));
+                }
+            }
         }
         if let Some(title) = np.title_text(doc) {
             let tkey = fold_phrase(title);
@@ -359,7 +379,11 @@ fn find_cues(doc: &Doc) -> Vec<Cue> {
         }
         match cue_after(doc, i, info) {
             Some(cue) => {
-                i = cue.start.max(i + 1);
+                // verbs inside a direct quote are the speaker's own words
+                i = match (cue.kind, cue.end) {
+                    (QuoteKind::Direct, Some(end)) => end.max(i + 1),
+                    _ => cue.start.max(i + 1),
+                };
                 cues.push(cue);
             }
             None => i += 1,
@@ -385,7 +409,19 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     }
     // `نقلت رويترز عن مسؤول أمريكي إن`: the one quoted follows `عن`
     if doc.lex.verb_lemmas.get(info.lemma as usize).is_some_and(|l| l == "نقل") {
-        if let Some(an) = doc.next_non_space(subject.map_or(v, |np| np.last)).filter(|&a| doc.key(a) == "عن") {
+        let after = subject.map_or(v, |np| np.last);
+        // `عن` within three words: `نقلت وسائل إعلام عن فلان`
+        let mut an = None;
+        let mut t = after;
+        for _ in 0..3 {
+            let Some(n) = doc.next_word(t) else { break };
+            if doc.key(n) == "عن" {
+                an = Some(n);
+                break;
+            }
+            t = n;
+        }
+        if let Some(an) = an {
             if let Some(np) = doc.next_word(an).and_then(|n| names::parse(doc, n)) {
                 subject = Some(np);
                 j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
@@ -480,13 +516,18 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
 
 /// Words that open a clause before its subject: `وكانت الوزارة قالت`.
 const CLAUSE_OPENERS: &[&str] = &[
-    "كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "وقد", "قد", "ثم", "فيما", "بينما", "حيث", "كما", "اذ", "و", "بدوره", "بدورها",
+    "كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "واما", "وقد", "قد", "ثم", "فيما", "بينما", "حيث", "كما", "اذ", "و", "بدوره",
+    "بدورها", "ان", "رغم", "برغم", "بيد", "لان", "اذا", "عندما", "حين", "بعدما",
 ];
 
 /// A noun phrase that opens the verb's clause and ends right before it
 /// (a comma between is allowed): Arabic news also puts the subject first.
 fn preverbal_subject(doc: &Doc, v: usize) -> Option<NounPhrase> {
     let mut end = doc.prev_non_space(v)?;
+    // `أما الائتلاف، فقد دعا`: particles between subject and verb
+    while doc.tokens[end].is_word() && matches!(doc.key(end), "قد" | "فقد" | "لقد" | "وقد" | "ف") {
+        end = doc.prev_non_space(end)?;
+    }
     if matches!(doc.punct(end), Some('،' | ',')) {
         end = doc.prev_non_space(end)?;
     }
@@ -541,7 +582,10 @@ fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
     for _ in 0..24 {
         let Some(p) = doc.prev_non_space(i).filter(|&p| p >= sentence_start) else { break };
         i = p;
-        if let Some(np) = names::parse(doc, p).filter(|np| np.kind == PhraseKind::Person && np.last < rel) {
+        let named = |np: &NounPhrase| {
+            np.title.is_some() || np.name.is_some_and(|(a, _, _)| doc.phrase_at(&doc.lex.given_names, a).is_some())
+        };
+        if let Some(np) = names::parse(doc, p).filter(|np| np.kind == PhraseKind::Person && np.last < rel && named(np)) {
             return Some(np);
         }
     }
