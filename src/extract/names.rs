@@ -166,6 +166,18 @@ fn is_common_word(doc: &Doc, i: usize, max_rank: u16) -> bool {
     doc.lex.common_rank(doc.key(i)).is_some_and(|r| r < max_rank)
 }
 
+/// Whether token `n` cannot continue a name: a function word, a verb of
+/// saying, a word with a preposition glued on, a number or punctuation.
+fn ends_name(doc: &Doc, n: usize) -> bool {
+    if doc.kind(n) != TokenKind::Word || is_stop_word(doc, n) {
+        return true;
+    }
+    let k = doc.key(n);
+    (k.starts_with('ل') || k.starts_with('ب')) && doc.ids[n].full == NO_WORD
+        || is_common_word(doc, n, COMMON_CONTINUE_RANK)
+        || title_at(doc, n).is_some()
+}
+
 /// Extends a name starting at `i`; returns its last token.
 fn name_extent(doc: &Doc, i: usize) -> usize {
     let mut last = i;
@@ -190,20 +202,28 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
                 _ => break,
             }
         }
+        // a preposition and article glued on: `للصحفيين`, `بالمدينة`
+        if ["لل", "بال", "وال", "كال", "فال"].iter().any(|p| k.starts_with(p)) {
+            break;
+        }
+        if is_definite(doc, j) && !is_nationality(doc, j) && doc.phrase_at(&doc.lex.org_heads, j).is_none() {
+            // a definite family name (`علي الشبل`, `صالح الأمين`, `منى
+            // الشريف`, even when it is also a title word) only as the last
+            // word, before what cannot be a name
+            let after = doc.next_word(j);
+            let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike())
+                || after.is_none_or(|n| ends_name(doc, n));
+            let title = title_at(doc, j).is_some();
+            if ends || (words == 1 && !title) {
+                last = j;
+            }
+            break;
+        }
         if title_at(doc, j).is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
             break;
         }
         if doc.phrase_at(&doc.lex.gazetteer, j).is_some() && !is_definite(doc, j) {
             // `يوري ميلنر` yes, `لافروف روسيا` no: a known place ends the name
-            break;
-        }
-        if is_definite(doc, j) {
-            // a definite family name (`علي الشبل`) only as the last word
-            let after = doc.next_word(j);
-            let ends = after.is_none_or(|n| is_stop_word(doc, n) || doc.kind(n) != TokenKind::Word);
-            if ends || words == 1 {
-                last = j;
-            }
             break;
         }
         let ids = doc.ids[j];
@@ -260,6 +280,13 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 if doc.kind(j) != TokenKind::Word {
                     break;
                 }
+                // a given name starts the name, even one that is also a
+                // place (`منى`) or a title word
+                if doc.phrase_at(&doc.lex.given_names, j).is_some_and(|m| m.prefix_chars == 0)
+                    || doc.phrase_at(&doc.lex.ambiguous_given_names, j).is_some_and(|m| m.prefix_chars == 0)
+                {
+                    break;
+                }
                 if let Some(l) = title_complement(doc, j) {
                     t_last = l;
                     words += 1;
@@ -281,6 +308,14 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     }
                     // `المبعوث الأممي إلى اليمن`, `السفير لدى فرنسا`, `مدير الأمن في عدن`
                     if matches!(doc.key(j), "الي" | "لدي" | "في") {
+                        // `أستاذ العلوم السياسية في جامعة بغداد الدكتور ...`
+                        if let Some(h) = doc.next_word(j).filter(|&n| doc.phrase_at(&doc.lex.org_heads, n).is_some()) {
+                            if let Some(g) = doc.next_word(h).and_then(|n| doc.phrase_at(&doc.lex.gazetteer, n)).filter(|g| g.prefix_chars == 0) {
+                                t_last = g.last;
+                                words += 3;
+                                continue;
+                            }
+                        }
                         if let Some(g) = doc.next_word(j).and_then(|n| doc.phrase_at(&doc.lex.gazetteer, n)) {
                             if g.prefix_chars == 0 && doc.next_word(g.last).is_some_and(|n| can_start_name(doc, n)) {
                                 t_last = g.last;
@@ -299,6 +334,20 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     t_last = j;
                     words += 1;
                     continue;
+                }
+                // a construct chain: `قائد عمليات نينوى`, `رئيس بلدية بيروت`
+                // (only right after an indefinite word: after `اللبنانية` an
+                // indefinite word starts the name)
+                if !is_definite(doc, t_last)
+                    && !is_definite(doc, j) && doc.phrase_at(&doc.lex.given_names, j).is_none() && !is_common_word(doc, j, 300) {
+                    let chain = doc.next_word(j).is_some_and(|n| {
+                        (is_definite(doc, n) && !is_stop_word(doc, n)) || doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0)
+                    });
+                    if chain && !doc.key(j).starts_with('و') {
+                        t_last = j;
+                        words += 1;
+                        continue;
+                    }
                 }
                 // `والمساواة` in `للحريات والمساواة`: a conjoined definite
                 if doc.key(j).starts_with("وال") && words >= 2 {
@@ -353,6 +402,18 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             return Some(NounPhrase { first, last: cur, prefix_chars, title, name: None, gender, kind: PhraseKind::Description });
         }
     }
+    // an occupation the lexicon lacks before a given name: `المزارع علي
+    // حمدان`, `الطالبة سارة منصور`
+    if is_definite(doc, i) && !is_nationality(doc, i) && doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
+        if let Some(n) = doc.next_word(i) {
+            let given = doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0);
+            if given || is_ali_after_title(doc, n) {
+                let last = name_extent(doc, n);
+                let g = doc.phrase_at(&doc.lex.given_names, n).map_or(Gender::Unknown, |m| *m.value);
+                return Some(NounPhrase { first, last, prefix_chars, title: Some((i, i)), name: Some((n, last, 0)), gender: g, kind: PhraseKind::Person });
+            }
+        }
+    }
     if can_start_name(doc, i) && doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
         let last = name_extent(doc, i);
         if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
@@ -393,8 +454,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             words += 1;
             continue;
         }
-        // an indefinite adjective after an indefinite noun: `مصدر أمني`
-        if words == 1 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه")) && !k.starts_with('و') {
+        // an indefinite adjective after an indefinite noun: `مصدر أمني`,
+        // `مصدر مطلع`, `مسؤول رفيع`
+        let modifier = doc.phrase_at(&doc.lex.titles, j).is_some_and(|m| m.value.class == TitleClass::Modifier && m.prefix_chars == 0);
+        if words <= 2 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه") || modifier) && !k.starts_with('و') {
             last = j;
             words += 1;
             continue;

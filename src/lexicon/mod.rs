@@ -204,6 +204,9 @@ pub struct Lexicons {
     pub nationality_countries: Vec<String>,
     pub titles: PhraseSet<TitleInfo>,
     pub given_names: PhraseSet<Gender>,
+    /// Given names that are also ordinary words (`سليم`, `أمل`): a name only
+    /// where a title has announced one.
+    pub ambiguous_given_names: PhraseSet<Gender>,
     pub months: PhraseSet<MonthInfo>,
     pub ordinals: PhraseSet<u8>,
     /// `بحسب`, `وفقا ل`, `نقلا عن` …
@@ -463,13 +466,11 @@ impl Lexicons {
 
     fn load_given_names(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
         for (line, section, f) in records(text) {
-            if section == "ambiguous" {
-                continue; // ordinary words too: not evidence of a name by themselves
-            }
             let form = field(file, line, &f, 0)?;
             let gender = parse_gender(f.get(1).copied().unwrap_or("-"));
-            let (vocab, set) = (&mut self.vocab, &mut self.given_names);
-            set.insert_phrase(vocab, form, gender);
+            // ordinary words too: not evidence of a name by themselves
+            let set = if section == "ambiguous" { &mut self.ambiguous_given_names } else { &mut self.given_names };
+            set.insert_phrase(&mut self.vocab, form, gender);
         }
         Ok(())
     }
