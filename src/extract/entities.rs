@@ -36,6 +36,8 @@ pub struct KnownNames {
     pub people: Vec<(String, Option<String>)>,
     /// Names of organizations.
     pub organizations: Vec<String>,
+    /// Every mention of a person: (code-point offset, full name), in order.
+    pub person_mentions: Vec<(usize, String)>,
 }
 
 impl EntitySet {
@@ -74,11 +76,15 @@ impl EntitySet {
         let mut known = KnownNames::default();
         for (e, t) in self.entities.iter().zip(&self.titles) {
             match e.entity_type {
-                EntityType::Person => known.people.push((e.text.clone(), t.clone())),
+                EntityType::Person => {
+                    known.people.push((e.text.clone(), t.clone()));
+                    known.person_mentions.extend(e.mentions.iter().map(|m| (m[0], e.text.clone())));
+                }
                 EntityType::Organization => known.organizations.push(e.text.clone()),
                 EntityType::Location => {}
             }
         }
+        known.person_mentions.sort();
         known
     }
 

@@ -151,7 +151,8 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
 /// `علي` folds to the preposition `على`; written with ي right after a
 /// title and before a name word (`المرشد الإيراني علي خامنئي`) it is the name.
 fn is_ali_after_title(doc: &Doc, i: usize) -> bool {
-    doc.surface(i) == "علي"
+    // names that fold to a function word: `علي` (على), `آنا` (أنا)
+    matches!(doc.surface(i), "علي" | "آنا" | "آن")
         && doc.next_word(i).is_some_and(|n| doc.kind(n) == TokenKind::Word && !is_stop_word(doc, n) && !is_definite(doc, n))
 }
 
@@ -194,7 +195,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         if CONNECTORS.contains(&k) {
             // a connector needs a following name word
             match doc.next_word(j) {
-                Some(n) if doc.kind(n) == TokenKind::Word && !is_stop_word(doc, n) => {
+                Some(n) if doc.kind(n) == TokenKind::Word && (!is_stop_word(doc, n) || doc.surface(n) == "علي") => {
                     last = n;
                     words += 2;
                     continue;
@@ -206,7 +207,9 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         if ["لل", "بال", "وال", "كال", "فال"].iter().any(|p| k.starts_with(p)) {
             break;
         }
-        if is_definite(doc, j) && !is_nationality(doc, j) && doc.phrase_at(&doc.lex.org_heads, j).is_none() {
+        // a nisba surname after a given name: `حبيب الغربي`, `محمد المصري`
+        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some();
+        if is_definite(doc, j) && (!is_nationality(doc, j) || given_first) && doc.phrase_at(&doc.lex.org_heads, j).is_none() {
             // a definite family name (`علي الشبل`, `صالح الأمين`, `منى
             // الشريف`, even when it is also a title word) only as the last
             // word, before what cannot be a name
@@ -230,8 +233,10 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         if ids.full == NO_WORD && ids.stem != NO_WORD {
             break; // `لروسيا`, `بالمدينة`: a clitic word is not a name part
         }
-        if is_common_word(doc, j, COMMON_CONTINUE_RANK) && doc.phrase_at(&doc.lex.given_names, j).is_none() {
-            break; // `مايكل تعرض`, `جاكسون صحيا`
+        // `مايكل تعرض`, `جاكسون صحيا`; but nouns in ة are common surnames
+        // (`جهاد سعادة`, `أحمد حمادة`)
+        if is_common_word(doc, j, COMMON_CONTINUE_RANK) && doc.phrase_at(&doc.lex.given_names, j).is_none() && !k.ends_with('ه') {
+            break;
         }
         last = j;
         words += 1;
@@ -247,7 +252,14 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     }
     // `بلاغ وزارة الثقافية`, `بيان الخارجية`: a document speaks for its issuer
     if let Some(m) = doc.phrase_at(&doc.lex.document_nouns, i).filter(|m| m.prefix_chars == 0) {
-        if let Some(n) = doc.next_word(m.last) {
+        // `بيان صادر عن الرئاسة التركية`
+        let mut after = doc.next_word(m.last);
+        if let Some(a) = after.filter(|&a| matches!(doc.key(a), "صادر" | "صادره")) {
+            if let Some(b) = doc.next_word(a).filter(|&b| doc.key(b) == "عن") {
+                after = doc.next_word(b);
+            }
+        }
+        if let Some(n) = after {
             if let Some(np) = parse(doc, n) {
                 let org = doc.phrase_at(&doc.lex.org_heads, n).is_some()
                     || doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0);
@@ -364,8 +376,9 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     }
                 }
                 let k = doc.key(j);
-                // definite modifiers and genitives `للحزب`, `لشؤون`
-                if is_definite(doc, j) || is_nationality(doc, j) || k.starts_with("لل") {
+                // definite modifiers and genitives `للحزب`, `لشؤون` (a known
+                // stem: `للصحفيين` is the addressee, not part of the title)
+                if is_definite(doc, j) || is_nationality(doc, j) || (k.starts_with("لل") && doc.ids[j].stem != NO_WORD) {
                     t_last = j;
                     words += 1;
                     continue;
@@ -441,6 +454,28 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     let mut words = 1;
     while words < 7 {
         let Some(j) = doc.next_word(last) else { break };
+        // an unnamed source placed by a prepositional phrase: `مسؤول في
+        // الوزارة`, `مصدر مقرب من رئاسة الحكومة`, `مسؤول محلي في منبج`
+        if !is_definite(doc, i) && matches!(doc.key(j), "في" | "من" | "داخل") {
+            if let Some(n) = doc.next_word(j) {
+                let org = doc.phrase_at(&doc.lex.org_heads, n);
+                let gaz = doc.phrase_at(&doc.lex.gazetteer, n).filter(|g| g.prefix_chars == 0);
+                if let Some(g) = gaz {
+                    last = g.last;
+                    break;
+                }
+                if org.is_some() || (is_definite(doc, n) && !is_stop_word(doc, n)) {
+                    last = n;
+                    // the head's complement: `وزارة النفط`, `رئاسة الحكومة`
+                    if org.is_some() {
+                        if let Some(c) = doc.next_word(n).filter(|&c| is_definite(doc, c) && !is_stop_word(doc, c)) {
+                            last = c;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
         if doc.kind(j) != TokenKind::Word || is_stop_word(doc, j) {
             break;
         }

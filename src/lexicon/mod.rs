@@ -54,6 +54,7 @@ pub enum Tense {
 pub struct Preps(u8);
 
 impl Preps {
+    pub const NONE: Preps = Preps(0);
     pub const ILA: u8 = 1; // إلى
     pub const ALA: u8 = 2; // على
     pub const BI: u8 = 4; // ب
