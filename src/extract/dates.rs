@@ -202,7 +202,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
     /// prefix chars, is_ordinal).
     fn day_at(&self, i: usize) -> Option<(u32, usize, u8, bool)> {
-        let t = &self.doc.tokens[i];
+        let t = self.doc.tokens.get(i)?;
         if t.kind == TokenKind::Number {
             let k = self.key(i);
             if k.len() <= 2 {
@@ -253,7 +253,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// A year number after token `i`'s position (the token itself): 3–4
     /// digits; returns (year, last token, hijri marker seen).
     fn year_number(&self, i: usize) -> Option<(i32, usize, Option<Calendar>)> {
-        let t = &self.doc.tokens[i];
+        let t = self.doc.tokens.get(i)?;
         if t.kind != TokenKind::Number {
             return None;
         }

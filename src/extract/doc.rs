@@ -105,9 +105,10 @@ impl<'a> Doc<'a> {
         self.tokens.is_empty()
     }
 
+    /// Text of token `i` (empty past the end of the text).
     #[inline]
     pub fn surface(&self, i: usize) -> &'a str {
-        &self.text[self.tokens[i].bytes()]
+        self.tokens.get(i).map_or("", |t| &self.text[t.bytes()])
     }
 
     #[inline]

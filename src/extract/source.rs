@@ -159,7 +159,7 @@ fn segment_candidates(doc: &Doc, range: std::ops::Range<usize>, opening_only: bo
             TokenKind::Space => {}
             TokenKind::Punct | TokenKind::Quote => {
                 if doc.punct(i).is_some_and(is_separator) {
-                    segment += 1;
+                    segment = segment.saturating_add(1);
                     seg_start = true;
                 } else {
                     seg_start = false;

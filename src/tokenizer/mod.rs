@@ -103,11 +103,14 @@ impl Tokens {
         self.sentence_of.clear();
     }
 
-    /// The matching key of token `i` (empty for non-words).
+    /// The matching key of token `i` (empty for non-words and past the end,
+    /// so that look-ahead at the end of a text reads nothing).
     #[inline]
     pub fn key(&self, i: usize) -> &str {
-        let t = &self.tokens[i];
-        &self.keys[t.key_start as usize..t.key_end as usize]
+        match self.tokens.get(i) {
+            Some(t) => &self.keys[t.key_start as usize..t.key_end as usize],
+            None => "",
+        }
     }
 
     /// Tokenizes `text` into these buffers, replacing what they held.
