@@ -72,8 +72,11 @@ impl Analyzer {
         extract::dates::extract(&doc, opts.reference_date, &mut record.dates);
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();
-        record.speaker = extract::quotes::extract(&doc, &known, &mut record.quotes, &mut record.speakers);
-        let _ = &mut entities;
+        let mut people = Vec::new();
+        record.speaker = extract::quotes::extract(&doc, &known, &mut record.quotes, &mut record.speakers, &mut people);
+        for (name, span) in &people {
+            entities.add_speaker(name, *span);
+        }
         record.entities = entities.into_entities();
         record
     }

@@ -101,10 +101,49 @@ impl EntitySet {
     }
 
     pub fn into_entities(mut self) -> Vec<Entity> {
-        for e in &mut self.entities {
-            e.mentions.sort_unstable();
+        // a body named by the start of its full name (`صندوق النقد` for
+        // `صندوق النقد الدولي`) is the same body
+        let n = self.entities.len();
+        let mut gone = vec![false; n];
+        for a in 0..n {
+            if self.entities[a].entity_type != EntityType::Organization {
+                continue;
+            }
+            let ka: Vec<&str> = self.keys[a].split(' ').collect();
+            if ka.len() < 2 {
+                continue;
+            }
+            let into = (0..n).find(|&b| {
+                b != a && !gone[b] && self.entities[b].entity_type == EntityType::Organization && {
+                    let kb: Vec<&str> = self.keys[b].split(' ').collect();
+                    kb.len() > ka.len() && kb[..ka.len()] == ka[..]
+                }
+            });
+            if let Some(b) = into {
+                let mentions = std::mem::take(&mut self.entities[a].mentions);
+                self.entities[b].mentions.extend(mentions);
+                gone[a] = true;
+            }
         }
-        self.entities
+        let mut out: Vec<Entity> = self.entities.into_iter().zip(gone).filter(|(_, g)| !g).map(|(e, _)| e).collect();
+        for e in &mut out {
+            e.mentions.sort_unstable();
+            e.mentions.dedup();
+        }
+        out
+    }
+
+    /// Adds a person named as a speaker (found by the quote extractor).
+    pub fn add_speaker(&mut self, name: &str, span: Span) {
+        let key = fold_phrase(name);
+        // already known under a fuller name: only add the mention
+        if let Some(i) = self.keys.iter().position(|k| *k == key || k.ends_with(&format!(" {key}"))) {
+            if !self.entities[i].mentions.contains(&span) {
+                self.entities[i].mentions.push(span);
+            }
+            return;
+        }
+        self.add(name, name, EntityType::Person, None, span);
     }
 }
 
@@ -156,6 +195,12 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
         if let Some(m) = doc.phrase_at(&lex.gazetteer, i) {
             let entry = &lex.gazetteer_entries[*m.value as usize];
             let adjective = m.words == 1 && is_adjective_use(doc, i);
+            // `منى الشريف`: a place that is also a given name, before a name
+            let given = m.words == 1 && m.prefix_chars == 0 && doc.phrase_at(&lex.given_names, i).is_some();
+            if given && doc.next_word(i).is_some_and(|n| doc.kind(n) == TokenKind::Word && !names::is_stop_word(doc, n) && doc.phrase_at(&lex.gazetteer, n).is_none()) {
+                i += 1;
+                continue;
+            }
             if !adjective {
                 let slice = doc.slice(i, m.last, m.prefix_chars);
                 // `للأمم المتحدة`: the article merged into لل is given back
@@ -206,6 +251,7 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     // what makes a definite head a name: `الهيئة السعودية`, `اللجنة المحلية
     // للانتخابات`, `المجلس الأولمبي الآسيوي`; `الهيئة الجديدة` is no name
     let mut naming = false;
+    let mut after_genitive = false;
     // a Latin or transliterated name: `شركة West Side Movies`
     if let Some(j) = doc.next_word(last) {
         if doc.surface(j).is_ascii() && doc.kind(j) == TokenKind::Word {
@@ -245,6 +291,17 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
             naming |= nationality || genitive || words >= 1;
             last = j;
             words += 1;
+            // `البرلمان العربي` is whole: after a definite head and its
+            // nationality only a genitive continues (`الاتحاد السعودي لكرة
+            // القدم`); after a genitive's complement the name ends
+            let next_genitive = doc.next_word(j).is_some_and(|n| doc.key(n).starts_with('ل') && doc.ids[n].stem != NO_WORD);
+            if head_definite && nationality && !next_genitive {
+                break;
+            }
+            if after_genitive && !conj_def && !doc.next_word(j).is_some_and(|n| doc.key(n).starts_with("وال")) {
+                break;
+            }
+            after_genitive |= genitive;
             continue;
         }
         // an indefinite word is part of the name only when a known name or a

@@ -60,7 +60,15 @@ struct SpeakerState {
 
 /// Extracts quotes (in text order) and speakers. `known_people` are full
 /// names found elsewhere (entities), for linking family names.
-pub fn extract(doc: &Doc, known: &KnownNames, quotes: &mut Vec<Quote>, speakers: &mut Vec<Speaker>) -> Option<String> {
+/// Named people who speak are also returned in `people` (name as written,
+/// its span) so that the entity list has them.
+pub fn extract(
+    doc: &Doc,
+    known: &KnownNames,
+    quotes: &mut Vec<Quote>,
+    speakers: &mut Vec<Speaker>,
+    people: &mut Vec<(String, crate::emit::Span)>,
+) -> Option<String> {
     let mut cues = find_cues(doc);
     add_trailing_cues(doc, &mut cues);
     add_attribution_cues(doc, &mut cues);
@@ -72,6 +80,10 @@ pub fn extract(doc: &Doc, known: &KnownNames, quotes: &mut Vec<Quote>, speakers:
     for cue in &cues {
         let end = cue.end.unwrap_or(cue.start);
         let Some((a, b)) = trim(doc, cue.start, end) else { continue };
+        if let Some((np, (a, b, p))) = cue.subject.as_ref().and_then(|np| Some((np, np.name?))).filter(|(np, _)| np.kind == PhraseKind::Person) {
+            let _ = np;
+            people.push((doc.slice(a, b, p).to_string(), doc.span(a, b, p)));
+        }
         let speaker_idx = match &cue.subject {
             Some(np) => Some(st.named(doc, np, cue.verb_info.gender, known)),
             None => st.dropped(cue.verb_info).or_else(|| {
