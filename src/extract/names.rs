@@ -232,6 +232,16 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             }
             break;
         }
+        // a surname that is also a title or nationality word (`جهاد سعادة`,
+        // `أنطونيو روسي`) right after a given name, ending the name
+        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some();
+        if words == 1 && given_first && (title_at(doc, j).is_some() || is_nationality(doc, j)) {
+            let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike()) || doc.next_word(j).is_none_or(|n| ends_name(doc, n));
+            if ends {
+                last = j;
+            }
+            break;
+        }
         if title_at(doc, j).is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
             break;
         }

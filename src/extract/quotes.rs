@@ -726,8 +726,9 @@ fn is_attribution_head(doc: &Doc, t: usize) -> bool {
     if doc.kind(t) != TokenKind::Word {
         return false;
     }
-    let k = doc.key(t);
-    let k = k.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(k);
+    let whole = doc.key(t);
+    // `وفقا` begins with و itself: try the word whole, then without `و`
+    let k = if matches!(whole, "وفقا" | "ووفقا") { "وفقا" } else { whole.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(whole) };
     match k {
         "بحسب" | "حسب" | "حسبما" | "وفقا" | "طبقا" => true,
         "نقلا" => doc.next_word(t).is_some_and(|n| doc.key(n) == "عن"),
@@ -744,8 +745,8 @@ fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usize)> {
     if !is_attribution_head(doc, t) {
         return None;
     }
-    let k = doc.key(t);
-    let k = k.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(k);
+    let whole = doc.key(t);
+    let k = if matches!(whole, "وفقا" | "ووفقا") { "وفقا" } else { whole.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(whole) };
     let mut n = doc.next_word(t)?;
     match k {
         "نقلا" | "علي" => n = doc.next_word(n)?,
@@ -827,6 +828,21 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
                 end = c.start - 1;
                 break;
             }
+        }
+        // the connective of the next clause is not quoted: `، فيما`,
+        // `، في حين`, `، بينما`, `و`
+        if end < sentence_end {
+            let mut e = end;
+            loop {
+                let Some(p) = doc.prev_non_space(e).filter(|&p| p >= start) else { break };
+                let connective = doc.tokens[p].is_word() && matches!(doc.key(p), "فيما" | "بينما" | "حين" | "في" | "و" | "كما" | "ثم");
+                if connective || matches!(doc.punct(p), Some('،' | ',' | '؛' | ';')) {
+                    e = p;
+                } else {
+                    break;
+                }
+            }
+            end = e;
         }
         // a subject-less `وقال “…”` later in the sentence also ends it
         cues[i].end = Some(end.max(start));
