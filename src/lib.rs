@@ -60,10 +60,25 @@ impl Analyzer {
 
     /// Analyzes one text. `file` is not set here: the caller knows it.
     pub fn analyze(&self, ws: &mut Workspace, text: &str, opts: &Options) -> Record {
+        // The lexicons are Arabic: text in another script would only give
+        // noise, so it gets an empty record. A cheap letter count decides.
+        let (mut letters, mut arabic, mut latin) = (0usize, 0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            match c {
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+                'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{024F}' => latin += 1,
+                _ => {}
+            }
+        }
+        let language = if arabic * 2 > letters { "ar" } else if latin * 2 > letters { "und-Latn" } else { "und" };
+        if language != "ar" {
+            return Record { language: language.to_string(), ..Record::default() };
+        }
         ws.tokens.tokenize(text);
         extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids, &mut ws.scratch);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
-        let mut record = Record { source: extract::source::extract(&doc), ..Record::default() };
+        let mut record = Record { language: language.to_string(), source: extract::source::extract(&doc), ..Record::default() };
         extract::dates::extract(&doc, opts.reference_date, &mut record.dates);
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();
