@@ -253,18 +253,17 @@ const DETECT_PREFIX: usize = 1 << 20;
 /// so spans count from after it. Bytes with NUL are binary. Otherwise UTF-8
 /// is expected; bytes that are mostly not UTF-8 are run through chardetng,
 /// and decoded when it finds an Arabic encoding (windows-1256, ISO-8859-6).
-pub fn decode(bytes: Vec<u8>) -> Result<Decoded, InputError> {
-    let plain = |text| Ok(Decoded { text, encoding: None, guessed_at: None });
+pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, InputError> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
-        let body = &bytes[bom..];
         if encoding == encoding_rs::UTF_8 {
-            return match std::str::from_utf8(body) {
-                Ok(text) => Ok(Decoded { text: text.to_string(), encoding: Some("UTF-8"), guessed_at: None }),
-                Err(e) => Err(InputError::NotUtf8(bom + e.valid_up_to())),
+            bytes.drain(..bom);
+            return match String::from_utf8(bytes) {
+                Ok(text) => Ok(Decoded { text, encoding: Some("UTF-8"), guessed_at: None }),
+                Err(e) => Err(InputError::NotUtf8(bom + e.utf8_error().valid_up_to())),
             };
         }
         // UTF-16: NUL bytes are expected here, so this comes before the binary check
-        return match encoding.decode_without_bom_handling_and_without_replacement(body) {
+        return match encoding.decode_without_bom_handling_and_without_replacement(&bytes[bom..]) {
             Some(text) => Ok(Decoded { text: text.into_owned(), encoding: Some(encoding.name()), guessed_at: None }),
             None => Err(InputError::BadUtf16(encoding.name())),
         };
@@ -272,9 +271,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, InputError> {
     if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(InputError::Binary(at));
     }
-    let bad_at = match std::str::from_utf8(&bytes) {
-        Ok(_) => return plain(String::from_utf8(bytes).unwrap_or_default()),
-        Err(e) => e.valid_up_to(),
+    let (bytes, bad_at) = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, encoding: None, guessed_at: None }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (e.into_bytes(), at)
+        }
     };
     // Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file (say,
     // cut mid-character), not a legacy one: reading it as windows-1256 would
