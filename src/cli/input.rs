@@ -1,10 +1,17 @@
-//! Inputs: paths expanded to files, files read and checked.
+//! Inputs: paths streamed from the command line and `--files-from`, files
+//! read and decoded, JSON Lines items parsed.
+//!
+//! Nothing here collects the whole batch: [`Inputs`] walks directories and
+//! reads path lists lazily, and [`Jobs`] reads JSON Lines inputs one line
+//! at a time, so memory does not grow with the number of articles.
 
+use serde_json::Value;
 use std::fmt;
-use std::io::Read;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-/// One article to analyze.
+/// One input: an article, or a JSON Lines stream of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Stdin,
@@ -12,7 +19,7 @@ pub enum Input {
 }
 
 impl Input {
-    /// The name used in records (`file`) and in error messages.
+    /// The name used in records (`file`) and in error lines.
     pub fn display_name(&self) -> Option<String> {
         match self {
             Input::Stdin => None,
@@ -30,98 +37,482 @@ impl fmt::Display for Input {
     }
 }
 
-/// Why an input yields no record.
+/// Why an input (or one JSON Lines item) yields no record.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     #[error("cannot read: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("not valid UTF-8 (first bad byte at offset {0})")]
-    NotUtf8(usize),
-    #[error("empty file")]
-    Empty,
+    Io(#[from] io::Error),
+    #[error("broken symbolic link")]
+    BrokenLink,
     #[error("cannot walk directory: {0}")]
     Walk(String),
+    #[error("binary file (NUL byte at offset {0}), skipped")]
+    Binary(usize),
+    #[error("not valid UTF-8 (first bad byte at offset {0})")]
+    NotUtf8(usize),
+    #[error("not valid UTF-8 (first bad byte at offset {offset}) and not in an Arabic encoding (it looks like {guess})")]
+    NotArabicEncoding { offset: usize, guess: &'static str },
+    #[error("not valid UTF-8 (first bad byte at offset {offset}), and not Arabic text when read as {encoding}")]
+    NotArabicText { offset: usize, encoding: &'static str },
+    #[error("not valid {0} after its byte-order mark")]
+    BadUtf16(&'static str),
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    #[error("no \"text\" string in the object")]
+    NoText,
+    #[error("bad \"date\" {0}: expected \"YYYY-MM-DD\"")]
+    BadDate(String),
+    #[error("the analyzer panicked on this input (a bug; please report it)")]
+    Panic,
 }
 
-/// Expands the command line's paths: `-` is standard input, a directory is
-/// walked recursively in sorted order for files ending in `.{extension}`,
-/// anything else is taken as a file. Problems are returned in place, in
-/// order, so that no input is silently dropped.
-pub fn expand(paths: &[PathBuf], extension: &str) -> Vec<(Input, Option<InputError>)> {
-    let mut out = Vec::new();
-    if paths.is_empty() {
-        out.push((Input::Stdin, None));
+/// The paths to analyze, streamed: the command line's paths first, then
+/// the lines of the `--files-from` list. `-` on the command line is
+/// standard input; a directory is walked recursively in sorted order for
+/// files ending in `.{extension}`; anything else is taken as a file.
+/// Problems come out in place, in order, so no input is silently dropped.
+pub struct Inputs {
+    args: std::vec::IntoIter<PathBuf>,
+    list: Option<PathList>,
+    walk: Option<walkdir::IntoIter>,
+    extension: String,
+}
+
+/// A `--files-from` list: one path per line.
+pub struct PathList {
+    /// The list's own name, for the error line if reading it fails.
+    pub input: Input,
+    pub reader: Box<dyn BufRead + Send>,
+}
+
+impl PathList {
+    /// Opens a list; `-` is standard input.
+    pub fn open(path: &Path) -> io::Result<PathList> {
+        if path.as_os_str() == "-" {
+            return Ok(PathList { input: Input::Stdin, reader: Box::new(BufReader::new(io::stdin())) });
+        }
+        let file = File::open(path)?;
+        Ok(PathList { input: Input::File(path.to_path_buf()), reader: Box::new(BufReader::new(file)) })
     }
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push((Input::Stdin, None));
-        } else if p.is_dir() {
-            walk(p, extension, &mut out);
-        } else {
-            out.push((Input::File(p.clone()), None));
+
+    /// The next non-empty line as a path, without its line end.
+    fn next_path(&mut self) -> Option<io::Result<PathBuf>> {
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match self.reader.read_until(b'\n', &mut line) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(e)),
+            }
+            while line.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                line.pop();
+            }
+            if !line.is_empty() {
+                return Some(Ok(path_from_bytes(&line)));
+            }
         }
     }
-    out
 }
 
-fn walk(dir: &Path, extension: &str, out: &mut Vec<(Input, Option<InputError>)>) {
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        match entry {
-            Ok(e) => {
-                if e.file_type().is_file() && has_extension(e.path(), extension) {
-                    out.push((Input::File(e.into_path()), None));
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    // Unix paths are bytes: keep non-UTF-8 names intact.
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+impl Inputs {
+    /// No paths and no list mean standard input.
+    pub fn new(paths: Vec<PathBuf>, list: Option<PathList>, extension: &str) -> Inputs {
+        let paths = if paths.is_empty() && list.is_none() { vec![PathBuf::from("-")] } else { paths };
+        Inputs { args: paths.into_iter(), list, walk: None, extension: extension.to_string() }
+    }
+
+    fn next_root(&mut self) -> Option<Result<PathBuf, (Input, InputError)>> {
+        if let Some(p) = self.args.next() {
+            return Some(Ok(p));
+        }
+        let list = self.list.as_mut()?;
+        match list.next_path() {
+            Some(Ok(p)) => Some(Ok(p)),
+            Some(Err(e)) => {
+                // a list that cannot be read any further ends here
+                let input = list.input.clone();
+                self.list = None;
+                Some(Err((input, InputError::Io(e))))
+            }
+            None => {
+                self.list = None;
+                None
+            }
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = (Input, Option<InputError>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(e)) => {
+                        if e.file_type().is_file() && has_extension(e.path(), &self.extension) {
+                            return Some((Input::File(e.into_path()), None));
+                        }
+                    }
+                    Some(Err(err)) => {
+                        if let Some(item) = walk_error(err, &self.extension) {
+                            return Some(item);
+                        }
+                    }
+                    None => self.walk = None,
                 }
+                continue;
             }
-            Err(err) => {
-                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-                let msg = err.io_error().map(|e| e.to_string()).unwrap_or_else(|| err.to_string());
-                out.push((Input::File(path), Some(InputError::Walk(msg))));
+            let path = match self.next_root()? {
+                Ok(p) => p,
+                Err((input, err)) => return Some((input, Some(err))),
+            };
+            if path.as_os_str() == "-" {
+                return Some((Input::Stdin, None));
             }
+            if path.is_dir() {
+                self.walk = Some(walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name().into_iter());
+                continue;
+            }
+            return Some((Input::File(path), None));
         }
     }
+}
+
+/// A walk error as an input that failed, or `None` for a broken link whose
+/// name the extension filter would have skipped anyway.
+fn walk_error(err: walkdir::Error, extension: &str) -> Option<(Input, Option<InputError>)> {
+    let path = err.path().map(Path::to_path_buf).unwrap_or_default();
+    let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    let missing = err.io_error().is_some_and(|e| e.kind() == io::ErrorKind::NotFound);
+    if link && missing {
+        return has_extension(&path, extension).then_some((Input::File(path), Some(InputError::BrokenLink)));
+    }
+    let msg = err.io_error().map(|e| e.to_string()).unwrap_or_else(|| err.to_string());
+    Some((Input::File(path), Some(InputError::Walk(msg))))
 }
 
 fn has_extension(path: &Path, extension: &str) -> bool {
     extension.is_empty() || path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
-/// Reads an input as UTF-8 text.
-pub fn read(input: &Input) -> Result<String, InputError> {
+/// A decoded article.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `None` for plain UTF-8; otherwise what the record reports.
+    pub encoding: Option<&'static str>,
+    /// Set when the encoding is a guess made because the bytes were not
+    /// UTF-8: the offset of the first bad byte. The caller must then check
+    /// that the text reads as Arabic, and fail it otherwise.
+    pub guessed_at: Option<usize>,
+}
+
+/// Reads a whole input and decodes it.
+pub fn read(input: &Input) -> Result<Decoded, InputError> {
     let bytes = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf)?;
+            io::stdin().lock().read_to_end(&mut buf)?;
             buf
         }
-        Input::File(p) => std::fs::read(p)?,
+        Input::File(p) => std::fs::read(p).map_err(|e| read_error(p, e))?,
     };
     decode(bytes)
 }
 
-/// Checks and decodes the bytes of an article.
-pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
-    if bytes.is_empty() {
-        return Err(InputError::Empty);
+/// A read error, or a clearer one for a symbolic link to nothing.
+fn read_error(path: &Path, e: io::Error) -> InputError {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if e.kind() == io::ErrorKind::NotFound && link {
+        InputError::BrokenLink
+    } else {
+        InputError::Io(e)
     }
-    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))
+}
+
+/// How much of a file the legacy-encoding detector looks at: plenty to
+/// tell Arabic encodings apart, and it keeps huge files cheap.
+const DETECT_PREFIX: usize = 1 << 20;
+
+/// Decodes an article's bytes. Empty input is valid (an empty record).
+/// A byte-order mark (UTF-8, UTF-16LE, UTF-16BE) is trusted and stripped,
+/// so spans count from after it. Bytes with NUL are binary. Otherwise UTF-8
+/// is expected; bytes that are mostly not UTF-8 are run through chardetng,
+/// and decoded when it finds an Arabic encoding (windows-1256, ISO-8859-6).
+pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, InputError> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
+        if encoding == encoding_rs::UTF_8 {
+            bytes.drain(..bom);
+            return match String::from_utf8(bytes) {
+                Ok(text) => Ok(Decoded { text, encoding: Some("UTF-8"), guessed_at: None }),
+                Err(e) => Err(InputError::NotUtf8(bom + e.utf8_error().valid_up_to())),
+            };
+        }
+        // UTF-16: NUL bytes are expected here, so this comes before the binary check
+        return match encoding.decode_without_bom_handling_and_without_replacement(&bytes[bom..]) {
+            Some(text) => Ok(Decoded { text: text.into_owned(), encoding: Some(encoding.name()), guessed_at: None }),
+            None => Err(InputError::BadUtf16(encoding.name())),
+        };
+    }
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(InputError::Binary(at));
+    }
+    let (bytes, bad_at) = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, encoding: None, guessed_at: None }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (e.into_bytes(), at)
+        }
+    };
+    // Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file (say,
+    // cut mid-character), not a legacy one: reading it as windows-1256 would
+    // turn every Arabic letter into two wrong ones.
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if multibyte >= invalid {
+        return Err(InputError::NotUtf8(bad_at));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    let prefix = &bytes[..bytes.len().min(DETECT_PREFIX)];
+    detector.feed(prefix, prefix.len() == bytes.len());
+    let guess = detector.guess(None, false);
+    if guess != encoding_rs::WINDOWS_1256 && guess != encoding_rs::ISO_8859_6 {
+        return Err(InputError::NotArabicEncoding { offset: bad_at, guess: guess.name() });
+    }
+    // ISO-8859-6 leaves bytes unmapped; windows-1256 maps them all
+    let (text, encoding) = match guess.decode_without_bom_handling_and_without_replacement(&bytes) {
+        Some(text) => (text.into_owned(), guess),
+        None => (encoding_rs::WINDOWS_1256.decode_without_bom_handling(&bytes).0.into_owned(), encoding_rs::WINDOWS_1256),
+    };
+    Ok(Decoded { text, encoding: Some(encoding.name()), guessed_at: Some(bad_at) })
+}
+
+/// How the inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Each input is one article.
+    Text,
+    /// Each input holds one `{"id": …, "text": …, "date": …}` object per line.
+    Jsonl,
+}
+
+/// One unit of work, produced in input order on the main thread.
+pub enum Job {
+    /// An article: read and decoded by the worker.
+    Text(Input),
+    /// One line of a JSON Lines input (1-based `line`).
+    Line { input: Input, line: u64, bytes: Vec<u8> },
+    /// An input that failed before it could be read.
+    Failed { input: Input, line: Option<u64>, error: InputError },
+}
+
+/// The jobs of a run: one per text input, or one per line of each JSON
+/// Lines input, read lazily.
+pub struct Jobs {
+    inputs: Inputs,
+    format: InputFormat,
+    /// The JSON Lines input being read, with the number of its last line.
+    current: Option<(Input, Box<dyn BufRead + Send>, u64)>,
+}
+
+impl Jobs {
+    pub fn new(inputs: Inputs, format: InputFormat) -> Jobs {
+        Jobs { inputs, format, current: None }
+    }
+}
+
+impl Iterator for Jobs {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if let Some((input, reader, line)) = &mut self.current {
+                let mut bytes = Vec::new();
+                match reader.read_until(b'\n', &mut bytes) {
+                    Ok(0) => self.current = None,
+                    Ok(_) => {
+                        *line += 1;
+                        if *line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                            bytes.drain(..3);
+                        }
+                        // blank lines (a trailing one, say) are not items
+                        if bytes.iter().all(u8::is_ascii_whitespace) {
+                            continue;
+                        }
+                        return Some(Job::Line { input: input.clone(), line: *line, bytes });
+                    }
+                    Err(e) => {
+                        let job = Job::Failed { input: input.clone(), line: Some(*line + 1), error: InputError::Io(e) };
+                        self.current = None;
+                        return Some(job);
+                    }
+                }
+                continue;
+            }
+            let (input, early) = self.inputs.next()?;
+            if let Some(error) = early {
+                return Some(Job::Failed { input, line: None, error });
+            }
+            if self.format == InputFormat::Text {
+                return Some(Job::Text(input));
+            }
+            let reader: Box<dyn BufRead + Send> = match &input {
+                Input::Stdin => Box::new(BufReader::new(io::stdin())),
+                Input::File(p) => match File::open(p) {
+                    Ok(f) => Box::new(BufReader::new(f)),
+                    Err(e) => {
+                        let error = read_error(p, e);
+                        return Some(Job::Failed { input, line: None, error });
+                    }
+                },
+            };
+            self.current = Some((input, reader, 0));
+        }
+    }
+}
+
+/// One parsed JSON Lines item.
+#[derive(Debug, PartialEq)]
+pub struct Item {
+    pub id: Option<Value>,
+    pub text: String,
+    /// The item's own reference date, when it has one.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// Parses one JSON Lines item. On failure the `id`, if one could be read,
+/// comes back with the error so that the error line can carry it.
+pub fn parse_item(bytes: &[u8]) -> Result<Item, (Option<Value>, InputError)> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| (None, InputError::NotJson(e.to_string())))?;
+    let Value::Object(mut obj) = value else {
+        return Err((None, InputError::NotJson("expected an object".to_string())));
+    };
+    let id = obj.remove("id").filter(|v| !v.is_null());
+    let text = match obj.remove("text") {
+        Some(Value::String(s)) => s,
+        _ => return Err((id, InputError::NoText)),
+    };
+    let date = match obj.remove("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => match parse_item_date(&s) {
+            Some(d) => Some(d),
+            None => return Err((id, InputError::BadDate(format!("{s:?}")))),
+        },
+        Some(other) => return Err((id, InputError::BadDate(other.to_string()))),
+    };
+    Ok(Item { id, text, date })
+}
+
+/// `YYYY-MM-DD`, or the date part of an ISO 8601 date-time
+/// (`2017-06-19T10:30:00Z`), which news data sets often carry.
+fn parse_item_date(s: &str) -> Option<chrono::NaiveDate> {
+    let day = match s.as_bytes().get(10) {
+        None => s,
+        Some(b'T' | b' ') => s.get(..10)?,
+        Some(_) => return None,
+    };
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Arabic letters in windows-1256 (ISO-8859-6 encodes the same letters
+    /// differently after ض).
+    fn cp1256(s: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(s);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    const SENTENCE: &str = "قال وزير الخارجية اليوم إن المحادثات مع الوفد الأردني ستستأنف في عمان الأسبوع المقبل.";
+
     #[test]
-    fn decode_reports_the_bad_byte() {
-        let err = decode(vec![b'a', 0xff, b'b']).unwrap_err();
-        assert!(matches!(err, InputError::NotUtf8(1)));
-        assert!(matches!(decode(Vec::new()).unwrap_err(), InputError::Empty));
-        assert_eq!(decode("سوريا".as_bytes().to_vec()).unwrap(), "سوريا");
+    fn utf8_passes_and_a_cut_utf8_file_reports_the_bad_byte() {
+        assert_eq!(decode("سوريا".as_bytes().to_vec()).unwrap().text, "سوريا");
+        assert_eq!(decode(Vec::new()).unwrap().text, "");
+        let mut cut = SENTENCE.as_bytes().to_vec();
+        cut.pop(); // "."
+        cut.pop(); // the second byte of the last letter
+        let at = cut.len() - 1;
+        assert!(matches!(decode(cut), Err(InputError::NotUtf8(n)) if n == at));
     }
 
     #[test]
-    fn no_path_means_stdin() {
-        let v = expand(&[], "txt");
+    fn windows_1256_and_iso_8859_6_are_detected() {
+        let d = decode(cp1256(SENTENCE)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (SENTENCE, Some("windows-1256")));
+        assert_eq!(d.guessed_at, Some(0));
+        let (iso, _, unmappable) = encoding_rs::ISO_8859_6.encode(SENTENCE);
+        assert!(!unmappable);
+        let d = decode(iso.into_owned()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (SENTENCE, Some("ISO-8859-6")));
+    }
+
+    #[test]
+    fn latin1_is_not_taken_for_arabic() {
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Le ministre a déclaré que la réunion était terminée.");
+        let err = decode(latin1.into_owned()).unwrap_err();
+        assert!(matches!(err, InputError::NotArabicEncoding { offset: 15, .. }), "{err}");
+    }
+
+    #[test]
+    fn boms_are_stripped_and_nul_bytes_mean_binary() {
+        let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+        utf8.extend_from_slice("سوريا".as_bytes());
+        assert_eq!(decode(utf8).unwrap(), Decoded { text: "سوريا".into(), encoding: Some("UTF-8"), guessed_at: None });
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "مصر 1".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(le).unwrap().text, "مصر 1");
+        assert_eq!(decode(be.clone()).unwrap().encoding, Some("UTF-16BE"));
+        be.push(0xD8); // half a code unit
+        assert!(matches!(decode(be), Err(InputError::BadUtf16("UTF-16BE"))));
+        assert!(matches!(decode(b"PK\x03\x04\x00\x00".to_vec()), Err(InputError::Binary(4))));
+    }
+
+    #[test]
+    fn items_carry_id_text_and_date() {
+        let item = parse_item(r#"{"id": 7, "text": "نص", "date": "2017-06-19T08:00:00Z", "extra": true}"#.as_bytes()).unwrap();
+        assert_eq!(item.id, Some(Value::from(7)));
+        assert_eq!(item.text, "نص");
+        assert_eq!(item.date, chrono::NaiveDate::from_ymd_opt(2017, 6, 19));
+        assert_eq!(parse_item(br#"{"text": ""}"#).unwrap().id, None);
+        assert!(matches!(parse_item(br#"{"id": "a"}"#), Err((Some(Value::String(_)), InputError::NoText))));
+        assert!(matches!(parse_item(br#"{"text": 3}"#), Err((None, InputError::NoText))));
+        assert!(matches!(parse_item(br#"{"text": "x", "date": "19/06/2017"}"#), Err((None, InputError::BadDate(_)))));
+        assert!(matches!(parse_item(b"[1]"), Err((None, InputError::NotJson(_)))));
+        assert!(matches!(parse_item(b"{\"text\": "), Err((None, InputError::NotJson(_)))));
+    }
+
+    #[test]
+    fn no_path_means_stdin_and_lists_skip_blank_lines() {
+        let v: Vec<_> = Inputs::new(Vec::new(), None, "txt").collect();
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, Input::Stdin);
+        let list = PathList { input: Input::Stdin, reader: Box::new(&b"a.txt\r\n\nb c.txt\n"[..]) };
+        let v: Vec<_> = Inputs::new(Vec::new(), Some(list), "txt").map(|(i, _)| i).collect();
+        assert_eq!(v, [Input::File("a.txt".into()), Input::File("b c.txt".into())]);
     }
 }

@@ -2,18 +2,25 @@
 //! `run` → exit code (the shape of ripgrep's `main`).
 //!
 //! Exit status: 0 when every input gave a record, 1 when any input failed
-//! (the others are still analyzed and printed), 2 for bad usage.
+//! (the others are still analyzed and printed), 2 for bad usage. A closed
+//! stdout (`khabar dir | head -1`) ends the run quietly with 0.
 
 pub mod input;
+pub mod report;
 
-use crate::emit::{Format, Sink};
+use crate::emit::{Format, Record, Sink};
 use crate::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
 use clap::Parser;
-use input::{Input, InputError};
-use rayon::prelude::*;
+use input::{Input, InputError, InputFormat, Inputs, Job, Jobs, PathList};
+use report::{Failure, Reporter};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::{self, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -22,10 +29,14 @@ Examples:
 
   A folder (walked recursively, sorted; its .txt files), one JSON line per article:
     khabar --format jsonl articles/ > records.jsonl
+    find corpus -name '*.txt' | khabar --files-from - > records.jsonl
+
+  JSON Lines in and out ({\"id\", \"text\", \"date\"} per line), as a streaming mapper:
+    khabar --input jsonl < items.jsonl > records.jsonl
 
   In a script, with the exit status checked:
     for f in *.txt; do khabar --format json \"$f\" | jq -r '.source.canonical'; done
-    khabar corpus/ > out.jsonl || echo \"some articles failed; see stderr\"
+    khabar --errors failed.jsonl corpus/ > out.jsonl || echo \"some articles failed\"
 
 Exit status: 0 all inputs analyzed, 1 some input failed (the rest are still
 printed), 2 bad usage.";
@@ -35,9 +46,19 @@ printed), 2 bad usage.";
 #[command(name = "khabar", version, about, after_help = EXAMPLES)]
 pub struct Args {
     /// Articles to analyze: files, directories (walked recursively), or `-`
-    /// for standard input (the default when no path is given).
+    /// for standard input (the default when no path and no --files-from is given).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Also analyze the paths listed in FILE, one per line (`-`: read the
+    /// list from standard input). They come after the PATH arguments.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// How inputs are read: `text`, one article per input; `jsonl`, one
+    /// {"id", "text", "date"} object per line, each giving one record.
+    #[arg(long, value_enum, value_name = "KIND", default_value = "text")]
+    pub input: InputFormat,
 
     /// Output format. Default: json for one input, jsonl for several.
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -55,6 +76,15 @@ pub struct Args {
     /// File extension taken when walking a directory (empty: every file).
     #[arg(long, value_name = "EXT", default_value = "txt")]
     pub extension: String,
+
+    /// Write error lines to FILE as JSON Lines ({"file", "error"}, plus
+    /// "line" and "id" for JSON Lines inputs) instead of to stderr.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+
+    /// No progress bar and no notes; errors are still reported.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -62,23 +92,54 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// What a run does, validated.
-#[derive(Debug)]
 pub struct Config {
-    pub inputs: Vec<(Input, Option<InputError>)>,
+    /// The work, in input order, produced lazily.
+    pub jobs_in_order: Jobs,
     pub format: Format,
+    /// Several records may come out: frame json as an array, show progress.
     pub many: bool,
     pub options: Options,
     pub jobs: usize,
+    /// The opened `--errors` file.
+    pub errors: Option<(PathBuf, File)>,
+    pub quiet: bool,
 }
 
 impl Config {
-    pub fn from_args(args: Args) -> Config {
-        let inputs = input::expand(&args.paths, &args.extension);
-        // several inputs whenever more than one path or any directory was given
-        let many = inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
+    /// Validates the arguments and opens the files they name; the error is
+    /// a usage error (exit status 2).
+    pub fn from_args(args: Args) -> Result<Config, String> {
+        let stdin_paths = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
+        let list_on_stdin = args.files_from.as_ref().is_some_and(|p| p.as_os_str() == "-");
+        if stdin_paths > 1 || (stdin_paths == 1 && list_on_stdin) {
+            return Err("standard input can be read only once (`-` given twice, or with --files-from -)".into());
+        }
+        let list = match &args.files_from {
+            Some(p) => Some(PathList::open(p).map_err(|e| format!("--files-from {}: {e}", p.display()))?),
+            None => None,
+        };
+        let errors = match &args.errors {
+            Some(p) => Some((p.clone(), File::create(p).map_err(|e| format!("--errors {}: {e}", p.display()))?)),
+            None => None,
+        };
+        // Several records whenever there can be: known before any is read,
+        // since the inputs are streamed.
+        let many = args.paths.len() > 1
+            || args.paths.iter().any(|p| p.is_dir())
+            || list.is_some()
+            || args.input == InputFormat::Jsonl;
         let format = args.format.unwrap_or(if many { Format::Jsonl } else { Format::Json });
         let jobs = args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-        Config { inputs, format, many, options: Options { reference_date: args.reference_date }, jobs }
+        let inputs = Inputs::new(args.paths, list, &args.extension);
+        Ok(Config {
+            jobs_in_order: Jobs::new(inputs, args.input),
+            format,
+            many,
+            options: Options { reference_date: args.reference_date },
+            jobs,
+            errors,
+            quiet: args.quiet,
+        })
     }
 }
 
@@ -91,64 +152,156 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    match run(Config::from_args(args)) {
+    let config = match Config::from_args(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "khabar: {e}");
+            return 2;
+        }
+    };
+    match run(config) {
         Ok(code) => code,
+        // stdout closed by the reader (`| head`): it has all it wanted
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("khabar: {e}");
+            let _ = writeln!(io::stderr(), "khabar: {e}");
             2
         }
     }
 }
 
-/// Analyzes every input and writes the records in input order. Inputs are
-/// processed in parallel in bounded chunks, so memory does not grow with
-/// the number of files.
+/// What became of one job.
+enum Outcome {
+    /// A record (boxed: it dwarfs a failure), and perhaps a note about its input.
+    Record { record: Box<Record>, note: Option<(Input, String)> },
+    Failed(Failure),
+}
+
+thread_local! {
+    /// Each worker thread's buffers, reused from one article to the next.
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
+}
+
+/// Analyzes every input and writes the records in input order, streaming:
+/// the main thread reads the jobs and hands them to the pool, at most
+/// `4 × jobs` at a time, and writes each finished one as soon as all those
+/// before it are written (a reorder buffer), so memory stays bounded
+/// however many inputs there are.
 pub fn run(config: Config) -> io::Result<i32> {
     let analyzer = match Analyzer::new() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("khabar: bad bundled data: {e}");
+            let _ = writeln!(io::stderr(), "khabar: bad bundled data: {e}");
             return Ok(2);
         }
     };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(config.jobs).build().map_err(io::Error::other)?;
     let stdout = io::stdout();
-    let mut sink = Sink::new(io::BufWriter::new(stdout.lock()), config.format, config.many);
-    let mut failed = false;
-    let chunk = (config.jobs * 16).max(16);
-    let mut inputs = config.inputs;
-    let mut rest = inputs.drain(..).collect::<Vec<_>>();
-    while !rest.is_empty() {
-        let tail = rest.split_off(chunk.min(rest.len()));
-        let batch = std::mem::replace(&mut rest, tail);
-        let results: Vec<(Input, Result<crate::emit::Record, InputError>)> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map_init(Workspace::default, |ws, (input, early)| {
-                    let result = match early {
-                        Some(err) => Err(err),
-                        None => input::read(&input).map(|text| {
-                            let mut record = analyzer.analyze(ws, &text, &config.options);
-                            record.file = input.display_name();
-                            record
-                        }),
-                    };
-                    (input, result)
-                })
-                .collect()
-        });
-        for (input, result) in results {
-            match result {
-                Ok(record) => sink.write(&record)?,
-                Err(err) => {
-                    failed = true;
-                    let mut stderr = io::stderr().lock();
-                    let _ = writeln!(stderr, "khabar: {input}: {err}");
+    let mut sink = Sink::new(io::BufWriter::with_capacity(1 << 16, stdout.lock()), config.format, config.many);
+    let mut reporter = Reporter::new(config.errors, config.quiet);
+    let window = config.jobs * 4;
+    let options = &config.options;
+    let analyzer = &analyzer;
+    let mut jobs = config.jobs_in_order;
+
+    let result = pool.in_place_scope(|scope| -> io::Result<()> {
+        let (tx, rx) = mpsc::channel::<(u64, Outcome)>();
+        let mut pending = BTreeMap::new();
+        let (mut issued, mut written, mut exhausted) = (0u64, 0u64, false);
+        loop {
+            while !exhausted && issued - written < window as u64 {
+                match jobs.next() {
+                    Some(job) => {
+                        let (tx, seq) = (tx.clone(), issued);
+                        scope.spawn(move |_| {
+                            let _ = tx.send((seq, process(job, analyzer, options)));
+                        });
+                        issued += 1;
+                        if issued == 2 {
+                            reporter.batch();
+                        }
+                    }
+                    None => exhausted = true,
                 }
             }
+            if written == issued {
+                return Ok(());
+            }
+            // every spawned job sends exactly once (panics are caught)
+            let (seq, outcome) = rx.recv().map_err(io::Error::other)?;
+            pending.insert(seq, outcome);
+            while let Some(outcome) = pending.remove(&written) {
+                match outcome {
+                    Outcome::Record { record, note } => {
+                        sink.write(&record)?;
+                        if let Some((input, note)) = note {
+                            reporter.note(&input, &note);
+                        }
+                    }
+                    Outcome::Failed(f) => reporter.error(&f)?,
+                }
+                reporter.done();
+                written += 1;
+            }
+        }
+    });
+    let finished = result.and_then(|()| sink.finish().map(drop));
+    let failed = reporter.failed();
+    reporter.finish()?;
+    finished?;
+    Ok(if failed { 1 } else { 0 })
+}
+
+/// Runs one job on a worker thread.
+fn process(job: Job, analyzer: &Analyzer, options: &Options) -> Outcome {
+    match job {
+        Job::Failed { input, line, error } => Outcome::Failed(Failure { input, line, id: None, error }),
+        Job::Text(input) => {
+            let decoded = match input::read(&input) {
+                Ok(d) => d,
+                Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
+            };
+            let mut record = match analyze(analyzer, &decoded.text, options) {
+                Some(r) => r,
+                None => return Outcome::Failed(Failure { input, line: None, id: None, error: InputError::Panic }),
+            };
+            record.file = input.display_name();
+            record.encoding = decoded.encoding.map(str::to_string);
+            let mut note = None;
+            if let (Some(offset), Some(encoding)) = (decoded.guessed_at, decoded.encoding) {
+                if record.language != "ar" {
+                    let error = InputError::NotArabicText { offset, encoding };
+                    return Outcome::Failed(Failure { input, line: None, id: None, error });
+                }
+                note = Some((input, format!("not UTF-8; decoded as {encoding} (detected)")));
+            }
+            Outcome::Record { record: Box::new(record), note }
+        }
+        Job::Line { input, line, bytes } => {
+            let item = match input::parse_item(&bytes) {
+                Ok(item) => item,
+                Err((id, error)) => return Outcome::Failed(Failure { input, line: Some(line), id, error }),
+            };
+            let options = Options { reference_date: item.date.or(options.reference_date) };
+            let Some(mut record) = analyze(analyzer, &item.text, &options) else {
+                return Outcome::Failed(Failure { input, line: Some(line), id: item.id, error: InputError::Panic });
+            };
+            record.file = input.display_name();
+            record.id = item.id;
+            Outcome::Record { record: Box::new(record), note: None }
         }
     }
-    sink.finish()?;
-    Ok(if failed { 1 } else { 0 })
+}
+
+/// Analyzes one text with this thread's workspace. A panic is caught so
+/// that it costs one error line, not the batch.
+fn analyze(analyzer: &Analyzer, text: &str, options: &Options) -> Option<Record> {
+    WORKSPACE.with(|ws| {
+        let result = catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&mut ws.borrow_mut(), text, options)));
+        if result.is_err() {
+            // the buffers may be half-updated: start the next text afresh
+            *ws.borrow_mut() = Workspace::default();
+        }
+        result.ok()
+    })
 }

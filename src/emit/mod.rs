@@ -18,6 +18,18 @@ pub type Span = [usize; 2];
 pub struct Record {
     /// The input's path, `null` for standard input.
     pub file: Option<String>,
+    /// The `id` of a JSON Lines input item, carried over unchanged; absent
+    /// for plain text inputs and items without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+    /// `ar` when most of the letters are Arabic; otherwise `und-Latn`
+    /// (mostly Latin letters) or `und`, and nothing is extracted.
+    pub language: String,
+    /// How the bytes were decoded, when they were not plain UTF-8: `UTF-8`
+    /// (a byte-order mark was stripped), `UTF-16LE`, `UTF-16BE`, or a
+    /// detected legacy encoding (`windows-1256`, `ISO-8859-6`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// The first line when it is a headline (short, no final stop, then a
     /// blank line or the dateline).
     pub headline: Option<String>,
