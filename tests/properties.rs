@@ -277,35 +277,35 @@ proptest! {
 
     #[test]
     fn arbitrary_unicode_is_analyzed_with_valid_spans(text in unicode_string(), r in reference_date()) {
-        let text = known_bugs::sidestep(&text).into_owned();
+        let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
         let rec = analyze_reused(&text, &Options { reference_date: r });
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn arabic_like_text_is_analyzed_with_valid_spans(text in arabic_string(), r in reference_date()) {
-        let text = known_bugs::sidestep(&text).into_owned();
+        let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
         let rec = analyze_reused(&text, &Options { reference_date: r });
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn news_fragments_are_analyzed_with_valid_spans(text in fragment_article(), r in reference_date()) {
-        let text = known_bugs::sidestep(&text).into_owned();
+        let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
         let rec = analyze_reused(&text, &Options { reference_date: r });
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn spliced_articles_are_analyzed_with_valid_spans(text in spliced_article(), r in reference_date()) {
-        let text = known_bugs::sidestep(&text).into_owned();
+        let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
         let rec = analyze_reused(&text, &Options { reference_date: r });
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn speakers_agree_with_quotes(text in prop_oneof![fragment_article(), spliced_article()], r in reference_date()) {
-        let text = known_bugs::sidestep(&text).into_owned();
+        let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
         let rec = analyze_reused(&text, &Options { reference_date: r });
         check_speakers(&text, &rec)?;
     }
@@ -313,7 +313,7 @@ proptest! {
     /// A workspace carries nothing from one text to the next.
     #[test]
     fn reused_workspace_gives_the_same_record(before in any_text(), text in any_text(), r in reference_date()) {
-        let (before, text) = (known_bugs::sidestep(&before).into_owned(), known_bugs::sidestep(&text).into_owned());
+        let (Some(before), Some(text)) = (known_bugs::sidestep(&before), known_bugs::sidestep(&text)) else { return Ok(()) };
         let opts = Options { reference_date: r };
         let mut ws = Workspace::default();
         let _ = analyzer().analyze(&mut ws, &before, &opts);
@@ -345,6 +345,21 @@ fn number_and_separator_at_the_end_do_not_panic() {
     for text in ["0-", "5/", "5.", "1.2.", "10/7/", "رقم 5.", "العدد 12-", "قال إن 3/", "١٤٣٦-", "١٠/"] {
         let rec = analyze_fresh(text, &Options { reference_date: NaiveDate::from_ymd_opt(2019, 10, 24) });
         check_record(text, &rec).unwrap();
+    }
+}
+
+/// Bug 2 of `tests/support/known_bugs.rs`, found by the fuzz target (after
+/// about 600,000 executions; minimized by hand from a 341-byte input): a
+/// line of the top of the article with 256 or more separators overflows the
+/// `u8` segment counter in `source::segment_candidates`
+/// (src/extract/source.rs: `segment += 1`). It panics where overflow checks
+/// are on (debug builds, `cargo test`, `cargo run`); release builds wrap.
+#[test]
+#[ignore = "known bug 2: 256 separators on a top line overflow the u8 segment counter in source::segment_candidates"]
+fn a_line_of_256_separators_does_not_overflow() {
+    for text in ["ا".to_string() + &"|".repeat(256), "ا".to_string() + &"-".repeat(256), "عنوان\n\nا".to_string() + &"،".repeat(256)] {
+        let rec = analyze_fresh(&text, &Options::default());
+        check_record(&text, &rec).unwrap();
     }
 }
 
@@ -406,7 +421,7 @@ fn binary_output_does_not_depend_on_jobs() {
         if text.is_empty() {
             text.push_str("قال الوزير إن المحادثات ستستأنف.");
         }
-        std::fs::write(sub.join(format!("a{i:03}.txt")), known_bugs::sidestep(&text).as_bytes()).unwrap();
+        std::fs::write(sub.join(format!("a{i:03}.txt")), known_bugs::sidestep(&text).expect("generated articles have short lines").as_bytes()).unwrap();
     }
     std::fs::write(dir.path().join("d1/empty.txt"), "").unwrap();
     std::fs::write(dir.path().join("d2/latin1.txt"), b"\xe9t\xe9 \xff").unwrap();

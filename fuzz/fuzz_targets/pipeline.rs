@@ -19,7 +19,7 @@ fn analyzer() -> &'static Analyzer {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let text = known_bugs::sidestep(text);
+    let Some(text) = known_bugs::sidestep(text) else { return };
     let text = text.as_ref();
     // One byte of the input picks the reference date, so relative dates are
     // resolved against many days (and none).
