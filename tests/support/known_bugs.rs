@@ -8,14 +8,24 @@
 
 use std::borrow::Cow;
 
-/// Bug 1: a text whose last tokens are a number and one of `/` `-` `.`
-/// (`5.`, `0-`, `10/7/`, `رقم 5.`, `١٤٣٦-`) panics with "index out of
-/// bounds" in `Doc::kind` called from `DateScanner::numeric_date`
-/// (src/extract/dates.rs: `doc.kind(i + 2)` / `doc.kind(b + 2)` index past
-/// the last token).
-pub fn ends_with_number_and_date_separator(text: &str) -> bool {
+/// Bug 1: three date patterns of src/extract/dates.rs read the token after
+/// next without checking that it exists, so a text whose last tokens are
+/// - a number and `/`, `-` or `.` (`5.`, `0-`, `10/7/`, `١٤٣٦-`):
+///   `numeric_date`, `doc.kind(i + 2)` / `doc.kind(b + 2)`;
+/// - a day number (1–31) and `.`, `,` or `٫` (`1,`, `31,`, `١٫`): `day_led`,
+///   `doc.kind(day_tok + 2)`;
+/// - `بين`, a year and a final `و` (`بين 2010 و`): `year_led`,
+///   `doc.kind(w + 1)`
+///
+/// panics with "index out of bounds" in `Doc::kind` (src/extract/doc.rs).
+pub fn ends_like_an_unfinished_date(text: &str) -> bool {
     let mut rev = text.chars().rev();
-    matches!(rev.next(), Some('/' | '-' | '.')) && rev.next().is_some_and(khabar::tokenizer::is_digit)
+    let last = rev.next();
+    let before = rev.next();
+    let separator_after_digit =
+        matches!(last, Some('/' | '-' | '.' | ',' | '٫')) && before.is_some_and(khabar::tokenizer::is_digit);
+    let final_wa = last == Some('و') && before.is_none_or(|c| !khabar::tokenizer::is_arabic_letter(c));
+    separator_after_digit || final_wa
 }
 
 /// Bug 2: a line with 256 or more separators (`- – — : | ( ) ، , / [ ] « » " “ ”`,
@@ -35,7 +45,7 @@ pub fn has_line_with_256_separators(text: &str) -> bool {
 }
 
 /// `text`, or `text` changed just enough not to hit a known bug (a line
-/// break appended after a final date separator); `None` when the text would
+/// break appended after an unfinished date at the end); `None` when the text would
 /// hit a known bug that no small change avoids (skip it).
 pub fn sidestep(text: &str) -> Option<Cow<'_, str>> {
     if std::env::var("KHABAR_KNOWN_BUGS").is_ok_and(|v| v == "fail") {
@@ -44,7 +54,7 @@ pub fn sidestep(text: &str) -> Option<Cow<'_, str>> {
     if has_line_with_256_separators(text) {
         return None;
     }
-    if ends_with_number_and_date_separator(text) {
+    if ends_like_an_unfinished_date(text) {
         return Some(Cow::Owned(format!("{text}\n")));
     }
     Some(Cow::Borrowed(text))
