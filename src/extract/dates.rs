@@ -86,7 +86,9 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMentio
     let mut s = DateScanner { doc, reference, last_month: None };
     let mut i = 0;
     while i < doc.len() {
-        if !doc.tokens[i].is_wordlike() {
+        let t = doc.tokens[i];
+        // patterns are tried only where a date can begin: a number or a cue
+        if !t.is_wordlike() || (t.kind == TokenKind::Word && !doc.lex.is_date_trigger(doc.key(i))) {
             i += 1;
             continue;
         }

@@ -48,10 +48,10 @@ impl EntitySet {
         }
         match self.keys.iter().position(|k| *k == key) {
             Some(i) => {
+                // duplicates are removed once at the end: a search here would
+                // be quadratic in an entity's mentions
                 let e = &mut self.entities[i];
-                if !e.mentions.contains(&span) {
-                    e.mentions.push(span);
-                }
+                e.mentions.push(span);
                 // the fullest form as it appears
                 if text.chars().count() > e.text.chars().count() && ty != EntityType::Person {
                     // keep the first text for gazetteer entries: aliases differ in form, not fullness
@@ -137,10 +137,8 @@ impl EntitySet {
     pub fn add_speaker(&mut self, name: &str, span: Span) {
         let key = fold_phrase(name);
         // already known under a fuller name: only add the mention
-        if let Some(i) = self.keys.iter().position(|k| *k == key || k.ends_with(&format!(" {key}"))) {
-            if !self.entities[i].mentions.contains(&span) {
-                self.entities[i].mentions.push(span);
-            }
+        if let Some(i) = self.keys.iter().position(|k| *k == key || (k.ends_with(key.as_str()) && k[..k.len() - key.len()].ends_with(' '))) {
+            self.entities[i].mentions.push(span);
             return;
         }
         self.add(name, name, EntityType::Person, None, span);
@@ -430,10 +428,7 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
             };
             if hit {
                 let span = doc.span(i, i, prefix);
-                let e = &mut set.entities[*idx];
-                if !e.mentions.contains(&span) {
-                    e.mentions.push(span);
-                }
+                set.entities[*idx].mentions.push(span);
                 break;
             }
         }

@@ -230,6 +230,8 @@ pub struct Lexicons {
     pub agency_list: Vec<Agency>,
     /// Frequent words that are not names, by folded key (see `common_rank`).
     common_words: rustc_hash::FxHashMap<Box<str>, u16>,
+    /// Folded words that can begin a date expression (see `is_date_trigger`).
+    date_triggers: rustc_hash::FxHashSet<Box<str>>,
 }
 
 macro_rules! data_file {
@@ -304,7 +306,55 @@ impl Lexicons {
         lex.load_gazetteer(data_file!("gazetteer/places.tsv"), EntityType::Location)?;
         lex.load_agencies(data_file!("agencies.tsv"))?;
         lex.words.resize(lex.vocab.len(), WordInfo::default());
+        lex.build_date_triggers(data_file!("date_cues.tsv"))?;
         Ok(lex)
+    }
+
+    /// The words a date can begin with: the cue words of `data/date_cues.tsv`
+    /// and the first words of month, weekday, ordinal, holiday and time-unit
+    /// names. The date extractor tries its patterns only at these words and
+    /// at numbers, which keeps it cheap on the words that cannot start one.
+    fn build_date_triggers(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        let mut words: Vec<String> = Vec::new();
+        for (line, _, f) in records(text) {
+            words.push(fold_phrase(field(file, line, &f, 0)?));
+        }
+        for (file, text) in [
+            data_file!("months.tsv"),
+            data_file!("ordinals.tsv"),
+            data_file!("holidays.tsv"),
+            data_file!("weekdays.tsv"),
+            data_file!("time_units.tsv"),
+        ] {
+            for (line, _, f) in records(text) {
+                let key = fold_phrase(field(file, line, &f, 0)?);
+                if let Some(first) = key.split(' ').next() {
+                    words.push(first.to_string());
+                }
+            }
+        }
+        for w in words {
+            // after ل the article is written لل: `للعام`, `للشهر`
+            if let Some(rest) = w.strip_prefix("ال") {
+                self.date_triggers.insert(format!("لل{rest}").into_boxed_str());
+            }
+            self.date_triggers.insert(w.into_boxed_str());
+        }
+        Ok(())
+    }
+
+    /// Whether a folded word can begin a date expression, read whole or
+    /// without its proclitics (`وأمس`, `بالأمس`, `للعام`, `وفي`).
+    pub fn is_date_trigger(&self, key: &str) -> bool {
+        if self.date_triggers.contains(key) {
+            return true;
+        }
+        let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+        if rest.len() != key.len() && self.date_triggers.contains(rest) {
+            return true;
+        }
+        let rest2 = rest.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(rest);
+        rest2.len() != rest.len() && self.date_triggers.contains(rest2)
     }
 
     /// Facts about the word with this id.

@@ -216,6 +216,16 @@ pub fn is_quote_mark(c: char) -> bool {
 }
 
 fn classify(c: char) -> Class {
+    // the letters of most text first: Arabic (tatweel is a mark) and ASCII
+    if ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}' {
+        return Class::ArabicLetter;
+    }
+    if c.is_ascii_alphabetic() {
+        return Class::OtherLetter;
+    }
+    if c == ' ' {
+        return Class::Space;
+    }
     if c == '\n' || c == '\r' {
         Class::Newline
     } else if is_arabic_letter(c) {
