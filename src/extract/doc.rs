@@ -198,7 +198,7 @@ impl<'a> Doc<'a> {
     /// Code-point span of tokens `first..=last`, minus `prefix_chars` at the
     /// start (an attached clitic that is not part of the name).
     pub fn span(&self, first: usize, last: usize, prefix_chars: u8) -> [usize; 2] {
-        [self.tokens[first].char_start as usize + prefix_chars as usize, self.tokens[last].char_end as usize]
+        [self.tokens[first].char_start as usize + prefix_chars as usize, self.toks.char_end(last) as usize]
     }
 
     /// Byte range of tokens `first..=last`, minus `prefix_chars` code points.
@@ -215,7 +215,7 @@ impl<'a> Doc<'a> {
 
     /// Sentence index of token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.toks.sentence_of[i] as usize
+        self.toks.sentence_of(i)
     }
 
     /// Whether token `i` is a clause boundary: a comma, semicolon, colon,

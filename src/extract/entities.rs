@@ -27,6 +27,8 @@ pub struct EntitySet {
     keys: Vec<String>,
     /// Title each person was introduced with (`المرشد الإيراني`), by entity.
     titles: Vec<Option<String>>,
+    /// Entity by key, for one lookup per mention.
+    index: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// Names found in the text that speakers can be linked to.
@@ -34,6 +36,8 @@ pub struct EntitySet {
 pub struct KnownNames {
     /// Full names of people with the title they were introduced with.
     pub people: Vec<(String, Option<String>)>,
+    /// Their folded keys, in the same order (folded once, not per cue).
+    pub people_keys: Vec<String>,
     /// Names of organizations.
     pub organizations: Vec<String>,
     /// Every mention of a person: (code-point offset, full name), in order.
@@ -46,7 +50,7 @@ impl EntitySet {
         if key.is_empty() {
             return;
         }
-        match self.keys.iter().position(|k| *k == key) {
+        match self.index.get(&key).copied() {
             Some(i) => {
                 // duplicates are removed once at the end: a search here would
                 // be quadratic in an entity's mentions
@@ -58,6 +62,7 @@ impl EntitySet {
                 }
             }
             None => {
+                self.index.insert(key.clone(), self.keys.len());
                 self.keys.push(key);
                 self.titles.push(None);
                 self.entities.push(Entity {
@@ -78,6 +83,7 @@ impl EntitySet {
             match e.entity_type {
                 EntityType::Person => {
                     known.people.push((e.text.clone(), t.clone()));
+                    known.people_keys.push(fold_phrase(&e.text));
                     known.person_mentions.extend(e.mentions.iter().map(|m| (m[0], e.text.clone())));
                 }
                 EntityType::Organization => known.organizations.push(e.text.clone()),
@@ -90,7 +96,7 @@ impl EntitySet {
 
     fn set_title(&mut self, canonical: &str, title: Option<&str>) {
         let key = fold_phrase(canonical);
-        if let (Some(i), Some(t)) = (self.keys.iter().position(|k| *k == key), title) {
+        if let (Some(i), Some(t)) = (self.index.get(&key).copied(), title) {
             self.titles[i].get_or_insert_with(|| t.to_string());
         }
     }
@@ -413,24 +419,29 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     if families.is_empty() {
         return;
     }
+    // one lookup per word (whole, or after each possible proclitic string),
+    // not a comparison with every family name
+    let by_key: rustc_hash::FxHashMap<&str, usize> = families.iter().rev().map(|(f, idx)| (f.as_str(), *idx)).collect();
     for i in 0..doc.len() {
         if doc.kind(i) != TokenKind::Word || covered[i] {
             continue;
         }
         let key = doc.key(i);
-        for (fam, idx) in &families {
-            let (hit, prefix) = if key == fam {
-                (true, 0u8)
-            } else if key.len() > fam.len() && key.ends_with(fam.as_str()) && crate::tokenizer::clitics::is_proclitic(&key[..key.len() - fam.len()]) {
-                (true, key[..key.len() - fam.len()].chars().count() as u8)
-            } else {
-                (false, 0)
-            };
-            if hit {
-                let span = doc.span(i, i, prefix);
-                set.entities[*idx].mentions.push(span);
-                break;
+        let mut hit = by_key.get(key).map(|&idx| (idx, 0u8));
+        if hit.is_none() {
+            // proclitics are one or two letters of two bytes each
+            for cut in [2usize, 4, 6] {
+                if key.len() > cut + 4 && key.is_char_boundary(cut) && crate::tokenizer::clitics::is_proclitic(&key[..cut]) {
+                    if let Some(&idx) = by_key.get(&key[cut..]) {
+                        hit = Some((idx, key[..cut].chars().count() as u8));
+                        break;
+                    }
+                }
             }
+        }
+        if let Some((idx, prefix)) = hit {
+            let span = doc.span(i, i, prefix);
+            set.entities[idx].mentions.push(span);
         }
     }
 }

@@ -236,10 +236,9 @@ impl Speakers {
                     return (p.name.clone(), p.key.clone());
                 }
             }
-            for (full, _) in &known.people {
-                let fk = fold_phrase(full);
-                if fk.split(' ').count() > 1 && fk.split(' ').next_back() == Some(words[0]) {
-                    return (full.clone(), fk);
+            for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
+                if fk.contains(' ') && fk.rsplit(' ').next() == Some(words[0]) {
+                    return (full.clone(), fk.clone());
                 }
             }
         }
@@ -269,10 +268,9 @@ impl Speakers {
             if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0])) {
                 return Some(i);
             }
-            for (full, _) in &known.people {
-                let fk = fold_phrase(full);
-                if fk.split(' ').count() > 1 && fk.split(' ').next_back() == Some(words[0]) {
-                    return Some(self.add(full.clone(), fk, np.gender, np.first, true));
+            for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
+                if fk.contains(' ') && fk.rsplit(' ').next() == Some(words[0]) {
+                    return Some(self.add(full.clone(), fk.clone(), np.gender, np.first, true));
                 }
             }
         }
@@ -671,16 +669,31 @@ fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
 /// `«…»، قال لافروف` and `"…"، يقول الوزير`: marks followed by a cue.
 fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
     let headline = headline_end(doc);
+    // what the cues found so far cover, sorted, for binary searches (a scan
+    // of all cues per quote is quadratic on long texts)
+    let mut direct: Vec<(usize, usize)> = cues.iter().filter_map(|c| Some((c.start, c.end?))).collect();
+    direct.sort_unstable();
+    let mut indirect: Vec<(usize, usize)> = cues
+        .iter()
+        .filter(|c| c.kind == QuoteKind::Indirect)
+        .map(|c| (c.start, doc.toks.sentences[doc.sentence_of(c.start)].tokens.end))
+        .collect();
+    indirect.sort_unstable();
+    // whether a (start, end) pair starting at or before `at` reaches `until`
+    let covered = |list: &[(usize, usize)], at: usize, until: usize| {
+        let n = list.partition_point(|&(s, _)| s <= at);
+        list[..n].iter().rev().take(8).any(|&(_, e)| e >= until)
+    };
     for q in doc.toks.quotes.iter().filter(|q| q.open >= headline) {
         // a cue after the marks makes even three words a quote (`«لدينا خطة
         // واضحة»، قال الوزير`)
         if q.depth != 0 || q.close.is_none() || word_count(doc, q.content()) < 2 {
             continue;
         }
-        if cues.iter().any(|c| c.start <= q.open + 1 && c.end.is_some_and(|e| e >= q.content_end)) {
+        if covered(&direct, q.open + 1, q.content_end) {
             continue;
         }
-        if cues.iter().any(|c| c.kind == QuoteKind::Indirect && c.start <= q.open && q.open < doc.toks.sentences[doc.sentence_of(c.start)].tokens.end) {
+        if covered(&indirect, q.open, q.open + 1) {
             continue; // marks inside an indirect quote (a quoted title)
         }
         let close = q.content_end;
@@ -777,9 +790,18 @@ fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usize)> {
 /// guide does not count it as a quote.
 fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
     let headline = headline_end(doc);
-    for s in &doc.toks.sentences {
+    // sentences that already hold a cue, found once
+    let mut taken = vec![false; doc.toks.sentences.len()];
+    for c in cues.iter() {
+        for t in [c.verb, c.start] {
+            if t < doc.len() {
+                taken[doc.sentence_of(t)] = true;
+            }
+        }
+    }
+    for (si, s) in doc.toks.sentences.iter().enumerate() {
         let r = s.tokens.clone();
-        if r.start < headline || cues.iter().any(|c| r.contains(&c.verb) || r.contains(&c.start)) {
+        if r.start < headline || taken[si] {
             continue;
         }
         let Some(head) = r.clone().find(|&t| is_attribution_head(doc, t)) else { continue };

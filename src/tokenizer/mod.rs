@@ -43,9 +43,9 @@ pub struct Token {
     /// Byte offsets in the input.
     pub start: u32,
     pub end: u32,
-    /// Code-point offsets in the input (what output spans use).
+    /// Code-point offset in the input (what output spans use); where the
+    /// token ends is where the next begins (see [`Tokens::char_end`]).
     pub char_start: u32,
-    pub char_end: u32,
     /// Range of this token's matching key in [`Tokens::keys`]; empty for
     /// spaces and punctuation.
     pub key_start: u32,
@@ -85,8 +85,8 @@ pub struct Tokens {
     pub paragraphs: Vec<Range<usize>>,
     /// Paired quotation marks.
     pub quotes: Vec<QuoteSpan>,
-    /// For each token, the sentence it is in.
-    pub sentence_of: Vec<u32>,
+    /// Code points in the whole text.
+    pub total_chars: u32,
 }
 
 impl Tokens {
@@ -100,7 +100,18 @@ impl Tokens {
         self.sentences.clear();
         self.paragraphs.clear();
         self.quotes.clear();
-        self.sentence_of.clear();
+        self.total_chars = 0;
+    }
+
+    /// Code-point offset where token `i` ends.
+    #[inline]
+    pub fn char_end(&self, i: usize) -> u32 {
+        self.tokens.get(i + 1).map_or(self.total_chars, |t| t.char_start)
+    }
+
+    /// Index of the sentence token `i` is in.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
     }
 
     /// The matching key of token `i` (empty for non-words and past the end,
@@ -116,8 +127,13 @@ impl Tokens {
     /// Tokenizes `text` into these buffers, replacing what they held.
     pub fn tokenize(&mut self, text: &str) {
         self.clear();
+        // room for the usual density of Arabic news (about one token per
+        // five bytes), so a large text is not copied by repeated doubling
+        self.tokens.reserve(text.len() / 5);
+        self.keys.reserve(text.len());
         let mut scanner = Scanner { text, out: self, char_pos: 0 };
         scanner.run();
+        self.total_chars = scanner.char_pos;
         self.build_sentences(text);
         quotes::pair_quotes(text, &self.tokens, &self.paragraphs, &mut self.quotes);
     }
@@ -127,7 +143,6 @@ impl Tokens {
         let mut para = 0usize;
         let mut para_start = 0usize;
         let mut sent_start = 0usize;
-        self.sentence_of.resize(n, 0);
         for i in 0..n {
             let t = self.tokens[i];
             let ends_sentence = match t.kind {
@@ -138,7 +153,6 @@ impl Tokens {
                 }
                 _ => false,
             };
-            self.sentence_of[i] = self.sentences.len() as u32;
             if ends_sentence {
                 self.sentences.push(Sentence { tokens: sent_start..i + 1, paragraph: para });
                 sent_start = i + 1;
@@ -265,7 +279,6 @@ impl Scanner<'_, '_> {
             start: start as u32,
             end: end as u32,
             char_start: self.char_pos,
-            char_end: self.char_pos + chars,
             key_start,
             key_end,
         });
@@ -393,10 +406,10 @@ mod tests {
         let t = toks(text);
         assert_eq!(surfaces(text, &t).concat(), text);
         let mut chars = 0;
-        for k in &t.tokens {
+        for (i, k) in t.tokens.iter().enumerate() {
             assert_eq!(k.char_start, chars);
-            chars = k.char_end;
-            assert_eq!(text[k.bytes()].chars().count() as u32, k.char_end - k.char_start);
+            chars = t.char_end(i);
+            assert_eq!(text[k.bytes()].chars().count() as u32, t.char_end(i) - k.char_start);
         }
         assert_eq!(chars as usize, text.chars().count());
     }
