@@ -620,3 +620,17 @@ fn a_closed_stdout_ends_the_run_quietly_with_status_0() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr_of(&out), "");
 }
+
+#[test]
+fn the_readme_example_record_is_what_the_binary_prints() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("```json\n").expect("README has a JSON example") + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let example: Value = serde_json::from_str(&readme[start..end]).expect("the README example is valid JSON");
+    let out = khabar()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--reference-date", "2019-10-24", "fixtures/articles/02-talks.txt"])
+        .assert()
+        .success();
+    assert_eq!(json(&out.get_output().stdout), example);
+}

@@ -89,7 +89,7 @@ fn dateline_in(doc: &Doc, r: Range<usize>) -> Option<DatelineFound> {
         .phrase_at(&doc.lex.gazetteer, first)
         .filter(|m| m.prefix_chars == 0 && doc.lex.gazetteer_entries[*m.value as usize].entity_type == EntityType::Location)
         .map(|m| (first, m.last, 0u8));
-    let agency = source::outlet_in(doc, scan.clone(), long).map(|(a, b, p)| (a, b, p));
+    let agency = source::outlet_in(doc, scan.clone(), long);
     // a place must be followed by a separator, a comma or a date to open a
     // dateline (`الرياض - `, `دبي، `, `سان فرانسيسكو 20 يوليو`)
     let place = place.filter(|&(_, last, _)| {

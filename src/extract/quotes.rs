@@ -381,7 +381,9 @@ fn is_complementizer(doc: &Doc, i: usize) -> bool {
 fn is_verb_prep(doc: &Doc, i: usize, preps: Preps) -> bool {
     match doc.key(i) {
         "الي" => true,
-        "علي" => preps.contains(Preps::ALA) || true,
+        // `أكد على أن`, `شدد على أن`: news puts على before أن after most
+        // verbs of saying, listed or not
+        "علي" => true,
         "عن" => preps.contains(Preps::AN),
         "في" => preps.contains(Preps::FI),
         "من" => preps.contains(Preps::MIN),
