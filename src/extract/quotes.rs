@@ -418,9 +418,11 @@ fn find_cues(doc: &Doc) -> Vec<Cue> {
         match cue_after(doc, i, info) {
             Some(cue) => {
                 // verbs inside a direct quote are the speaker's own words
+                // and a verb that opens an indirect quote belongs to it
+                // (`قال إنه يأمل أن …`: the quote is `يأمل أن …`)
                 i = match (cue.kind, cue.end) {
                     (QuoteKind::Direct, Some(end)) => end.max(i + 1),
-                    _ => cue.start.max(i + 1),
+                    _ => (cue.start + 1).max(i + 1),
                 };
                 cues.push(cue);
             }
@@ -653,19 +655,23 @@ fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
     }
     // a longer antecedent (`ايلون ماسك مؤسس شركة ... الذي قال`): the
     // nearest named person earlier in the sentence
+    // (a name that starts with a given name first, then one after a title:
+    // `ايلون ماسك مؤسس شركة سبيس إكس … الذي قال`)
     let sentence_start = doc.toks.sentences[doc.sentence_of(rel)].tokens.start;
+    let mut titled = None;
     let mut i = rel;
     for _ in 0..24 {
         let Some(p) = doc.prev_non_space(i).filter(|&p| p >= sentence_start) else { break };
         i = p;
-        let named = |np: &NounPhrase| {
-            np.title.is_some() || np.name.is_some_and(|(a, _, _)| doc.phrase_at(&doc.lex.given_names, a).is_some())
-        };
-        if let Some(np) = names::parse(doc, p).filter(|np| np.kind == PhraseKind::Person && np.last < rel && named(np)) {
+        let Some(np) = names::parse(doc, p).filter(|np| np.kind == PhraseKind::Person && np.last < rel) else { continue };
+        if np.name.is_some_and(|(a, _, _)| doc.phrase_at(&doc.lex.given_names, a).is_some()) {
             return Some(np);
         }
+        if np.title.is_some() && titled.is_none() {
+            titled = Some(np);
+        }
     }
-    None
+    titled
 }
 
 /// `«…»، قال لافروف` and `"…"، يقول الوزير`: marks followed by a cue.
