@@ -159,7 +159,10 @@ impl Speakers {
         if verb.tense == Tense::Participle {
             return self.last.or(by_gender);
         }
-        by_gender.or(self.last)
+        // `وأضافت` is not the last male speaker: without an agreeing one,
+        // the caller looks for the person the story is about
+        let agrees = |i: usize| verb.gender == Gender::Unknown || self.people[i].gender == Gender::Unknown || self.people[i].gender == verb.gender;
+        by_gender.or(self.last.filter(|&i| agrees(i)))
     }
 
     /// One person named two ways (`عبد الله البدري` and `عبدالله البدري`,
