@@ -161,13 +161,15 @@ fn stages(c: &mut Criterion) {
     g.bench_function("quotes", |b| {
         let mut quotes = Vec::new();
         let mut speakers = Vec::new();
+        let mut people = Vec::new();
         b.iter(|| {
             let mut found = 0usize;
             for p in &prepared {
                 quotes.clear();
                 speakers.clear();
+                people.clear();
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, &p.ids);
-                let main = extract::quotes::extract(&doc, &p.known, &mut quotes, &mut speakers);
+                let main = extract::quotes::extract(&doc, &p.known, &mut quotes, &mut speakers, &mut people);
                 found += quotes.len() + main.is_some() as usize;
             }
             found

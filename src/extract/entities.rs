@@ -47,10 +47,15 @@ pub struct KnownNames {
 impl EntitySet {
     fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
         let key = fold_phrase(canonical);
+        self.add_keyed(&key, text, canonical, ty, latin, span);
+    }
+
+    /// `add` with the folded key of `canonical` already known.
+    fn add_keyed(&mut self, key: &str, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
         if key.is_empty() {
             return;
         }
-        match self.index.get(&key).copied() {
+        match self.index.get(key).copied() {
             Some(i) => {
                 // duplicates are removed once at the end: a search here would
                 // be quadratic in an entity's mentions
@@ -62,8 +67,8 @@ impl EntitySet {
                 }
             }
             None => {
-                self.index.insert(key.clone(), self.keys.len());
-                self.keys.push(key);
+                self.index.insert(key.to_string(), self.keys.len());
+                self.keys.push(key.to_string());
                 self.titles.push(None);
                 self.entities.push(Entity {
                     text: text.to_string(),
@@ -165,7 +170,9 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
     let lex = doc.lex;
     let mut i = 0;
     while i < doc.len() {
-        if doc.kind(i) != TokenKind::Word {
+        // a word no lexicon knows (whole or as a stem) starts no phrase: most
+        // words are skipped with no lookup
+        if doc.kind(i) != TokenKind::Word || (doc.ids[i].full == NO_WORD && doc.ids[i].stem == NO_WORD) {
             i += 1;
             continue;
         }
@@ -217,7 +224,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
                 } else {
                     slice
                 };
-                set.add(text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
+                set.add_keyed(&entry.key, text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
                 covered[i..=m.last].iter_mut().for_each(|c| *c = true);
             }
             i = m.last + 1;
@@ -371,7 +378,7 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
 fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
     let mut i = 0;
     while i < doc.len() {
-        if doc.kind(i) != TokenKind::Word || covered[i] {
+        if doc.kind(i) != TokenKind::Word || covered[i] || (doc.ids[i].full == NO_WORD && doc.ids[i].stem == NO_WORD) {
             i += 1;
             continue;
         }

@@ -177,6 +177,8 @@ pub enum EntityType {
 pub struct GazetteerEntry {
     /// The everyday Arabic name.
     pub canonical: String,
+    /// Its folded key, computed once.
+    pub key: String,
     /// The Latin name, when the data has one.
     pub latin: Option<String>,
     pub entity_type: EntityType,
@@ -647,6 +649,7 @@ impl Lexicons {
             let names = f.get(3).copied().unwrap_or(canonical);
             let id = self.gazetteer_entries.len() as u32;
             self.gazetteer_entries.push(GazetteerEntry {
+                key: fold_phrase(canonical),
                 canonical: canonical.to_string(),
                 latin: latin.map(str::to_string),
                 entity_type: ty,
@@ -672,6 +675,7 @@ impl Lexicons {
             // An outlet is also an organization entity.
             let gid = self.gazetteer_entries.len() as u32;
             self.gazetteer_entries.push(GazetteerEntry {
+                key: fold_phrase(arabic),
                 canonical: arabic.to_string(),
                 latin: Some(canonical.to_string()),
                 entity_type: EntityType::Organization,
