@@ -49,6 +49,9 @@ impl Vocab {
 #[derive(Debug)]
 pub struct PhraseSet<T> {
     edges: FxHashMap<(u32, WordId), u32>,
+    /// Bit per word id: whether an entry starts with that word. Most words
+    /// of a text start nothing; one bit test answers them without hashing.
+    starts: Vec<u64>,
     values: Vec<Option<T>>,
     /// Longest entry, in words.
     max_len: usize,
@@ -56,7 +59,7 @@ pub struct PhraseSet<T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        Self { edges: FxHashMap::default(), values: vec![None], max_len: 0 }
+        Self { edges: FxHashMap::default(), starts: Vec::new(), values: vec![None], max_len: 0 }
     }
 }
 
@@ -75,6 +78,11 @@ impl<T> PhraseSet<T> {
             return false;
         }
         let mut node = 0u32;
+        let first = vocab.intern(words[0]) as usize;
+        if self.starts.len() <= first / 64 {
+            self.starts.resize(first / 64 + 1, 0);
+        }
+        self.starts[first / 64] |= 1 << (first % 64);
         for w in words {
             let id = vocab.intern(w);
             node = match self.edges.get(&(node, id)) {
@@ -104,9 +112,16 @@ impl<T> PhraseSet<T> {
         self.insert(vocab, &words, value)
     }
 
+    /// Whether some entry starts with `word` (a cheap test before a walk).
+    #[inline]
+    pub fn can_start(&self, word: WordId) -> bool {
+        let w = word as usize;
+        word != NO_WORD && self.starts.get(w / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
+    }
+
     #[inline]
     pub fn step(&self, node: Node, word: WordId) -> Option<Node> {
-        if word == NO_WORD {
+        if word == NO_WORD || (node == Self::ROOT && !self.can_start(word)) {
             return None;
         }
         self.edges.get(&(node.0, word)).map(|&n| Node(n))
