@@ -429,11 +429,19 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // one lookup per word (whole, or after each possible proclitic string),
     // not a comparison with every family name
     let by_key: rustc_hash::FxHashMap<&str, usize> = families.iter().rev().map(|(f, idx)| (f.as_str(), *idx)).collect();
+    // the last letters of the family names: a word ending otherwise is no
+    // mention, and needs no hashing
+    let mut last_letters: Vec<char> = families.iter().filter_map(|(f, _)| f.chars().next_back()).collect();
+    last_letters.sort_unstable();
+    last_letters.dedup();
     for i in 0..doc.len() {
         if doc.kind(i) != TokenKind::Word || covered[i] {
             continue;
         }
         let key = doc.key(i);
+        if key.len() < 6 || !key.chars().next_back().is_some_and(|c| last_letters.binary_search(&c).is_ok()) {
+            continue;
+        }
         let mut hit = by_key.get(key).map(|&idx| (idx, 0u8));
         if hit.is_none() {
             // proclitics are one or two letters of two bytes each
