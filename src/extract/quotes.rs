@@ -853,6 +853,10 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
             end = a;
         }
         for c in cues.iter().skip(i + 1) {
+            // cues are sorted by start: none past the sentence can end it
+            if c.start > end && c.verb > end {
+                break;
+            }
             if c.verb >= start && c.verb < end {
                 end = c.verb;
                 break;
