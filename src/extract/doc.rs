@@ -39,7 +39,7 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
                 let id = lex.vocab.get(scratch);
                 if id != NO_WORD {
                     entry.stem = id;
-                    entry.prefix_chars = prefix_surface_chars(&text[t.bytes()], split);
+                    entry.prefix_chars = prefix_surface_chars(&text[toks.bytes(i)], split);
                     entry.conj = key.starts_with('و') || key.starts_with('ف');
                     break;
                 }
@@ -108,7 +108,11 @@ impl<'a> Doc<'a> {
     /// Text of token `i` (empty past the end of the text).
     #[inline]
     pub fn surface(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.text[t.bytes()])
+        if i < self.tokens.len() {
+            &self.text[self.toks.bytes(i)]
+        } else {
+            ""
+        }
     }
 
     #[inline]
@@ -205,7 +209,7 @@ impl<'a> Doc<'a> {
     pub fn byte_range(&self, first: usize, last: usize, prefix_chars: u8) -> std::ops::Range<usize> {
         let start = self.tokens[first].start as usize;
         let skip: usize = self.text[start..].chars().take(prefix_chars as usize).map(char::len_utf8).sum();
-        start + skip..self.tokens[last].end as usize
+        start + skip..self.toks.end(last) as usize
     }
 
     /// Text of tokens `first..=last` without `prefix_chars` leading clitic.

@@ -36,20 +36,20 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token: a slice of the input with its offsets.
+/// One token: a slice of the input with its offsets. A token ends where
+/// the next one begins, so only starts are stored (16 bytes a token: a 50
+/// MB text has some ten million of them); [`Tokens::bytes`],
+/// [`Tokens::char_end`] and [`Tokens::key`] give the ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
-    /// Byte offsets in the input.
+    /// Byte offset in the input.
     pub start: u32,
-    pub end: u32,
-    /// Code-point offset in the input (what output spans use); where the
-    /// token ends is where the next begins (see [`Tokens::char_end`]).
+    /// Code-point offset in the input (what output spans use).
     pub char_start: u32,
-    /// Range of this token's matching key in [`Tokens::keys`]; empty for
-    /// spaces and punctuation.
+    /// Start of this token's matching key in [`Tokens::keys`]; the key is
+    /// empty for spaces and punctuation.
     pub key_start: u32,
-    pub key_end: u32,
 }
 
 impl Token {
@@ -58,9 +58,6 @@ impl Token {
     }
     pub fn is_wordlike(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
-    }
-    pub fn bytes(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
     }
 }
 
@@ -87,6 +84,8 @@ pub struct Tokens {
     pub quotes: Vec<QuoteSpan>,
     /// Code points in the whole text.
     pub total_chars: u32,
+    /// Bytes in the whole text.
+    pub total_bytes: u32,
 }
 
 impl Tokens {
@@ -101,6 +100,19 @@ impl Tokens {
         self.paragraphs.clear();
         self.quotes.clear();
         self.total_chars = 0;
+        self.total_bytes = 0;
+    }
+
+    /// Byte offset where token `i` ends.
+    #[inline]
+    pub fn end(&self, i: usize) -> u32 {
+        self.tokens.get(i + 1).map_or(self.total_bytes, |t| t.start)
+    }
+
+    /// Byte range of token `i` in the input.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> Range<usize> {
+        self.tokens[i].start as usize..self.end(i) as usize
     }
 
     /// Code-point offset where token `i` ends.
@@ -119,7 +131,10 @@ impl Tokens {
     #[inline]
     pub fn key(&self, i: usize) -> &str {
         match self.tokens.get(i) {
-            Some(t) => &self.keys[t.key_start as usize..t.key_end as usize],
+            Some(t) => {
+                let end = self.tokens.get(i + 1).map_or(self.keys.len(), |n| n.key_start as usize);
+                &self.keys[t.key_start as usize..end]
+            }
             None => "",
         }
     }
@@ -134,6 +149,7 @@ impl Tokens {
         let mut scanner = Scanner { text, out: self, char_pos: 0 };
         scanner.run();
         self.total_chars = scanner.char_pos;
+        self.total_bytes = text.len() as u32;
         self.build_sentences(text);
         quotes::pair_quotes(text, &self.tokens, &self.paragraphs, &mut self.quotes);
     }
@@ -148,7 +164,7 @@ impl Tokens {
             let ends_sentence = match t.kind {
                 TokenKind::Newline => true,
                 TokenKind::Punct => {
-                    let c = text[t.bytes()].chars().next().unwrap_or(' ');
+                    let c = text[t.start as usize..].chars().next().unwrap_or(' ');
                     matches!(c, '.' | '!' | '?' | '؟' | '…') && !self.period_inside_word(i, c, text)
                 }
                 _ => false,
@@ -184,12 +200,13 @@ impl Tokens {
         }
         if prev_wordlike {
             let prev = &self.tokens[i - 1];
-            let single_letter = text[prev.bytes()].chars().count() == 1 && prev.kind == TokenKind::Word;
+            let single_letter = text[self.bytes(i - 1)].chars().count() == 1 && prev.kind == TokenKind::Word;
             // `..` runs: only the last period of an ellipsis ends a sentence.
-            let next_is_period = self.tokens.get(i + 1).is_some_and(|t| &text[t.bytes()] == ".");
+            let is_period = |t: &Token| t.kind == TokenKind::Punct && text[t.start as usize..].starts_with('.');
+            let next_is_period = self.tokens.get(i + 1).is_some_and(is_period);
             return single_letter || next_is_period;
         }
-        self.tokens.get(i + 1).is_some_and(|t| &text[t.bytes()] == ".")
+        self.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Punct && text[t.start as usize..].starts_with('.'))
     }
 }
 
@@ -273,15 +290,7 @@ impl Scanner<'_, '_> {
         if matches!(kind, TokenKind::Word | TokenKind::Number) {
             fold::fold_into(&self.text[start..end], &mut self.out.keys);
         }
-        let key_end = self.out.keys.len() as u32;
-        self.out.tokens.push(Token {
-            kind,
-            start: start as u32,
-            end: end as u32,
-            char_start: self.char_pos,
-            key_start,
-            key_end,
-        });
+        self.out.tokens.push(Token { kind, start: start as u32, char_start: self.char_pos, key_start });
         self.char_pos += chars;
     }
 
@@ -397,7 +406,7 @@ mod tests {
     }
 
     fn surfaces<'a>(text: &'a str, t: &Tokens) -> Vec<&'a str> {
-        t.tokens.iter().map(|k| &text[k.bytes()]).collect()
+        (0..t.tokens.len()).map(|i| &text[t.bytes(i)]).collect()
     }
 
     #[test]
@@ -409,7 +418,7 @@ mod tests {
         for (i, k) in t.tokens.iter().enumerate() {
             assert_eq!(k.char_start, chars);
             chars = t.char_end(i);
-            assert_eq!(text[k.bytes()].chars().count() as u32, t.char_end(i) - k.char_start);
+            assert_eq!(text[t.bytes(i)].chars().count() as u32, t.char_end(i) - k.char_start);
         }
         assert_eq!(chars as usize, text.chars().count());
     }

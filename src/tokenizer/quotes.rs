@@ -50,7 +50,7 @@ fn closes(open: char, c: char, later_guillemet: bool) -> bool {
 }
 
 fn mark(text: &str, t: &Token) -> char {
-    text[t.bytes()].chars().next().unwrap_or(' ')
+    text[t.start as usize..].chars().next().unwrap_or(' ')
 }
 
 /// Pairs the quotation marks of `tokens`, paragraph by paragraph, into `out`
@@ -118,7 +118,7 @@ mod tests {
                     return String::new();
                 }
                 let s = t.tokens[r.start].start as usize;
-                let e = t.tokens[r.end - 1].end as usize;
+                let e = t.end(r.end - 1) as usize;
                 text[s..e].trim().to_string()
             })
             .collect()
