@@ -512,7 +512,7 @@ impl<'a> DateScanner<'_, 'a> {
         };
         let first = i;
         let (d1, mut last, p, ordinal) = self.day_at(day_tok)?;
-        let start_prefix = if opener.is_some() { self.doc.ids[i].prefix_chars.min(u8::from(self.key(i).starts_with('و'))) } else { p };
+        let start_prefix = if opener.is_some() { self.doc.ids[i].prefix_chars().min(u8::from(self.key(i).starts_with('و'))) } else { p };
         // a day number must not be part of a decimal or a longer number
         if !ordinal && matches!(doc.punct(day_tok + 1), Some('.' | ',' | '٫' | '/')) && doc.kind(day_tok + 2) == TokenKind::Number {
             return None;
@@ -722,7 +722,7 @@ impl<'a> DateScanner<'_, 'a> {
             cue = true;
         }
         let (month, mut last, prefix) = self.month_at(m_tok)?;
-        let prefix = if m_tok == i { prefix } else { self.doc.ids[i].prefix_chars.min(if self.key(i).starts_with('و') { 1 } else { 0 }) };
+        let prefix = if m_tok == i { prefix } else { self.doc.ids[i].prefix_chars().min(if self.key(i).starts_with('و') { 1 } else { 0 }) };
         if !cue {
             if let Some(p) = self.doc.prev_non_space(i) {
                 let k = self.doc.key(p);
@@ -1070,7 +1070,7 @@ impl<'a> DateScanner<'_, 'a> {
                 return None;
             }
         }
-        let prefix = if with_yawm { doc.ids[i].prefix_chars.min(1) } else { prefix };
+        let prefix = if with_yawm { doc.ids[i].prefix_chars().min(1) } else { prefix };
         let mut last = day_tok;
         // range `الجمعة - السبت`
         if let Some((p, '-' | '–')) = self.next_punct(last) {

@@ -6,19 +6,49 @@ use crate::tokenizer::clitics::{self, Split};
 use crate::tokenizer::fold::fold_char;
 use crate::tokenizer::{Token, TokenKind, Tokens};
 
-/// Lexicon ids of one token: as a whole word, and as its best stem.
+/// Lexicon ids of one token: as a whole word, and as its best stem. Eight
+/// bytes a token: the stem id shares its word with the number of proclitic
+/// code points and the conjunction flag (vocabulary ids stay below 2^24).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TokenLex {
     pub full: WordId,
-    pub stem: WordId,
-    /// Code points of the proclitics before the stem (0 without a stem).
-    pub prefix_chars: u8,
-    /// The proclitics include a conjunction و/ف (`وقال`, `فيما`).
-    pub conj: bool,
+    /// Stem id (low 24 bits; all ones for none), proclitic code points
+    /// (bits 24–30) and whether they include a conjunction (bit 31).
+    packed: u32,
 }
 
+const STEM_MASK: u32 = (1 << 24) - 1;
+
 impl TokenLex {
-    const NONE: TokenLex = TokenLex { full: NO_WORD, stem: NO_WORD, prefix_chars: 0, conj: false };
+    const NONE: TokenLex = TokenLex { full: NO_WORD, packed: STEM_MASK };
+
+    fn new(full: WordId, stem: WordId, prefix_chars: u8, conj: bool) -> Self {
+        let stem_bits = if stem == NO_WORD { STEM_MASK } else { stem & STEM_MASK };
+        TokenLex { full, packed: stem_bits | (u32::from(prefix_chars.min(127)) << 24) | (u32::from(conj) << 31) }
+    }
+
+    /// The stem's id, or `NO_WORD`.
+    #[inline]
+    pub fn stem(&self) -> WordId {
+        let s = self.packed & STEM_MASK;
+        if s == STEM_MASK {
+            NO_WORD
+        } else {
+            s
+        }
+    }
+
+    /// Code points of the proclitics before the stem (0 without a stem).
+    #[inline]
+    pub fn prefix_chars(&self) -> u8 {
+        ((self.packed >> 24) & 0x7F) as u8
+    }
+
+    /// The proclitics include a conjunction و/ف (`وقال`, `فيما`).
+    #[inline]
+    pub fn conj(&self) -> bool {
+        self.packed >> 31 == 1
+    }
 }
 
 /// Looks up every word of `toks` once, filling `out` (one entry per token).
@@ -32,15 +62,14 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
         }
         let key = toks.key(i);
         let full = lex.vocab.get(key);
-        let mut entry = TokenLex { full, ..TokenLex::NONE };
+        let mut entry = TokenLex::new(full, NO_WORD, 0, false);
         if t.kind == TokenKind::Word && starts_with_proclitic_letter(key) {
             for split in clitics::splits(key) {
                 clitics::stem_into(key, split, scratch);
                 let id = lex.vocab.get(scratch);
                 if id != NO_WORD {
-                    entry.stem = id;
-                    entry.prefix_chars = prefix_surface_chars(&text[toks.bytes(i)], split);
-                    entry.conj = key.starts_with('و') || key.starts_with('ف');
+                    let prefix = prefix_surface_chars(&text[toks.bytes(i)], split);
+                    entry = TokenLex::new(full, id, prefix, key.starts_with('و') || key.starts_with('ف'));
                     break;
                 }
             }
@@ -157,7 +186,7 @@ impl<'a> Doc<'a> {
         if let Some(w) = self.lex.word(ids.full) {
             return Some((w, 0));
         }
-        self.lex.word(ids.stem).map(|w| (w, ids.prefix_chars))
+        self.lex.word(ids.stem()).map(|w| (w, ids.prefix_chars()))
     }
 
     /// Word facts for token `i` read as a whole word only.
@@ -171,7 +200,7 @@ impl<'a> Doc<'a> {
     pub fn phrase_at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<PhraseMatch<'a, T>> {
         let ids = self.ids.get(i)?;
         let whole = self.walk(set, i, ids.full).map(|m| (m, 0u8));
-        let stem = if ids.stem != NO_WORD { self.walk(set, i, ids.stem).map(|m| (m, ids.prefix_chars)) } else { None };
+        let stem = if ids.stem() != NO_WORD { self.walk(set, i, ids.stem()).map(|m| (m, ids.prefix_chars())) } else { None };
         let best = match (whole, stem) {
             (Some(a), Some(b)) => Some(if b.0 .1 > a.0 .1 { b } else { a }),
             (a, b) => a.or(b),

@@ -172,7 +172,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
     while i < doc.len() {
         // a word no lexicon knows (whole or as a stem) starts no phrase: most
         // words are skipped with no lookup
-        if doc.kind(i) != TokenKind::Word || (doc.ids[i].full == NO_WORD && doc.ids[i].stem == NO_WORD) {
+        if doc.kind(i) != TokenKind::Word || (doc.ids[i].full == NO_WORD && doc.ids[i].stem() == NO_WORD) {
             i += 1;
             continue;
         }
@@ -193,7 +193,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
         }
         // institution pattern first: it may contain a gazetteer name
         if let Some((start, last)) = institution_at(doc, i) {
-            let p = if start != i || doc.ids[i].full != NO_WORD { 0 } else { doc.ids[i].prefix_chars };
+            let p = if start != i || doc.ids[i].full != NO_WORD { 0 } else { doc.ids[i].prefix_chars() };
             let text = doc.slice(start, last, p);
             let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
             if !gaz_longer {
@@ -289,7 +289,7 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         let definite = k.starts_with("ال");
         let nationality = doc.word_full(j).and_then(|w| w.nationality).is_some();
         let conj_def = words > 0 && (k.starts_with("وال") || k.starts_with("ولل"));
-        let genitive = words > 0 && k.starts_with("لل") || (words > 0 && k.starts_with('ل') && doc.ids[j].stem != NO_WORD);
+        let genitive = words > 0 && k.starts_with("لل") || (words > 0 && k.starts_with('ل') && doc.ids[j].stem() != NO_WORD);
         let in_gazetteer = doc.phrase_at(&doc.lex.gazetteer, j);
         if let Some(g) = in_gazetteer.filter(|g| g.prefix_chars == 0 || genitive) {
             // `جامعة كاليفورنيا`, `حزب مشروع تونس`, `المركز الطبي لجامعة واشنطن`
@@ -305,7 +305,7 @@ fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
             // `البرلمان العربي` is whole: after a definite head and its
             // nationality only a genitive continues (`الاتحاد السعودي لكرة
             // القدم`); after a genitive's complement the name ends
-            let next_genitive = doc.next_word(j).is_some_and(|n| doc.key(n).starts_with('ل') && doc.ids[n].stem != NO_WORD);
+            let next_genitive = doc.next_word(j).is_some_and(|n| doc.key(n).starts_with('ل') && doc.ids[n].stem() != NO_WORD);
             if head_definite && nationality && !next_genitive {
                 break;
             }
@@ -353,7 +353,7 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
                 && doc.lex.common_rank(doc.key(t)).is_none_or(|r| r >= 1500)
                 && doc.word_full(t).and_then(|w| w.nationality).is_none()
                 && doc.phrase_at(&doc.lex.titles, t).is_none()
-                && !(doc.ids[t].full == NO_WORD && doc.ids[t].stem != NO_WORD)
+                && !(doc.ids[t].full == NO_WORD && doc.ids[t].stem() != NO_WORD)
         };
         if !plain(n) {
             return None;
@@ -378,7 +378,7 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
 fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
     let mut i = 0;
     while i < doc.len() {
-        if doc.kind(i) != TokenKind::Word || covered[i] || (doc.ids[i].full == NO_WORD && doc.ids[i].stem == NO_WORD) {
+        if doc.kind(i) != TokenKind::Word || covered[i] || (doc.ids[i].full == NO_WORD && doc.ids[i].stem() == NO_WORD) {
             i += 1;
             continue;
         }

@@ -152,7 +152,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     }
     // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
     let ids = doc.ids[i];
-    if ids.full == NO_WORD && ids.stem != NO_WORD {
+    if ids.full == NO_WORD && ids.stem() != NO_WORD {
         return false;
     }
     doc.surface(i).chars().count() >= 2
@@ -250,7 +250,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             break;
         }
         let ids = doc.ids[j];
-        if ids.full == NO_WORD && ids.stem != NO_WORD {
+        if ids.full == NO_WORD && ids.stem() != NO_WORD {
             break; // `لروسيا`, `بالمدينة`: a clitic word is not a name part
         }
         // past two words a name needs stronger evidence: the object of the
@@ -414,12 +414,12 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 let k = doc.key(j);
                 // definite modifiers and genitives `للحزب`, `لشؤون` (a known
                 // stem: `للصحفيين` is the addressee, not part of the title)
-                if is_definite(doc, j) || is_nationality(doc, j) || (k.starts_with("لل") && doc.ids[j].stem != NO_WORD) {
+                if is_definite(doc, j) || is_nationality(doc, j) || (k.starts_with("لل") && doc.ids[j].stem() != NO_WORD) {
                     t_last = j;
                     words += 1;
                     continue;
                 }
-                if k.starts_with('ل') && doc.ids[j].stem != NO_WORD {
+                if k.starts_with('ل') && doc.ids[j].stem() != NO_WORD {
                     t_last = j;
                     words += 1;
                     continue;
@@ -473,7 +473,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     // a description: `وزارة الشؤون الثقافية`, `مصدر أمني`, `علماء`, `الجيش`
     // — never a word with a preposition glued to it (`بشرطة`, `للصحفيين`)
     let ids = doc.ids[i];
-    if ids.full == NO_WORD && ids.stem != NO_WORD && !ids.conj {
+    if ids.full == NO_WORD && ids.stem() != NO_WORD && !ids.conj() {
         return None;
     }
     if ["بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| doc.key(i).starts_with(p)) {
@@ -519,7 +519,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         let conj_def = org && (k.starts_with("وال") || k.starts_with("ولل"));
         // `للحزب` continues an institution's name; elsewhere `ل` introduces
         // the addressee (`قال المصدر لوكالة ...`)
-        let genitive = org && (k.starts_with("لل") || (k.starts_with('ل') && doc.ids[j].stem != NO_WORD && words < 4));
+        let genitive = org && (k.starts_with("لل") || (k.starts_with('ل') && doc.ids[j].stem() != NO_WORD && words < 4));
         if is_definite(doc, j) || is_nationality(doc, j) || conj_def || genitive || (org && words < 3 && !k.starts_with('و')) {
             last = j;
             words += 1;

@@ -355,8 +355,8 @@ fn verb_at(doc: &Doc, i: usize) -> Option<VerbInfo> {
         return w.verb;
     }
     let ids = doc.ids[i];
-    if ids.conj && ids.prefix_chars == 1 {
-        return doc.lex.word(ids.stem).and_then(|w| w.verb);
+    if ids.conj() && ids.prefix_chars() == 1 {
+        return doc.lex.word(ids.stem()).and_then(|w| w.verb);
     }
     None
 }
