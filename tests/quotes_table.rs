@@ -13,6 +13,8 @@
 //! ```
 //! or a single `=> none` line when the text has no quote.
 
+#[path = "support/known_failures.rs"]
+mod known_failures;
 use khabar::emit::QuoteKind;
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
@@ -307,32 +309,6 @@ fn quotes_table() {
         summary.push_str(&format!("  {tag:<16} {p:>4}/{t}\n"));
     }
     println!("{summary}");
-    // Cases listed in known_failures.txt are open work, named with a
-    // reason; any other failing case fails the test, and a listed case that
-    // now passes is reported so that it can be taken off the list.
     let known_path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/quotes/known_failures.txt");
-    let known: Vec<String> = std::fs::read_to_string(known_path)
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next().map(|id| id.trim().to_string()))
-        .collect();
-    let failing_ids: Vec<&String> = failures.iter().map(|(id, _)| id).collect();
-    for id in &known {
-        if !failing_ids.contains(&id) {
-            println!("known failure {id} now passes: take it off {known_path}");
-        }
-    }
-    let unexpected: Vec<&String> = failures.iter().filter(|(id, _)| !known.contains(id)).map(|(_, m)| m).collect();
-    if !unexpected.is_empty() {
-        panic!(
-            "{} of {} quotes cases fail unexpectedly ({} pass, {} known failures):\n{}\n{}",
-            unexpected.len(),
-            cases.len(),
-            passed,
-            known.len(),
-            summary,
-            unexpected.iter().map(|m| m.as_str()).collect::<Vec<_>>().join("\n")
-        );
-    }
+    known_failures::check("quotes", known_path, &failures, cases.len(), &summary);
 }
