@@ -20,7 +20,7 @@ use super::numbers;
 use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::tokenizer::TokenKind;
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
 
@@ -234,7 +234,6 @@ impl<'a> DateScanner<'_, 'a> {
         }
         if let Some(k) = self.doc.next_non_space(j) {
             if let Some(m2) = self.doc.phrase_at(&self.doc.lex.months, k) {
-                let same_system_word = j == last; // `يوليو تموز` with no mark between
                 let comma = matches!(self.doc.punct(j), Some('،' | ','));
                 if m2.value.month == info.month && m2.value.calendar == info.calendar && !comma {
                     last = m2.last;
@@ -244,8 +243,6 @@ impl<'a> DateScanner<'_, 'a> {
                             last = p;
                         }
                     }
-                } else {
-                    let _ = same_system_word;
                 }
             }
         }
@@ -1345,7 +1342,6 @@ impl<'a> DateScanner<'_, 'a> {
                 // `3 أيام مضت`
                 let (n, unit, l) = self.amount(i)?;
                 let m = self.next(l).filter(|&m| matches!(self.key(m), "مضت" | "مضي" | "خلت"))?;
-                let _ = doc;
                 let value = self.reference.and_then(|r| shift_date(r, unit, -n));
                 return Some(Found { first: i, last: m, prefix_chars: 0, value: value.map(Value::Day), kind: DateKind::Relative });
             }
@@ -1708,11 +1704,6 @@ fn gregorian_to_hijri_year(d: NaiveDate) -> Option<i32> {
     let iso = Date::<Iso>::try_new_iso(d.year(), d.month() as u8, d.day() as u8).ok()?;
     let h = iso.to_calendar(Hijri::new_umm_al_qura());
     Some(h.year().extended_year())
-}
-
-#[allow(dead_code)]
-fn weekday_of(d: NaiveDate) -> Weekday {
-    d.weekday()
 }
 
 #[cfg(test)]

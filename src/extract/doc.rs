@@ -261,8 +261,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The key of token `i` with its proclitic stripped, when a lexicon knows
-    /// the stem; otherwise the whole key.
+    /// Whether token `i` is a number (digits in any script).
     pub fn is_number(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Number
     }

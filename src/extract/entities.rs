@@ -61,10 +61,6 @@ impl EntitySet {
                 // be quadratic in an entity's mentions
                 let e = &mut self.entities[i];
                 e.mentions.push(span);
-                // the fullest form as it appears
-                if text.chars().count() > e.text.chars().count() && ty != EntityType::Person {
-                    // keep the first text for gazetteer entries: aliases differ in form, not fullness
-                }
             }
             None => {
                 self.index.insert(key.to_string(), self.keys.len());

@@ -538,11 +538,3 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     Some(NounPhrase { first, last, prefix_chars, title: None, name: None, gender, kind: PhraseKind::Description })
 }
 
-/// The last word of a name, folded: how a person is called on second
-/// mention (`لافروف` for `سيرغي لافروف`).
-pub fn family_key(doc: &Doc, first: usize, last: usize) -> Option<String> {
-    if first == last {
-        return None;
-    }
-    Some(doc.key(last).to_string())
-}

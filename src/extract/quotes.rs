@@ -80,8 +80,7 @@ pub fn extract(
     for cue in &cues {
         let end = cue.end.unwrap_or(cue.start);
         let Some((a, b)) = trim(doc, cue.start, end) else { continue };
-        if let Some((np, (a, b, p))) = cue.subject.as_ref().and_then(|np| Some((np, np.name?))).filter(|(np, _)| np.kind == PhraseKind::Person) {
-            let _ = np;
+        if let Some((a, b, p)) = cue.subject.filter(|np| np.kind == PhraseKind::Person).and_then(|np| np.name) {
             people.push((doc.slice(a, b, p).to_string(), doc.span(a, b, p)));
         }
         let speaker_idx = match &cue.subject {
@@ -884,7 +883,6 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         // a subject-less `وقال “…”` later in the sentence also ends it
         cues[i].end = Some(end.max(start));
     }
-    let _ = PhraseKind::Person;
 }
 
 #[cfg(test)]

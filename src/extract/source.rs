@@ -199,7 +199,6 @@ fn segment_candidates(doc: &Doc, range: std::ops::Range<usize>, opening_only: bo
         }
         i += 1;
     }
-    // a line that is only the outlet (`فرانس 24`) is a byline even unbracketed
     out
 }
 
