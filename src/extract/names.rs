@@ -83,9 +83,27 @@ pub fn is_stop_word(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// Whether token `i` starts a title (`وزير`, `مسؤولا`), not a modifier.
+pub fn is_title_head(doc: &Doc, i: usize) -> bool {
+    title_at(doc, i).is_some_and(|(class, ..)| class != TitleClass::Modifier)
+}
+
 fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
     if let Some(m) = doc.phrase_at(&doc.lex.titles, i) {
-        return Some((m.value.class, m.value.gender, m.last, m.prefix_chars));
+        // folding merges `شقيقة` (sister) with `شقيقه` (his brother): the
+        // written taa marbuta is feminine
+        let gender = if m.last == i && doc.surface(i).ends_with('ة') { Gender::Feminine } else { m.value.gender };
+        return Some((m.value.class, gender, m.last, m.prefix_chars));
+    }
+    // an indefinite head in the accusative after `إن`/`أن` (`مسؤولا`,
+    // `مصدرا`): the tanween alif is case, not part of the word
+    if let Some(stem) = doc.key(i).strip_suffix('ا').filter(|s| s.chars().count() >= 3) {
+        use crate::lexicon::PhraseSet;
+        let titles = &doc.lex.titles;
+        let head = titles.step(PhraseSet::<crate::lexicon::TitleInfo>::ROOT, doc.lex.vocab.get(stem)).and_then(|n| titles.value(n));
+        if let Some(t) = head.filter(|t| t.class == TitleClass::Head) {
+            return Some((t.class, t.gender, i, 0));
+        }
     }
     // `د.`, `م.`, `أ.`: a one-letter abbreviation with its period (Dr., Eng.)
     if doc.surface(i).chars().count() == 1 && doc.kind(i) == TokenKind::Word && doc.punct(i + 1) == Some('.') {
@@ -134,6 +152,10 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     // one with a clitic letter glued on (`بلقب`, `كأفضل`, `وإصابة`; `بوتين`
     // and `لافروف` are no clitic + word)
     if is_common_word(doc, i, COMMON_START_RANK) {
+        return false;
+    }
+    // an ordinary noun in the accusative (`مصدرا`, `شاهدا`)
+    if k.strip_suffix('ا').filter(|s| s.chars().count() >= 3).and_then(|s| doc.lex.common_rank(s)).is_some_and(|r| r < COMMON_START_RANK) {
         return false;
     }
     let rest = k.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف']).unwrap_or("");
@@ -376,7 +398,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
                 // an indefinite adjective after an indefinite head: `مسؤول عسكري`
                 let kj = doc.key(j);
-                if words == 1 && !is_definite(doc, i) && kj.ends_with('ي') && !kj.starts_with('و')
+                if words == 1 && !is_definite(doc, i) && (kj.ends_with('ي') || kj.ends_with("يا")) && !kj.starts_with('و')
                     && doc.phrase_at(&doc.lex.given_names, j).is_none()
                 {
                     t_last = j;
@@ -448,7 +470,12 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     kind: PhraseKind::Person,
                 });
             }
-            return Some(NounPhrase { first, last: cur, prefix_chars, title, name: None, gender, kind: PhraseKind::Description });
+            // an indefinite head with no name is an unnamed source, read as
+            // a description below (`مسؤول محلي في حلب`); a definite one
+            // (`الوزير`, `رئيس الوزراء`) refers back to someone named
+            if is_definite(doc, i) || is_definite(doc, cur) {
+                return Some(NounPhrase { first, last: cur, prefix_chars, title, name: None, gender, kind: PhraseKind::Description });
+            }
         }
     }
     // an occupation the lexicon lacks before a given name: `المزارع علي
@@ -512,6 +539,16 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
             }
         }
+        // a negated adjective: `مصادر غير رسمية`, `المصادر غير الرسمية`
+        if doc.key(j) == "غير" {
+            if let Some(a) = doc.next_word(j).filter(|&a| !is_stop_word(doc, a) && is_definite(doc, a) == is_definite(doc, i)) {
+                if ["ي", "يه", "ه"].iter().any(|e| doc.key(a).ends_with(e)) {
+                    last = a;
+                    words += 2;
+                    continue;
+                }
+            }
+        }
         if doc.kind(j) != TokenKind::Word || is_stop_word(doc, j) {
             break;
         }
@@ -528,7 +565,8 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // an indefinite adjective after an indefinite noun: `مصدر أمني`,
         // `مصدر مطلع`, `مسؤول رفيع`
         let modifier = doc.phrase_at(&doc.lex.titles, j).is_some_and(|m| m.value.class == TitleClass::Modifier && m.prefix_chars == 0);
-        if words <= 2 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه") || modifier) && !k.starts_with('و') {
+        // (`مسؤولا محليا` in the accusative, after `إن`/`أن`)
+        if words <= 2 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه") || k.ends_with("يا") || modifier) && !k.starts_with('و') {
             last = j;
             words += 1;
             continue;

@@ -220,6 +220,8 @@ impl Speakers {
         } else if let Some(i) = self.refer_back(doc, np, &key, known) {
             i
         } else {
+            let text = nominative(doc, np).unwrap_or(text);
+            let key = fold_phrase(&text);
             self.add(text, key, gender, np.first, false)
         };
         if self.people[idx].title.is_none() {
@@ -316,6 +318,43 @@ impl Speakers {
     }
 }
 
+/// An unnamed source written in the accusative after `إن`/`أن`
+/// (`مسؤولا محليا في حلب`) named as a speaker in the nominative
+/// (`مسؤول محلي في حلب`): the tanween alif of the head and of its nisba
+/// adjectives is case, not part of the description.
+fn nominative(doc: &Doc, np: &NounPhrase) -> Option<String> {
+    let head = np.first;
+    let stem = doc.key(head).strip_suffix('ا').filter(|s| s.chars().count() >= 3)?;
+    if (doc.lex.vocab.get(stem) == crate::lexicon::NO_WORD && doc.lex.common_rank(stem).is_none()) || np.prefix_chars != 0 {
+        return None;
+    }
+    // a title head (`مسؤولا`), or a noun with an accusative nisba adjective
+    // (`مصدرا أمنيا`); never a place (`روسيا`, `سوريا`)
+    let place = |t: usize| doc.phrase_at(&doc.lex.gazetteer, t).is_some();
+    let title_head = doc.phrase_at(&doc.lex.titles, head).is_none() && names::is_title_head(doc, head);
+    let adjective = doc.next_word(head).filter(|&a| a <= np.last).is_some_and(|a| doc.key(a).ends_with("يا") && !place(a));
+    if place(head) || !(title_head || adjective) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut in_head = true;
+    for t in np.first..=np.last {
+        let surface = doc.surface(t);
+        let k = doc.key(t);
+        if doc.tokens[t].is_word() && in_head && (t == head || k.ends_with("يا")) {
+            out.push_str(surface.trim_end_matches(['ا', '\u{64b}']));
+        } else {
+            // the case ending stops at the first word that is not the head's
+            // adjective (`في`)
+            if doc.tokens[t].is_word() && t != head {
+                in_head = false;
+            }
+            out.push_str(surface);
+        }
+    }
+    Some(out)
+}
+
 /// Trims spaces and punctuation at both ends of content `[a, b)`; returns
 /// inclusive token bounds.
 fn trim(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -333,6 +372,11 @@ fn trim(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
         b -= 1;
     }
     (a < b).then_some((a, b - 1))
+}
+
+/// Previous word-like token directly before `i`, separated by spaces only.
+fn prev_word(doc: &Doc, i: usize) -> Option<usize> {
+    doc.prev_non_space(i).filter(|&j| doc.tokens[j].is_wordlike())
 }
 
 fn word_count(doc: &Doc, r: std::ops::Range<usize>) -> usize {
@@ -424,7 +468,8 @@ fn find_cues(doc: &Doc) -> Vec<Cue> {
                 // (`قال إنه يأمل أن …`: the quote is `يأمل أن …`)
                 i = match (cue.kind, cue.end) {
                     (QuoteKind::Direct, Some(end)) => end.max(i + 1),
-                    _ => (cue.start + 1).max(i + 1),
+                    // skip the quote's first word: `إنه يأمل أن` is one quote
+                    _ => (doc.next_non_space(cue.start.saturating_sub(1)).unwrap_or(cue.start) + 1).max(i + 1),
                 };
                 cues.push(cue);
             }
@@ -445,6 +490,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     }
     if doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc, j, info.preps) {
         if let Some(np) = names::parse(doc, j) {
+            let np = appositive_name(doc, np, sentence_end).unwrap_or(np);
             subject = Some(np);
             j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
         }
@@ -477,10 +523,18 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     }
     // subject first (`المتحدث ... صالح المالكي صرح`, `وكانت الوزارة، قالت`):
     // then a noun phrase after the verb is its object (`يتهمون الأطباء بأنهم`)
-    if subject.is_none_or(|np| np.kind != PhraseKind::Person) {
-        if let Some(np) = preverbal_subject(doc, v) {
+    // After `إن`/`أن`/`لكن` the noun phrase before the verb is its subject
+    // even when a name follows the verb: `بيد أن مسؤولا محليا أبلغ رويترز`
+    if let Some(np) = preverbal_subject(doc, v) {
+        let after_particle = prev_word(doc, np.first).is_some_and(|p| matches!(doc.key(p), "ان" | "لكن" | "ولكن" | "فان" | "وان" | "بان"));
+        if after_particle || subject.is_none_or(|s| s.kind != PhraseKind::Person) {
             subject = Some(np);
         }
+    }
+    // `ورحب الرئيس فلان بالاتفاق وقال إن`: a verb joined to the one that
+    // opens the sentence shares its subject
+    if subject.is_none() && info.tense != Tense::Passive {
+        subject = sentence_subject(doc, v, info);
     }
     // `قال تعالى`, `قال الله عز وجل`: scripture, quoted by nobody in the story
     if let Some(np) = subject {
@@ -580,6 +634,62 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     None
 }
 
+/// A title longer than the parser follows, then the name between commas:
+/// `وقال المدير التنفيذي للمؤسسة العربية للحريات، فلان الفلاني، إن`. The
+/// name is the speaker and everything before its comma the title.
+fn appositive_name(doc: &Doc, np: NounPhrase, sentence_end: usize) -> Option<NounPhrase> {
+    if np.kind != PhraseKind::Description {
+        return None;
+    }
+    let mut t = np.last;
+    let mut comma = None;
+    for _ in 0..8 {
+        let n = doc.next_non_space(t).filter(|&n| n < sentence_end)?;
+        match doc.kind(n) {
+            TokenKind::Punct if matches!(doc.punct(n), Some('،' | ',')) => {
+                comma = Some(n);
+                break;
+            }
+            TokenKind::Word if !names::is_stop_word(doc, n) && !is_complementizer(doc, n) => t = n,
+            TokenKind::Quote => t = n,
+            _ => return None,
+        }
+    }
+    let comma = comma?;
+    let person = doc.next_word(comma).and_then(|n| names::parse(doc, n)).filter(|p| p.kind == PhraseKind::Person && p.title.is_none())?;
+    // the name closes with a comma or runs into the complementizer
+    let mut after = doc.next_non_space(person.last)?;
+    if matches!(doc.punct(after), Some('،' | ',')) {
+        after = doc.next_non_space(after)?;
+    }
+    if !is_complementizer(doc, after) {
+        return None;
+    }
+    Some(NounPhrase { first: np.first, last: person.last, prefix_chars: np.prefix_chars, title: Some((np.first, t)), name: person.name, gender: if person.gender == Gender::Unknown { np.gender } else { person.gender }, kind: PhraseKind::Person })
+}
+
+/// The named subject of the verb that opens the sentence of the verb at `v`
+/// (`وعبرت شقيقته سلمى … عن قلقها وقالت`), when `v` is joined to it by `و`
+/// and agrees with it in gender.
+fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<NounPhrase> {
+    if !doc.key(v).starts_with('و') {
+        return None;
+    }
+    let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
+    let first = (sentence_start..v).find(|&t| doc.tokens[t].is_wordlike())?;
+    // the opening word is a verb: no article, no function word, not a name
+    // or title itself (`وفي`, `والرئيس` open no verb clause)
+    if doc.kind(first) != TokenKind::Word || doc.key(first).contains("ال") && doc.key(first).starts_with("وال")
+        || doc.key(first).starts_with("ال") || names::is_stop_word(doc, first) && verb_at(doc, first).is_none()
+        || doc.phrase_at(&doc.lex.gazetteer, first).is_some() || names::is_title_head(doc, first)
+    {
+        return None;
+    }
+    let np = doc.next_word(first).and_then(|n| names::parse(doc, n)).filter(|np| np.kind == PhraseKind::Person && np.last < v)?;
+    let agrees = np.gender != Gender::Unknown && (info.gender == Gender::Unknown || np.gender == info.gender);
+    agrees.then_some(np)
+}
+
 /// Words that open a clause before its subject: `وكانت الوزارة قالت`.
 const CLAUSE_OPENERS: &[&str] = &[
     "كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "واما", "وقد", "قد", "ثم", "فيما", "بينما", "حيث", "كما", "اذ", "و", "بدوره",
@@ -621,6 +731,11 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
             break;
         }
         start = p;
+    }
+    // `العديد من المصادر`, `بعض المسؤولين`: the speakers follow the quantifier
+    if matches!(doc.key(start), "العديد" | "عدد" | "الكثير" | "كثير" | "بعض" | "جميع" | "غالبيه" | "معظم" | "اغلب") && start < end {
+        let n = doc.next_word(start)?;
+        start = if doc.key(n) == "من" && n < end { doc.next_word(n)? } else { n };
     }
     let np = names::parse(doc, start)?;
     (np.last == end).then_some(np)
@@ -838,6 +953,21 @@ fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
 
 /// An indirect quote runs to the end of its sentence, or to the next cue in
 /// the same sentence (`..., مضيفا أن ...`, `... وقال فلان إن ...`).
+/// Whether the verb at `v` sits in a clause opened by `رغم أن`/`مع أن`
+/// (within the same sentence, a few words before it).
+fn concessive_clause(doc: &Doc, v: usize) -> bool {
+    let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
+    let mut t = v;
+    for _ in 0..12 {
+        let Some(p) = doc.prev_non_space(t).filter(|&p| p >= sentence_start) else { return false };
+        if doc.key(p) == "ان" {
+            return doc.prev_non_space(p).is_some_and(|q| matches!(doc.key(q), "رغم" | "ورغم" | "برغم" | "وبرغم" | "مع" | "ومع"));
+        }
+        t = p;
+    }
+    false
+}
+
 fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
     let n = cues.len();
     for i in 0..n {
@@ -850,6 +980,13 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         // `… ، وفقا لما نقلته وكالة إرنا`: the credit is not quoted
         if let Some(a) = (start..sentence_end).find(|&t| is_attribution_head(doc, t)) {
             end = a;
+        }
+        // `رغم أن المصادر أكدت أن …، فإن …`: a concessive clause ends where
+        // the main clause (`، فإن`, `، إلا أن`) begins
+        if concessive_clause(doc, cues[i].verb) {
+            if let Some(c) = (start..end).find(|&t| matches!(doc.punct(t), Some('،' | ',')) && doc.next_word(t).is_some_and(|n| matches!(doc.key(n), "فان" | "الا"))) {
+                end = c;
+            }
         }
         for c in cues.iter().skip(i + 1) {
             // cues are sorted by start: none past the sentence can end it
