@@ -302,6 +302,16 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
     last
 }
 
+/// Whether a definite word has the shape of an adjective: a nisba
+/// (`المدني`, `الرسمية`), a feminine or plural ending, a participle
+/// (`المسلحة`, `المعارض`) or an elative (`الأعلى`, `الأحمر`).
+fn looks_like_adjective(key: &str) -> bool {
+    let Some(stem) = key.strip_prefix("ال") else { return false };
+    ["ي", "ه", "ين", "ون"].iter().any(|e| stem.ends_with(e))
+        || stem.starts_with('م')
+        || (stem.starts_with('ا') && stem.chars().count() == 4)
+}
+
 /// Parses the noun phrase that starts at token `i` (the subject after a
 /// verb, or a title in running text).
 pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
@@ -557,7 +567,11 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // `للحزب` continues an institution's name; elsewhere `ل` introduces
         // the addressee (`قال المصدر لوكالة ...`)
         let genitive = org && (k.starts_with("لل") || (k.starts_with('ل') && doc.ids[j].stem() != NO_WORD && words < 4));
-        if is_definite(doc, j) || is_nationality(doc, j) || conj_def || genitive || (org && words < 3 && !k.starts_with('و')) {
+        // after a definite head only an adjective follows (`الدفاع المدني`,
+        // `القوات المسلحة`); a definite noun is the verb's object
+        // (`ووصف الدفاع المدني الحريق بأنه`)
+        let definite_ok = !is_definite(doc, i) || org || looks_like_adjective(k);
+        if (is_definite(doc, j) && definite_ok) || is_nationality(doc, j) || conj_def || genitive || (org && words < 3 && !k.starts_with('و')) {
             last = j;
             words += 1;
             continue;

@@ -552,6 +552,13 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     if subject.is_none() && info.tense == Tense::Passive {
         return None;
     }
+    // `ووصف الدفاع المدني -الذي أرسل فرقا- الحريق بأنه`: a parenthetical
+    // between dashes or brackets after the subject is read past
+    if subject.is_some() {
+        if let Some(after) = parenthetical_end(doc, j, sentence_end).and_then(|e| doc.next_non_space(e)) {
+            j = after;
+        }
+    }
     let mut k = j;
     let limit = (v + CUE_WINDOW).min(sentence_end);
     let ambiguous_ok = |k: usize| k <= j + 2;
@@ -688,6 +695,23 @@ fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<NounPhrase> {
     let np = doc.next_word(first).and_then(|n| names::parse(doc, n)).filter(|np| np.kind == PhraseKind::Person && np.last < v)?;
     let agrees = np.gender != Gender::Unknown && (info.gender == Gender::Unknown || np.gender == info.gender);
     agrees.then_some(np)
+}
+
+/// The closing token of a parenthetical that opens at `j` (`- … -`,
+/// `– … –`, `( … )`), within 60 tokens (about 30 words) of the same sentence.
+fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> {
+    // a dash glued to the word before joins a name (`سوندرا-كاي`)
+    if j == 0 || doc.kind(j - 1) != TokenKind::Space {
+        return None;
+    }
+    let close = match doc.punct(j)? {
+        '-' => '-',
+        '–' => '–',
+        '—' => '—',
+        '(' => ')',
+        _ => return None,
+    };
+    (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
 
 /// Words that open a clause before its subject: `وكانت الوزارة قالت`.
