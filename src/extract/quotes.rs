@@ -245,6 +245,18 @@ impl Speakers {
                     return (full.clone(), fk.clone());
                 }
             }
+            // a slip of the keyboard in a foreign name (`داميان` for
+            // `دايمان`): two neighbouring letters swapped in a long word
+            for p in self.people.iter().filter(|p| p.person) {
+                if p.key.split(' ').count() > 1 && p.key.rsplit(' ').next().is_some_and(|last| swapped_neighbours(last, words[0])) {
+                    return (p.name.clone(), p.key.clone());
+                }
+            }
+            for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
+                if fk.contains(' ') && fk.rsplit(' ').next().is_some_and(|last| swapped_neighbours(last, words[0])) {
+                    return (full.clone(), fk.clone());
+                }
+            }
         }
         (name.to_string(), key.to_string())
     }
@@ -316,6 +328,17 @@ impl Speakers {
         }
         None
     }
+}
+
+/// Whether `a` and `b` (five letters or more) differ only by two
+/// neighbouring letters swapped: `دايمان`/`داميان`.
+fn swapped_neighbours(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.len() < 5 || a == b {
+        return false;
+    }
+    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else { return false };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
 }
 
 /// An unnamed source written in the accusative after `إن`/`أن`
@@ -489,7 +512,14 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
         j = doc.next_non_space(j)?;
     }
     if doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc, j, info.preps) {
-        if let Some(np) = names::parse(doc, j) {
+        // a definite sound masculine plural in `-ين` is oblique: the object
+        // (`يناشد المسؤولين قائلا`), never the subject (`المسؤولون`)
+        let oblique = |np: &NounPhrase| {
+            let k = doc.key(np.first);
+            np.kind == PhraseKind::Description && np.prefix_chars == 0 && k.starts_with("ال") && k.ends_with("ين") && k.chars().count() >= 7
+                && doc.phrase_at(&doc.lex.gazetteer, np.first).is_none() // `الكرملين`
+        };
+        if let Some(np) = names::parse(doc, j).filter(|np| !oblique(np)) {
             let np = appositive_name(doc, np, sentence_end).unwrap_or(np);
             subject = Some(np);
             j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
@@ -762,7 +792,14 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
         start = if doc.key(n) == "من" && n < end { doc.next_word(n)? } else { n };
     }
     let np = names::parse(doc, start)?;
-    (np.last == end).then_some(np)
+    if np.last == end {
+        return Some(np);
+    }
+    // a description placed by a prepositional phrase: `المقربين من المغني
+    // يتهمون`, `مسؤولون في الوزارة قالوا`
+    let prep = doc.next_word(np.last).filter(|&p| p < end && matches!(doc.key(p), "من" | "في"))?;
+    let rest = doc.next_word(prep).and_then(|n| names::parse(doc, n)).filter(|r| r.last == end)?;
+    (np.kind == PhraseKind::Description).then_some(NounPhrase { last: rest.last, ..np })
 }
 
 /// The person named right before `الذي`/`التي` when the verb at `v`
@@ -1050,6 +1087,16 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
 mod tests {
     use crate::emit::QuoteKind;
     use crate::testutil::analyze;
+
+    #[test]
+    fn swapped_neighbours_only_for_one_transposition_in_long_words() {
+        use super::swapped_neighbours;
+        assert!(swapped_neighbours("مارتينيز", "ماريتنيز"));
+        assert!(!swapped_neighbours("مارتينيز", "مارتينيز"));
+        assert!(!swapped_neighbours("سعيد", "سيعد")); // too short to tell a slip from another name
+        assert!(!swapped_neighbours("مارتينيز", "مارتينيس")); // a different letter, not a swap
+        assert!(!swapped_neighbours("مارتينيز", "ماتريينز")); // two swaps
+    }
 
     #[test]
     fn indirect_quote_after_verb_subject_and_complementizer() {
