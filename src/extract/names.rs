@@ -136,6 +136,11 @@ fn is_nationality(doc: &Doc, i: usize) -> bool {
 /// Whether token `i` starts a name: a given name, or an indefinite word
 /// no lexicon claims.
 fn can_start_name(doc: &Doc, i: usize) -> bool {
+    // `باسم` is the given name when a name follows (`المتحدث باسم الحكومة
+    // باسم خالد`), else `in the name of`
+    if doc.key(i) == "باسم" {
+        return doc.next_word(i).is_some_and(|n| doc.key(n) != "باسم" && !is_definite(doc, n) && can_start_name(doc, n));
+    }
     if doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
         return false;
     }
@@ -249,7 +254,10 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike())
                 || after.is_none_or(|n| ends_name(doc, n));
             let title = title_at(doc, j).is_some();
-            if ends || (words == 1 && !title) {
+            // `آدم أرون الرئيس التنفيذي للشركة`: a title head with its own
+            // modifiers opens an apposition, not a family name
+            let apposition = is_title_head(doc, j) && after.is_some_and(|n| !is_stop_word(doc, n) && (title_at(doc, n).is_some() || is_definite(doc, n)));
+            if (ends && !apposition) || (words == 1 && !title) {
                 last = j;
             }
             break;
@@ -338,6 +346,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         }
     }
     let mut gender = Gender::Unknown;
+    let mut title_last = None;
     let first = i;
     let prefix_chars = 0u8;
     // honorifics and titles
@@ -359,6 +368,14 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 let Some(j) = doc.next_word(t_last) else { break };
                 if doc.kind(j) != TokenKind::Word {
                     break;
+                }
+                // `المتحدث باسم`: `باسم` is also a given name
+                let body = |n: usize| !is_stop_word(doc, n)
+                    && (is_definite(doc, n) || doc.phrase_at(&doc.lex.org_heads, n).is_some() || doc.phrase_at(&doc.lex.gazetteer, n).is_some());
+                if doc.key(j) == "باسم" && doc.next_word(j).is_some_and(body) {
+                    t_last = j;
+                    words += 1;
+                    continue;
                 }
                 // a given name starts the name, even one that is also a
                 // place (`منى`) or a title word
@@ -486,6 +503,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             if is_definite(doc, i) || is_definite(doc, cur) {
                 return Some(NounPhrase { first, last: cur, prefix_chars, title, name: None, gender, kind: PhraseKind::Description });
             }
+            // the title's own words stay (`متحدثة باسم الجيش`, `مسؤول بالوزارة`)
+            // but not the addressee (`مسؤول رفيع المستوى للصحفيين`)
+            let addressee = cur > i && doc.key(cur).starts_with("لل");
+            title_last = Some(if addressee { doc.prev_non_space(cur).unwrap_or(i) } else { cur });
         }
     }
     // an occupation the lexicon lacks before a given name: `المزارع علي
@@ -523,7 +544,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     }
     let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();
     let gaz = doc.phrase_at(&doc.lex.gazetteer, i);
-    let mut last = gaz.map(|m| m.last).unwrap_or(i);
+    let mut last = title_last.or(gaz.map(|m| m.last)).unwrap_or(i);
     let mut words = 1;
     while words < 7 {
         let Some(j) = doc.next_word(last) else { break };
@@ -549,15 +570,15 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
             }
         }
-        // a negated adjective: `مصادر غير رسمية`, `المصادر غير الرسمية`
+        // a negated adjective ends the phrase: `مصادر غير رسمية`,
+        // `المصادر غير الرسمية`
         if doc.key(j) == "غير" {
             if let Some(a) = doc.next_word(j).filter(|&a| !is_stop_word(doc, a) && is_definite(doc, a) == is_definite(doc, i)) {
                 if ["ي", "يه", "ه"].iter().any(|e| doc.key(a).ends_with(e)) {
                     last = a;
-                    words += 2;
-                    continue;
                 }
             }
+            break;
         }
         if doc.kind(j) != TokenKind::Word || is_stop_word(doc, j) {
             break;

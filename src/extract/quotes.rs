@@ -224,7 +224,8 @@ impl Speakers {
             let key = fold_phrase(&text);
             self.add(text, key, gender, np.first, false)
         };
-        if self.people[idx].title.is_none() {
+        // an unnamed source is its own description, not a titled name
+        if self.people[idx].title.is_none() && title.as_deref() != Some(self.people[idx].name.as_str()) {
             self.people[idx].title = title;
         }
         idx
@@ -675,7 +676,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
 /// `وقال المدير التنفيذي للمؤسسة العربية للحريات، فلان الفلاني، إن`. The
 /// name is the speaker and everything before its comma the title.
 fn appositive_name(doc: &Doc, np: NounPhrase, sentence_end: usize) -> Option<NounPhrase> {
-    if np.kind != PhraseKind::Description {
+    if np.kind != PhraseKind::Description || !names::is_title_head(doc, np.first) {
         return None;
     }
     let mut t = np.last;
@@ -709,7 +710,8 @@ fn appositive_name(doc: &Doc, np: NounPhrase, sentence_end: usize) -> Option<Nou
 /// (`وعبرت شقيقته سلمى … عن قلقها وقالت`), when `v` is joined to it by `و`
 /// and agrees with it in gender.
 fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<NounPhrase> {
-    if !doc.key(v).starts_with('و') {
+    // `ويعتقد أن`, `ويقال إن` are impersonal more often than joined
+    if !doc.key(v).starts_with('و') || info.tense != Tense::Past {
         return None;
     }
     let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
