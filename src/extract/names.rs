@@ -288,7 +288,17 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         // دعمها`, `ماكرون بنتائج القمة`, `محمود عباس وفدا`)
         if words >= 2 && doc.phrase_at(&doc.lex.given_names, j).is_none() {
             let n = k.chars().count();
-            let clitic = (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك') || k.starts_with('ف')) && ids.full == NO_WORD && n >= 5;
+            // (a foreign surname may start with those letters, `بيتزي`: no
+            // known word after the letter, no pronoun or taa marbuta at the
+            // end, no alif-initial verbal noun, and the name ends after it)
+            let foreign = k.strip_prefix(['ب', 'ل', 'ك', 'ف']).is_some_and(|r| {
+                ids.stem() == NO_WORD
+                    && doc.lex.common_rank(r).is_none()
+                    && !r.starts_with('ا')
+                    && !["ه", "ها", "هم", "هما", "كم", "نا"].iter().any(|e| r.ends_with(e))
+                    && doc.next_word(j).is_none_or(|n| ends_name(doc, n))
+            });
+            let clitic = (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك') || k.starts_with('ف')) && ids.full == NO_WORD && n >= 5 && !foreign;
             let accusative = k.ends_with('ا') && n >= 4 && doc.lex.common_rank(&k[..k.len() - 'ا'.len_utf8()]).is_some();
             let inflected = k.ends_with("ين") || k.ends_with("ات");
             if is_common_word(doc, j, COMMON_START_RANK) || clitic || accusative || inflected {

@@ -56,6 +56,8 @@ struct SpeakerState {
     person: bool,
     /// Introduced by a plural verb.
     plural: bool,
+    /// The news agency this speaker is, if it is one.
+    agency: Option<u16>,
 }
 
 /// Extracts quotes (in text order) and speakers. `known_people` are full
@@ -128,6 +130,8 @@ struct Speakers {
     last_person: Option<usize>,
     /// Last speaker introduced by a plural verb (`قال العمال`).
     last_plural: Option<usize>,
+    /// The agency of the speaker `add` is about to create.
+    pending_agency: Option<u16>,
 }
 
 impl Speakers {
@@ -177,7 +181,9 @@ impl Speakers {
                 let (ka, kb) = (self.people[a].key.replace(' ', ""), self.people[b].key.replace(' ', ""));
                 let last_a = self.people[a].key.split(' ').next_back().unwrap_or("");
                 let last_b = self.people[b].key.split(' ').next_back().unwrap_or("");
-                let same = ka == kb || (last_a == last_b && last_a.chars().count() >= 3);
+                // `خوان أنطونيو` is `خوان أنطونيو بيتزي` cut short (two words at least)
+                let prefix = self.people[a].key.split(' ').count() >= 2 && self.people[b].key.starts_with(&format!("{} ", self.people[a].key));
+                let same = ka == kb || (last_a == last_b && last_a.chars().count() >= 3) || prefix;
                 let b_fuller = self.people[b].name.chars().count() > self.people[a].name.chars().count()
                     || (self.people[b].name.chars().count() == self.people[a].name.chars().count() && b < a);
                 if same && b_fuller {
@@ -196,15 +202,28 @@ impl Speakers {
         }
     }
 
+    /// The speaker already met that names the same news agency as `np`
+    /// (by any of the agency's names in `data/agencies.tsv`).
+    fn same_agency(&mut self, doc: &Doc, np: &NounPhrase) -> Option<usize> {
+        let id = agency_in(doc, np.first, np.last)?;
+        let i = self.people.iter().position(|p| p.agency == Some(id));
+        if i.is_none() {
+            // remembered on the speaker about to be added
+            self.pending_agency = Some(id);
+        }
+        i
+    }
+
     fn find(&self, key: &str) -> Option<usize> {
         self.people.iter().position(|p| p.key == key)
     }
 
     fn add(&mut self, name: String, key: String, gender: Gender, first_seen: usize, person: bool) -> usize {
+        let agency = self.pending_agency.take();
         if let Some(i) = self.find(&key) {
             return i;
         }
-        self.people.push(SpeakerState { name, key, title: None, gender, quotes: 0, first_seen, person, plural: false });
+        self.people.push(SpeakerState { name, key, title: None, gender, quotes: 0, first_seen, person, plural: false, agency });
         self.people.len() - 1
     }
 
@@ -218,6 +237,9 @@ impl Speakers {
             let (full, full_key) = self.link_family_name(&text, &key, known);
             self.add(full, full_key, gender, np.first, true)
         } else if let Some(i) = self.refer_back(doc, np, &key, known) {
+            i
+        } else if let Some(i) = self.same_agency(doc, np) {
+            // `وكالة الأنباء السورية الرسمية` and later `سانا`: one agency
             i
         } else {
             let text = nominative(doc, np).unwrap_or(text);
@@ -377,6 +399,11 @@ fn nominative(doc: &Doc, np: &NounPhrase) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The news agency named by tokens `first..=last`, if any.
+fn agency_in(doc: &Doc, first: usize, last: usize) -> Option<u16> {
+    (first..=last).filter(|&t| doc.tokens[t].is_word()).find_map(|t| doc.phrase_at(&doc.lex.agencies, t).map(|m| *m.value))
 }
 
 /// Trims spaces and punctuation at both ends of content `[a, b)`; returns
