@@ -399,6 +399,12 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     words += 1;
                     continue;
                 }
+                // a news agency after an adjective is the addressee
+                // (`مسؤول عراقي رفيع وكالة فرانس برس`)
+                let adjective_before = t_last != i && (doc.key(t_last).ends_with('ي') || title_at(doc, t_last).is_some_and(|(c, ..)| c == TitleClass::Modifier));
+                if adjective_before && doc.phrase_at(&doc.lex.agencies, j).is_some() {
+                    break;
+                }
                 if let Some((_, _, l, p)) = title_at(doc, j) {
                     if p == 0 || doc.key(j).starts_with('ل') {
                         t_last = l;
@@ -445,7 +451,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 // a construct chain: `قائد عمليات نينوى`, `رئيس بلدية بيروت`
                 // (only right after an indefinite word: after `اللبنانية` an
                 // indefinite word starts the name)
-                if !is_definite(doc, t_last)
+                // (and never after an adjective: `مسؤول عراقي رفيع وكالة
+                // فرانس برس`, the agency is the addressee)
+                let after_adjective = t_last != i && doc.key(t_last).ends_with('ي');
+                if !is_definite(doc, t_last) && !after_adjective
                     && !is_definite(doc, j) && doc.phrase_at(&doc.lex.given_names, j).is_none() && !is_common_word(doc, j, 300) {
                     let chain = doc.next_word(j).is_some_and(|n| {
                         (is_definite(doc, n) && !is_stop_word(doc, n)) || doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0)
@@ -617,6 +626,15 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             continue;
         }
         break;
+    }
+    // a role the title lexicon lacks, then a given name: `محافظة البنك
+    // المركزي سلوى الدباغ` (`محافظة` is mostly `governorate`)
+    if let Some(n) = doc.next_word(last).filter(|&n| doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0)) {
+        if is_definite(doc, last) && !org && gaz.is_none() {
+            let name_last = name_extent(doc, n);
+            let g = doc.phrase_at(&doc.lex.given_names, n).map_or(gender, |m| *m.value);
+            return Some(NounPhrase { first, last: name_last, prefix_chars, title: Some((first, last)), name: Some((n, name_last, 0)), gender: g, kind: PhraseKind::Person });
+        }
     }
     Some(NounPhrase { first, last, prefix_chars, title: None, name: None, gender, kind: PhraseKind::Description })
 }

@@ -434,6 +434,22 @@ fn word_count(doc: &Doc, r: std::ops::Range<usize>) -> usize {
     r.filter(|&i| doc.tokens[i].is_wordlike()).count()
 }
 
+/// Whether the verb at `v` comes right after a closing quotation mark (and
+/// a comma): `«…»، قال`.
+fn follows_a_quote(doc: &Doc, v: usize) -> bool {
+    let mut p = doc.prev_non_space(v);
+    if let Some(c) = p.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+        p = doc.prev_non_space(c);
+    }
+    // quotes are sorted by their opening mark: the one closing at `c` opened
+    // shortly before it (a scan of all would be quadratic on long texts)
+    p.is_some_and(|c| {
+        let quotes = &doc.toks.quotes;
+        let n = quotes.partition_point(|q| q.open < c);
+        doc.kind(c) == TokenKind::Quote && quotes[..n].iter().rev().take(8).any(|q| q.close == Some(c))
+    })
+}
+
 /// The quote span whose opening mark is token `i`.
 fn quote_opening_at(doc: &Doc, i: usize) -> Option<QuoteSpan> {
     let idx = doc.toks.quotes.binary_search_by_key(&i, |q| q.open).ok()?;
@@ -679,7 +695,10 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
             }
             TokenKind::Quote => {
                 if let Some(q) = quote_opening_at(doc, k).filter(|q| q.depth == 0) {
-                    if word_count(doc, q.content()) > MAX_TERM_WORDS {
+                    // the second half of an interrupted quote may be short:
+                    // `«…»، أضافت الوزيرة، «وسيعزز استقلالنا الطاقي»`
+                    let words = word_count(doc, q.content());
+                    if words > MAX_TERM_WORDS || (words >= 2 && follows_a_quote(doc, v)) {
                         if info.ambiguous && !ambiguous_ok(k) {
                             return None;
                         }
@@ -722,10 +741,17 @@ fn appositive_name(doc: &Doc, np: NounPhrase, sentence_end: usize) -> Option<Nou
     }
     let comma = comma?;
     let person = doc.next_word(comma).and_then(|n| names::parse(doc, n)).filter(|p| p.kind == PhraseKind::Person && p.title.is_none())?;
-    // the name closes with a comma or runs into the complementizer
+    // the name closes with a comma or runs into the complementizer, maybe
+    // after the addressee (`، لرويترز، إن`)
     let mut after = doc.next_non_space(person.last)?;
     if matches!(doc.punct(after), Some('،' | ',')) {
         after = doc.next_non_space(after)?;
+    }
+    if doc.tokens[after].is_word() && doc.key(after).starts_with('ل') && !is_complementizer(doc, after) {
+        after = doc.next_non_space(after)?;
+        if matches!(doc.punct(after), Some('،' | ',')) {
+            after = doc.next_non_space(after)?;
+        }
     }
     if !is_complementizer(doc, after) {
         return None;
