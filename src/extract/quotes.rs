@@ -640,6 +640,11 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
         let t = doc.tokens[k];
         match t.kind {
             TokenKind::Word => {
+                // `يمكن أن`, `دون أن`, `احتمال أن`: a word that takes `أن`
+                // itself, so the verb of saying has no complement here
+                if is_complementizer(doc, k) && k > j && prev_word(doc, k).is_some_and(|p| AN_GOVERNORS.contains(&doc.key(p))) {
+                    return None;
+                }
                 if is_complementizer(doc, k) {
                     if info.ambiguous && !ambiguous_ok(k) {
                         return None;
@@ -798,6 +803,15 @@ fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> 
     };
     (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
+
+/// Words other than verbs of saying that take an `أن` clause (modals,
+/// prepositions, nouns of possibility), folded.
+const AN_GOVERNORS: &[&str] = &[
+    "يمكن", "يمكنه", "يمكنها", "يجب", "ينبغي", "يتعين", "لابد", "بد", "دون", "بدون", "قبل", "بعد", "منذ", "احتمال",
+    "امكانيه", "حتي", "يحتمل", "يرجح", "المرجح", "المتوقع", "المقرر", "المفترض", "شانه", "شانها", "اجل", "مجرد", "بمجرد",
+    // `إلا أن` (however), `كما لو أن` (as if): connectives
+    "الا", "لو",
+];
 
 /// Words that open a clause before its subject: `وكانت الوزارة قالت`.
 const CLAUSE_OPENERS: &[&str] = &[
