@@ -141,6 +141,10 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if doc.key(i) == "باسم" {
         return doc.next_word(i).is_some_and(|n| doc.key(n) != "باسم" && !is_definite(doc, n) && can_start_name(doc, n));
     }
+    // `آل عواض`, `آل ثاني`: a family's name opens with آل
+    if doc.surface(i) == "آل" {
+        return doc.next_word(i).is_some_and(|n| doc.kind(n) == TokenKind::Word && !is_stop_word(doc, n) && !is_definite(doc, n));
+    }
     if doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
         return false;
     }
@@ -257,7 +261,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             // `آدم أرون الرئيس التنفيذي للشركة`: a title head with its own
             // modifiers opens an apposition, not a family name
             let apposition = is_title_head(doc, j) && after.is_some_and(|n| !is_stop_word(doc, n) && (title_at(doc, n).is_some() || is_definite(doc, n)));
-            if (ends && !apposition) || (words == 1 && !title) {
+            if family_name_shape(k, doc.surface(j)) && ((ends && !apposition) || (words == 1 && !title)) {
                 last = j;
             }
             break;
@@ -265,7 +269,8 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         // a surname that is also a title or nationality word (`جهاد سعادة`,
         // `أنطونيو روسي`) right after a given name, ending the name
         let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some();
-        if words == 1 && given_first && (title_at(doc, j).is_some() || is_nationality(doc, j)) {
+        // (not with a conjunction: `حسين وزوجته`)
+        if words == 1 && given_first && (title_at(doc, j).is_some_and(|(.., p)| p == 0) || is_nationality(doc, j)) {
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike()) || doc.next_word(j).is_none_or(|n| ends_name(doc, n));
             if ends {
                 last = j;
@@ -305,6 +310,20 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
                 break;
             }
         }
+        // `حسين وزوجته`, `حسين وأصدقائه`, `هادئا وواثقا`: a conjunction
+        // joins another noun (`إيما واتسون` is a surname: nothing after و
+        // is a word there)
+        if let Some(rest) = k.strip_prefix('و').filter(|r| r.chars().count() >= 3 && doc.phrase_at(&doc.lex.given_names, j).is_none()) {
+            let suffix = ["ه", "ها", "هم", "هما"].iter().any(|e| rest.ends_with(e)) || rest.ends_with('ا');
+            let clitic = rest.starts_with("ال") || rest.starts_with("لل") || rest.starts_with("بال") || rest.starts_with('ب') && doc.lex.common_rank(&rest['ب'.len_utf8()..]).is_some();
+            if suffix || clitic || doc.lex.common_rank(rest).is_some() {
+                break;
+            }
+        }
+        // `حسين عمله`: a common noun with the pronoun ه (written ه, not ة)
+        if doc.surface(j).ends_with('ه') && k.strip_suffix('ه').is_some_and(|r| r.chars().count() >= 2 && doc.lex.common_rank(r).is_some()) {
+            break;
+        }
         // a possessive pronoun ends a noun, not a name: `دعمها`, `فريقهم`
         if (k.ends_with("ها") || k.ends_with("هم") || k.ends_with("هما")) && k.chars().count() >= 4 && doc.phrase_at(&doc.lex.given_names, j).is_none() {
             break;
@@ -318,6 +337,20 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         words += 1;
     }
     last
+}
+
+/// Whether a definite word after a given name can be a family name
+/// (`الشبل`, `الأسد`, `التميمي`): not a verbal noun (`التوجه`, `التنقل`,
+/// `الإفصاح`) nor a feminine noun (`الأيدولوجية`).
+fn family_name_shape(key: &str, surface: &str) -> bool {
+    let Some(stem) = key.strip_prefix("ال") else { return true };
+    let chars: Vec<char> = stem.chars().collect();
+    let nisba = stem.ends_with('ي');
+    // written ة (`العبدالله` ends in ه and is a name)
+    let feminine = surface.ends_with('ة');
+    let tafaul = stem.starts_with('ت') && chars.len() >= 4 && !nisba;
+    let ifaal = chars.len() == 5 && chars[0] == 'ا' && chars[3] == 'ا';
+    !(feminine || tafaul || ifaal)
 }
 
 /// Whether a definite word has the shape of an adjective: a nisba
@@ -566,7 +599,39 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     let mut last = title_last.or(gaz.map(|m| m.last)).unwrap_or(i);
     let mut words = 1;
     while words < 7 {
+        // a body's own name in quotation marks: `منظمة "مراسلون بلا حدود"`
+        if let Some(q) = doc.next_non_space(last).filter(|&q| doc.kind(q) == TokenKind::Quote && words == 1 && !is_definite(doc, i)) {
+            let quoted = doc.toks.quotes.binary_search_by_key(&q, |s| s.open).ok().map(|x| doc.toks.quotes[x]);
+            if let Some(s) = quoted.filter(|s| s.close.is_some() && s.content().filter(|&t| doc.tokens[t].is_wordlike()).count() <= 4) {
+                last = s.content_end;
+                words += 1;
+                continue;
+            }
+            break;
+        }
         let Some(j) = doc.next_word(last) else { break };
+        // a construct chain after an indefinite head, closed by a definite
+        // word or an adjective: `مهرجان أيام قرطاج المسرحية`, `وسائل
+        // إعلام سورية`
+        if words == 1 && !is_definite(doc, i) && !is_definite(doc, j) && !is_stop_word(doc, j) && !doc.key(j).starts_with('و')
+            && doc.phrase_at(&doc.lex.given_names, j).is_none() && (doc.ids[j].full != NO_WORD || doc.lex.common_rank(doc.key(j)).is_some() || doc.next_word(j).is_some_and(|n| is_nationality(doc, n))) || (words == 1 && !is_definite(doc, i) && doc.phrase_at(&doc.lex.gazetteer, j).is_some_and(|g| g.prefix_chars == 0))
+        {
+            let closes = |n: usize| (is_definite(doc, n) && !is_stop_word(doc, n)) || is_nationality(doc, n);
+            let mut end = j;
+            let mut k = 0;
+            while k < 2 && !doc.next_word(end).is_some_and(closes) {
+                match doc.next_word(end).filter(|&n| !is_definite(doc, n) && !is_stop_word(doc, n) && !doc.key(n).starts_with('و')) {
+                    Some(n) => end = n,
+                    None => break,
+                }
+                k += 1;
+            }
+            if let Some(c) = doc.next_word(end).filter(|&n| closes(n)) {
+                last = c;
+                words += 2 + k;
+                continue;
+            }
+        }
         // an unnamed source placed by a prepositional phrase: `مسؤول في
         // الوزارة`, `مصدر مقرب من رئاسة الحكومة`, `مسؤول محلي في منبج`
         if !is_definite(doc, i) && matches!(doc.key(j), "في" | "من" | "داخل") {
@@ -592,7 +657,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // a negated adjective ends the phrase: `مصادر غير رسمية`,
         // `المصادر غير الرسمية`
         if doc.key(j) == "غير" {
-            if let Some(a) = doc.next_word(j).filter(|&a| !is_stop_word(doc, a) && is_definite(doc, a) == is_definite(doc, i)) {
+            if let Some(a) = doc.next_word(j).filter(|&a| !is_stop_word(doc, a)) {
                 if ["ي", "يه", "ه"].iter().any(|e| doc.key(a).ends_with(e)) {
                     last = a;
                 }

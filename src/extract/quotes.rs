@@ -555,7 +555,11 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     if verb_at(doc, j).is_some_and(|w| w.tense == Tense::Participle) {
         j = doc.next_non_space(j)?;
     }
-    if doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc, j, info.preps) {
+    // a participle (`مضيفا`, `نافية بشدة`, `واصفة إياه`, `لافتا الانتباه`)
+    // has the subject of its clause's verb: what follows it is an adverb or
+    // an object and what precedes it another clause
+    let participle = info.tense == Tense::Participle;
+    if !participle && doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc, j, info.preps) {
         // a definite sound masculine plural in `-ين` is oblique: the object
         // (`يناشد المسؤولين قائلا`), never the subject (`المسؤولون`)
         let oblique = |np: &NounPhrase| {
@@ -592,14 +596,14 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     }
     // `..., بوريس جونسون، والذي قال إن`: a relative clause's verb speaks
     // for the noun phrase before the relative pronoun
-    if subject.is_none() {
+    if subject.is_none() && !participle {
         subject = antecedent(doc, v);
     }
     // subject first (`المتحدث ... صالح المالكي صرح`, `وكانت الوزارة، قالت`):
     // then a noun phrase after the verb is its object (`يتهمون الأطباء بأنهم`)
     // After `إن`/`أن`/`لكن` the noun phrase before the verb is its subject
     // even when a name follows the verb: `بيد أن مسؤولا محليا أبلغ رويترز`
-    if let Some(np) = preverbal_subject(doc, v) {
+    if let Some(np) = preverbal_subject(doc, v).filter(|_| !participle) {
         let after_particle = prev_word(doc, np.first).is_some_and(|p| matches!(doc.key(p), "ان" | "لكن" | "ولكن" | "فان" | "وان" | "بان"));
         if after_particle || subject.is_none_or(|s| s.kind != PhraseKind::Person) {
             subject = Some(np);
@@ -607,8 +611,15 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     }
     // `ورحب الرئيس فلان بالاتفاق وقال إن`: a verb joined to the one that
     // opens the sentence shares its subject
-    if subject.is_none() && info.tense != Tense::Passive {
+    if subject.is_none() && info.tense != Tense::Passive && !participle {
         subject = sentence_subject(doc, v, info);
+    }
+    // `وشدد معاليه`, `وأكد سموه`: an honorific with a pronoun refers back
+    // to the person quoted before; a time (`الشهر الماضي`) is no speaker
+    if subject.is_some_and(|np| np.first == np.last && HONORIFIC_PRONOUNS.contains(&doc.key(np.first)))
+        || subject.is_some_and(|np| doc.lex.is_date_trigger(doc.key(np.first)))
+    {
+        subject = None;
     }
     // `قال تعالى`, `قال الله عز وجل`: scripture, quoted by nobody in the story
     if let Some(np) = subject {
@@ -616,7 +627,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
             return None;
         }
         // `أفادت تقارير إعلامية`: reports whose source is not named
-        if matches!(doc.key(np.first), "تقارير" | "انباء" | "معلومات" | "اخبار")
+        if matches!(doc.key(np.first), "تقارير" | "انباء" | "معلومات" | "اخبار" | "التقارير" | "الانباء" | "المعلومات" | "الاخبار" | "الاحصاءات" | "الاحصائيات" | "المؤشرات" | "الارقام")
             && !(np.first..=np.last).any(|t| doc.word_full(t).and_then(|w| w.nationality).is_some())
         {
             return None;
@@ -803,6 +814,10 @@ fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> 
     };
     (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
+
+/// Honorifics with a possessive pronoun that stand for a person named
+/// before (`معاليه` his excellency, `سموه` his highness), folded.
+const HONORIFIC_PRONOUNS: &[&str] = &["معاليه", "سموه", "فخامته", "سيادته", "سعادته", "جلالته", "غبطته", "نيافته", "معاليها", "سموها"];
 
 /// Words other than verbs of saying that take an `أن` clause (modals,
 /// prepositions, nouns of possibility), folded.
