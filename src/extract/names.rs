@@ -171,6 +171,15 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if !rest.is_empty() && (doc.lex.common_rank(rest).is_some() || CONNECTORS.contains(&rest)) {
         return false;
     }
+    // `وإخوانه`, `وسيرافقها`: a conjunction before a word with a pronoun;
+    // `وواصل حسين`: before a given name, a verb and its subject
+    if k.starts_with('و') && rest.chars().count() >= 3 {
+        let pronoun = ["ه", "ها", "هم", "هما"].iter().any(|e| rest.ends_with(e)) && doc.surface(i).ends_with(['ه', 'ا', 'م']);
+        let before_given = doc.next_word(i).is_some_and(|n| doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0));
+        if pronoun || before_given {
+            return false;
+        }
+    }
     // a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`) is no name
     if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && k.chars().count() >= 4 && doc.ids[i].full == NO_WORD {
         return false;

@@ -592,6 +592,16 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
                 subject = Some(np);
                 j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
             }
+        } else {
+            // without `عن`, `نقل` followed by `إلى`/`من` is `moved` (`نقل
+            // مركز عملياته إلى سوريا`), not `reported`
+            let after = subject.map_or(v, |np| np.last);
+            let moved = (after..(after + 12).min(sentence_end))
+                .take_while(|&t| !is_complementizer(doc, t) && doc.kind(t) != TokenKind::Quote && doc.punct(t) != Some(':'))
+                .any(|t| matches!(doc.key(t), "الي" | "من"));
+            if moved {
+                return None;
+            }
         }
     }
     // `..., بوريس جونسون، والذي قال إن`: a relative clause's verb speaks
@@ -694,6 +704,15 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
             }
             TokenKind::Punct => {
                 if matches!(doc.punct(k), Some(':')) {
+                    // a verb spelt like a preposition (`بين` between /
+                    // showed) needs the colon close by, or `قائلا` before it
+                    let saying = doc.prev_non_space(k).and_then(|p| verb_at(doc, p)).is_some_and(|w| {
+                        w.tense == Tense::Participle && doc.lex.verb_lemmas.get(w.lemma as usize).is_some_and(|l| l == "قال")
+                    });
+                    let preposition_too = doc.word(v).is_some_and(|(w, _)| w.function.is_some());
+                    if info.ambiguous && preposition_too && !ambiguous_ok(k) && !saying {
+                        return None;
+                    }
                     let n = doc.next_non_space(k)?;
                     if let Some(q) = quote_opening_at(doc, n).filter(|q| q.depth == 0) {
                         return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(q.content_end), subject });
