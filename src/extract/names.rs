@@ -171,6 +171,10 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if !rest.is_empty() && (doc.lex.common_rank(rest).is_some() || CONNECTORS.contains(&rest)) {
         return false;
     }
+    // `جهات سورية`, `مصادر عراقية`: a noun before an indefinite nationality
+    if doc.next_word(i).is_some_and(|n| !is_definite(doc, n) && (is_nationality(doc, n) || (doc.key(n).ends_with("يه") && doc.phrase_at(&doc.lex.gazetteer, n).is_some()))) {
+        return false;
+    }
     // `وإخوانه`, `وسيرافقها`: a conjunction before a word with a pronoun;
     // `وواصل حسين`: before a given name, a verb and its subject
     if k.starts_with('و') && rest.chars().count() >= 3 {
@@ -694,7 +698,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // `مصدر مطلع`, `مسؤول رفيع`
         let modifier = doc.phrase_at(&doc.lex.titles, j).is_some_and(|m| m.value.class == TitleClass::Modifier && m.prefix_chars == 0);
         // (`مسؤولا محليا` in the accusative, after `إن`/`أن`)
-        if words <= 2 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه") || k.ends_with("يا") || modifier) && !k.starts_with('و') {
+        if words <= 2 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه") || k.ends_with("يا") || modifier || (k.starts_with('م') && k.ends_with('ه') && words == 2)) && !k.starts_with('و') {
             last = j;
             words += 1;
             continue;

@@ -337,7 +337,8 @@ impl Speakers {
             return None;
         }
         let head = words[0].strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
-        if let Some(i) = self.people.iter().rposition(|p| p.key.split(' ').next() == Some(head)) {
+        // `الوزارة` for `وزارة الخارجية`, `الائتلاف` for `الائتلاف الوطني السوري`
+        if let Some(i) = self.people.iter().rposition(|p| p.key.split(' ').next().is_some_and(|f| f == head || (f == words[0] && !p.person && p.key.contains(' ')))) {
             return Some(i);
         }
         for org in known.organizations.iter() {
@@ -845,6 +846,8 @@ const AN_GOVERNORS: &[&str] = &[
     "امكانيه", "حتي", "يحتمل", "يرجح", "المرجح", "المتوقع", "المقرر", "المفترض", "شانه", "شانها", "اجل", "مجرد", "بمجرد",
     // `إلا أن` (however), `كما لو أن` (as if): connectives
     "الا", "لو",
+    // `رغم أن` (although): the narrator's concession
+    "رغم", "برغم", "ورغم",
 ];
 
 /// Words that open a clause before its subject: `وكانت الوزارة قالت`.
