@@ -696,9 +696,11 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         }
         // an indefinite adjective after an indefinite noun: `مصدر أمني`,
         // `مصدر مطلع`, `مسؤول رفيع`
-        let modifier = doc.phrase_at(&doc.lex.titles, j).is_some_and(|m| m.value.class == TitleClass::Modifier && m.prefix_chars == 0);
+        let modifier = doc.phrase_at(&doc.lex.titles, j).is_some_and(|m| m.value.class == TitleClass::Modifier && m.prefix_chars == 0)
+            // `مصدر يمني مسؤول`: after a noun that is no title, `مسؤول` is the adjective
+            || (matches!(k, "مسوول" | "مسووله" | "مسوولون" | "مسوولين") && title_last.is_none()); // folded: ؤ is و
         // (`مسؤولا محليا` in the accusative, after `إن`/`أن`)
-        if words <= 2 && !is_definite(doc, i) && (k.ends_with('ي') || k.ends_with("يه") || k.ends_with("يا") || modifier || (k.starts_with('م') && k.ends_with('ه') && words == 2)) && !k.starts_with('و') {
+        if words <= 3 && !is_definite(doc, i) && doc.phrase_at(&doc.lex.given_names, j).is_none() && (k.ends_with('ي') || k.ends_with("يه") || k.ends_with("يا") || modifier || (k.starts_with('م') && k.ends_with('ه') && words == 2)) && !k.starts_with('و') {
             last = j;
             words += 1;
             continue;

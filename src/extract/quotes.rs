@@ -87,6 +87,11 @@ pub fn extract(
         }
         let speaker_idx = match &cue.subject {
             Some(np) => Some(st.named(doc, np, cue.verb_info.gender, known)),
+            // `وشدد معاليه`: his excellency is the story's main figure, the
+            // most quoted person so far
+            None if doc.next_word(cue.verb).is_some_and(|n| HONORIFIC_PRONOUNS.contains(&doc.key(n))) => {
+                st.most_quoted_person().or_else(|| st.dropped(cue.verb_info))
+            }
             None => st.dropped(cue.verb_info).or_else(|| {
                 // nobody quoted yet: the person the story is about
                 let at = doc.tokens[cue.verb].char_start as usize;
@@ -146,6 +151,17 @@ impl Speakers {
         if self.people[i].person {
             self.last_person = Some(i);
         }
+    }
+
+    /// The person quoted most so far (the first of equals).
+    fn most_quoted_person(&self) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, p) in self.people.iter().enumerate().filter(|(_, p)| p.person && p.quotes > 0) {
+            if best.is_none_or(|b| p.quotes > self.people[b].quotes) {
+                best = Some(i);
+            }
+        }
+        best
     }
 
     /// A cue with no subject: the last speaker whose gender agrees.
@@ -246,6 +262,10 @@ impl Speakers {
             let key = fold_phrase(&text);
             self.add(text, key, gender, np.first, false)
         };
+        // the verb tells the gender of a body or source the noun does not
+        if self.people[idx].gender == Gender::Unknown {
+            self.people[idx].gender = gender;
+        }
         // an unnamed source is its own description, not a titled name
         if self.people[idx].title.is_none() && title.as_deref() != Some(self.people[idx].name.as_str()) {
             self.people[idx].title = title;
@@ -350,9 +370,19 @@ impl Speakers {
         if doc.word_full(np.first).and_then(|w| w.nationality).is_some() {
             return self.last_person;
         }
-        None
+        // `وقال المصدر` after `أعلن مصدر يمني مسؤول في وزارة الصحة`: the
+        // definite noun names the source the story introduced indefinite
+        let earlier = (np.first.saturating_sub(ANAPHOR_WINDOW)..np.first).rev().find(|&t| doc.tokens[t].is_word() && doc.key(t) == head)?;
+        let intro = names::parse(doc, earlier).filter(|e| e.kind == PhraseKind::Description && e.last > e.first)?;
+        let text = nominative(doc, &intro).unwrap_or_else(|| intro.name_text(doc).to_string());
+        let key = fold_phrase(&text);
+        Some(self.add(text, key, np.gender, intro.first, false))
     }
 }
+
+/// How far back (in tokens) a definite noun looks for the indefinite one it
+/// refers to: about a few paragraphs.
+const ANAPHOR_WINDOW: usize = 1500;
 
 /// Whether `a` and `b` (five letters or more) differ only by two
 /// neighbouring letters swapped: `دايمان`/`داميان`.
