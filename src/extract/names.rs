@@ -228,7 +228,8 @@ fn ends_name(doc: &Doc, n: usize) -> bool {
         return true;
     }
     let k = doc.key(n);
-    (k.starts_with('ل') || k.starts_with('ب')) && doc.ids[n].full == NO_WORD
+    k.starts_with("لل") // `للصحفيين`: preposition and article
+        || (k.starts_with('ل') || k.starts_with('ب')) && doc.ids[n].full == NO_WORD
         || is_common_word(doc, n, COMMON_CONTINUE_RANK)
         || title_at(doc, n).is_some()
 }
@@ -262,7 +263,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             break;
         }
         // a nisba surname after a given name: `حبيب الغربي`, `محمد المصري`
-        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some();
+        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
         if is_definite(doc, j) && (!is_nationality(doc, j) || given_first) && doc.phrase_at(&doc.lex.org_heads, j).is_none() {
             // a definite family name (`علي الشبل`, `صالح الأمين`, `منى
             // الشريف`, even when it is also a title word) only as the last
@@ -281,7 +282,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         }
         // a surname that is also a title or nationality word (`جهاد سعادة`,
         // `أنطونيو روسي`) right after a given name, ending the name
-        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some();
+        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
         // (not with a conjunction: `حسين وزوجته`)
         if words == 1 && given_first && (title_at(doc, j).is_some_and(|(.., p)| p == 0) || is_nationality(doc, j)) {
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike()) || doc.next_word(j).is_none_or(|n| ends_name(doc, n));
@@ -545,7 +546,14 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             // the name may follow after a comma: `الرئيس الأمريكي، دونالد ترامب`
             let next = doc.next_non_space(cur)?;
             let name_start = if matches!(doc.punct(next), Some('،' | ',')) { doc.next_word(next) } else { Some(next) };
-            if let Some(n) = name_start.filter(|&n| can_start_name(doc, n) || is_ali_after_title(doc, n)) {
+            // an ambiguous given name right after a title is the name when a
+            // name word follows it (`سيدي محمد ولد أحمد`)
+            let ambiguous_given = |n: usize| {
+                !is_stop_word(doc, n)
+                    && doc.phrase_at(&doc.lex.ambiguous_given_names, n).is_some_and(|m| m.prefix_chars == 0)
+                    && doc.next_word(n).is_some_and(|w| can_start_name(doc, w))
+            };
+            if let Some(n) = name_start.filter(|&n| can_start_name(doc, n) || is_ali_after_title(doc, n) || ambiguous_given(n)) {
                 let last = name_extent(doc, n);
                 if let Some(m) = doc.phrase_at(&doc.lex.given_names, n) {
                     if gender == Gender::Unknown {
