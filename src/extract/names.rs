@@ -274,7 +274,8 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             let title = title_at(doc, j).is_some();
             // `آدم أرون الرئيس التنفيذي للشركة`: a title head with its own
             // modifiers opens an apposition, not a family name
-            let apposition = is_title_head(doc, j) && after.is_some_and(|n| !is_stop_word(doc, n) && (title_at(doc, n).is_some() || is_definite(doc, n)));
+            let apposition = is_title_head(doc, j)
+                && after.is_some_and(|n| doc.key(n) == "باسم" || (!is_stop_word(doc, n) && (title_at(doc, n).is_some() || is_definite(doc, n))));
             if family_name_shape(k, doc.surface(j)) && ((ends && !apposition) || (words == 1 && !title)) {
                 last = j;
             }
@@ -334,6 +335,12 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
                 break;
             }
         }
+        // `بيتزي برأيه`: a preposition, a noun and a pronoun
+        // (`ميشيل بارنيه` is a surname: `ارني` is no word)
+        let noun_with_pronoun = k.strip_prefix(['ب', 'ل']).and_then(|r| r.strip_suffix('ه')).is_some_and(|r| r.chars().count() >= 2 && doc.lex.common_rank(r).is_some());
+        if noun_with_pronoun && doc.surface(j).ends_with('ه') && doc.phrase_at(&doc.lex.given_names, j).is_none() {
+            break;
+        }
         // `حسين عمله`: a common noun with the pronoun ه (written ه, not ة)
         if doc.surface(j).ends_with('ه') && k.strip_suffix('ه').is_some_and(|r| r.chars().count() >= 2 && doc.lex.common_rank(r).is_some()) {
             break;
@@ -344,7 +351,8 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         }
         // `مايكل تعرض`, `جاكسون صحيا`; but nouns in ة are common surnames
         // (`جهاد سعادة`, `أحمد حمادة`)
-        if is_common_word(doc, j, COMMON_CONTINUE_RANK) && doc.phrase_at(&doc.lex.given_names, j).is_none() && !k.ends_with('ه') {
+        // (`أندريه ميكيل مرة`: the most common of them are not)
+        if is_common_word(doc, j, COMMON_CONTINUE_RANK) && doc.phrase_at(&doc.lex.given_names, j).is_none() && (!k.ends_with('ه') || is_common_word(doc, j, 300)) {
             break;
         }
         last = j;
@@ -520,7 +528,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
                 // a place in a title: `وزير خارجية روسيا`, `بشرطة منطقة عسير`
                 if let Some(g) = doc.phrase_at(&doc.lex.gazetteer, j).filter(|g| g.prefix_chars == 0) {
-                    if doc.lex.gazetteer_entries[*g.value as usize].entity_type == crate::lexicon::EntityType::Location {
+                    // and a body: `أمين عام منظمة أوبك`
+                    let ty = doc.lex.gazetteer_entries[*g.value as usize].entity_type;
+                    let body_before = doc.phrase_at(&doc.lex.org_heads, t_last).is_some();
+                    if ty == crate::lexicon::EntityType::Location || (ty == crate::lexicon::EntityType::Organization && body_before) {
                         t_last = g.last;
                         words += g.words;
                         continue;
@@ -655,7 +666,9 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         }
         // an unnamed source placed by a prepositional phrase: `مسؤول في
         // الوزارة`, `مصدر مقرب من رئاسة الحكومة`, `مسؤول محلي في منبج`
-        if !is_definite(doc, i) && matches!(doc.key(j), "في" | "من" | "داخل") {
+        // (only after a common noun: `أوباما في واشنطن` is a name and a place)
+        let common_head = doc.lex.common_rank(doc.key(i)).is_some() || doc.ids[i].full != NO_WORD || title_last.is_some();
+        if !is_definite(doc, i) && common_head && matches!(doc.key(j), "في" | "من" | "داخل") {
             if let Some(n) = doc.next_word(j) {
                 let org = doc.phrase_at(&doc.lex.org_heads, n);
                 let gaz = doc.phrase_at(&doc.lex.gazetteer, n).filter(|g| g.prefix_chars == 0);
@@ -697,7 +710,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // `القوات المسلحة`); a definite noun is the verb's object
         // (`ووصف الدفاع المدني الحريق بأنه`)
         let definite_ok = !is_definite(doc, i) || org || looks_like_adjective(k);
-        if (is_definite(doc, j) && definite_ok) || is_nationality(doc, j) || conj_def || genitive || (org && words < 3 && !k.starts_with('و')) {
+        if (is_definite(doc, j) && definite_ok) || is_nationality(doc, j) || conj_def || genitive || (org && !is_definite(doc, i) && words < 3 && !k.starts_with('و')) {
             last = j;
             words += 1;
             continue;
