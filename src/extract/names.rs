@@ -540,7 +540,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 let k = doc.key(j);
                 // definite modifiers and genitives `للحزب`, `لشؤون` (a known
                 // stem: `للصحفيين` is the addressee, not part of the title)
-                if is_definite(doc, j) || is_nationality(doc, j) || (k.starts_with("لل") && doc.ids[j].stem() != NO_WORD) {
+                // (`للانتخابات` right before the name: `رئيس الهيئة العليا
+                // المستقلة للانتخابات سامي بن رمضان`)
+                let before_given = doc.next_word(j).is_some_and(|n| doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0));
+                if is_definite(doc, j) || is_nationality(doc, j) || (k.starts_with("لل") && (doc.ids[j].stem() != NO_WORD || before_given)) {
                     t_last = j;
                     words += 1;
                     continue;
@@ -682,6 +685,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     if org.is_some() {
                         if let Some(c) = doc.next_word(n).filter(|&c| is_definite(doc, c) && !is_stop_word(doc, c)) {
                             last = c;
+                            // and its adjectives: `وزارة الداخلية العراقية`
+                            while let Some(a) = doc.next_word(last).filter(|&a| is_nationality(doc, a) || (is_definite(doc, a) && doc.key(a).ends_with("يه"))) {
+                                last = a;
+                            }
                         }
                     }
                     break;
@@ -721,7 +728,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             // `مصدر يمني مسؤول`: after a noun that is no title, `مسؤول` is the adjective
             || (matches!(k, "مسوول" | "مسووله" | "مسوولون" | "مسوولين") && title_last.is_none()); // folded: ؤ is و
         // (`مسؤولا محليا` in the accusative, after `إن`/`أن`)
-        if words <= 3 && !is_definite(doc, i) && doc.phrase_at(&doc.lex.given_names, j).is_none() && (k.ends_with('ي') || k.ends_with("يه") || k.ends_with("يا") || modifier || (k.starts_with('م') && k.ends_with('ه') && words == 2)) && !k.starts_with('و') {
+        if words <= 3 && !is_definite(doc, i) && doc.phrase_at(&doc.lex.given_names, j).is_none() && (k.ends_with('ي') || ((k.ends_with("يون") || k.ends_with("يين")) && !k.starts_with('ل')) || k.ends_with("يه") || k.ends_with("يا") || modifier || (k.starts_with('م') && k.ends_with('ه') && words == 2)) && !k.starts_with('و') {
             last = j;
             words += 1;
             continue;

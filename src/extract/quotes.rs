@@ -100,9 +100,15 @@ pub fn extract(
                 Some(st.add(name.clone(), key, cue.verb_info.gender, cue.verb, true))
             }),
         };
+        // `قال سكان محليون`: a singular verb before a plural subject; the
+        // sound plural adjective tells the number
+        let plural_subject = cue.subject.is_some_and(|np| np.kind == PhraseKind::Description && np.last > np.first && {
+            let k = doc.key(np.last);
+            k.ends_with("ون") || k.ends_with("يين")
+        });
         if let Some(i) = speaker_idx {
             st.credit(i);
-            if cue.verb_info.number == crate::lexicon::GramNumber::Plural {
+            if cue.verb_info.number == crate::lexicon::GramNumber::Plural || plural_subject {
                 st.people[i].plural = true;
                 st.last_plural = Some(i);
             }
