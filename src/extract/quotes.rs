@@ -172,9 +172,15 @@ impl Speakers {
 
     /// A cue with no subject: the last speaker whose gender agrees.
     fn dropped(&self, verb: VerbInfo) -> Option<usize> {
-        // `وأضافوا`: the last plural speaker
-        if verb.number == crate::lexicon::GramNumber::Plural && self.last_plural.is_some() {
-            return self.last_plural;
+        // `وأضافوا`: the last plural speaker, or else the last group or body
+        // (a named person takes no plural verb)
+        if verb.number == crate::lexicon::GramNumber::Plural {
+            if self.last_plural.is_some() {
+                return self.last_plural;
+            }
+            if let Some(i) = self.people.iter().rposition(|p| !p.person && p.quotes > 0) {
+                return Some(i);
+            }
         }
         let by_gender = match verb.gender {
             Gender::Masculine => self.last_by_gender[0],
@@ -871,6 +877,12 @@ fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> 
     (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
 
+/// Nouns that name what the quotation marks after them hold (a slogan, a
+/// title, a hashtag), folded.
+const NAMING_NOUNS: &[&str] = &[
+    "شعار", "شعارات", "هتاف", "هتافات", "عنوان", "بعنوان", "اسم", "لقب", "وسم", "هاشتاغ", "هاشتاج", "لافته", "لافتات", "عباره", "بعباره", "شعارا",
+];
+
 /// Honorifics with a possessive pronoun that stand for a person named
 /// before (`معاليه` his excellency, `سموه` his highness), folded.
 const HONORIFIC_PRONOUNS: &[&str] = &["معاليه", "سموه", "فخامته", "سيادته", "سعادته", "جلالته", "غبطته", "نيافته", "معاليها", "سموها"];
@@ -1019,6 +1031,11 @@ fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
             continue;
         }
         if covered(&direct, q.open + 1, q.content_end) {
+            continue;
+        }
+        // `رفعوا شعار «نريد وطنا»`, `تحت عنوان "…"`: a slogan or a title
+        // named by the noun before it, not a quotation
+        if prev_word(doc, q.open).is_some_and(|p| NAMING_NOUNS.contains(&doc.key(p))) {
             continue;
         }
         if covered(&indirect, q.open, q.open + 1) {
