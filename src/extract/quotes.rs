@@ -102,9 +102,9 @@ pub fn extract(
         };
         // `قال سكان محليون`: a singular verb before a plural subject; the
         // sound plural adjective tells the number
-        let plural_subject = cue.subject.is_some_and(|np| np.kind == PhraseKind::Description && np.last > np.first && {
+        let plural_subject = cue.subject.is_some_and(|np| np.kind == PhraseKind::Description && {
             let k = doc.key(np.last);
-            k.ends_with("ون") || k.ends_with("يين")
+            (k.ends_with("ون") || k.ends_with("يين")) && k.chars().count() >= 5
         });
         if let Some(i) = speaker_idx {
             st.credit(i);
@@ -141,6 +141,8 @@ struct Speakers {
     last_person: Option<usize>,
     /// Last speaker introduced by a plural verb (`قال العمال`).
     last_plural: Option<usize>,
+    /// Last speaker that is a group, a body or a description.
+    last_body: Option<usize>,
     /// The agency of the speaker `add` is about to create.
     pending_agency: Option<u16>,
 }
@@ -156,6 +158,8 @@ impl Speakers {
         }
         if self.people[i].person {
             self.last_person = Some(i);
+        } else {
+            self.last_body = Some(i);
         }
     }
 
@@ -178,8 +182,8 @@ impl Speakers {
             if self.last_plural.is_some() {
                 return self.last_plural;
             }
-            if let Some(i) = self.people.iter().rposition(|p| !p.person && p.quotes > 0) {
-                return Some(i);
+            if self.last_body.is_some() {
+                return self.last_body;
             }
         }
         let by_gender = match verb.gender {
