@@ -212,6 +212,7 @@ impl Tokens {
 
 /// Character classes the scanner distinguishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Class {
     ArabicLetter,
     /// Marks and tatweel: they extend the word they follow.
@@ -278,6 +279,112 @@ fn classify(c: char) -> Class {
     }
 }
 
+impl Class {
+    const ALL: [Class; 8] = [
+        Class::ArabicLetter,
+        Class::Mark,
+        Class::Digit,
+        Class::OtherLetter,
+        Class::Space,
+        Class::Newline,
+        Class::Quote,
+        Class::Punct,
+    ];
+}
+
+/// What the scanner needs to know about one char, packed in a `u32`: its
+/// class (bits 0–2), whether it is its own matching key (bit 3), and its
+/// folded code point (bits 8–31; all ones when folding drops it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Unit(u32);
+
+const UNIT_KEEPS_ITSELF: u32 = 1 << 3;
+const UNIT_DROPPED: u32 = 0xFF_FFFF;
+
+impl Unit {
+    fn of(c: char) -> Unit {
+        let class = classify(c) as u32;
+        let folded = fold::fold_char(c);
+        let same = if folded == Some(c) { UNIT_KEEPS_ITSELF } else { 0 };
+        Unit(class | same | (folded.map_or(UNIT_DROPPED, |f| f as u32) << 8))
+    }
+
+    #[inline]
+    fn class(self) -> Class {
+        Class::ALL[(self.0 & 7) as usize]
+    }
+
+    /// An Arabic letter or mark (the chars of a word) that is its own key:
+    /// the common case, answered with one mask test.
+    #[inline]
+    fn is_plain_word_char(self) -> bool {
+        const _: () = assert!(Class::ArabicLetter as u32 == 0 && Class::Mark as u32 == 1);
+        self.0 & (6 | UNIT_KEEPS_ITSELF) == UNIT_KEEPS_ITSELF
+    }
+
+    #[inline]
+    fn keeps_itself(self) -> bool {
+        self.0 & UNIT_KEEPS_ITSELF != 0
+    }
+
+    /// The folded char; `None` when folding drops it.
+    #[inline]
+    fn folded(self) -> Option<char> {
+        char::from_u32(self.0 >> 8)
+    }
+}
+
+/// The [`Unit`] of every code point below U+0800: the one- and two-byte
+/// UTF-8 range, which holds ASCII and the Arabic block, so that the scanner
+/// answers nearly every char of a news text with one array read instead of
+/// a chain of range tests and Unicode tables. Built once from [`classify`]
+/// and [`fold::fold_char`], so both paths agree by construction.
+struct UnitTable([Unit; TABLE_SIZE]);
+
+const TABLE_SIZE: usize = 0x800;
+
+fn unit_table() -> &'static UnitTable {
+    static TABLE: std::sync::OnceLock<UnitTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = UnitTable([Unit(0); TABLE_SIZE]);
+        for (cp, unit) in t.0.iter_mut().enumerate() {
+            // surrogates start at U+D800, so every code point here is a char
+            if let Some(c) = char::from_u32(cp as u32) {
+                *unit = Unit::of(c);
+            }
+        }
+        t
+    })
+}
+
+/// The unit of a char of three or four bytes (rare in Arabic text).
+#[cold]
+#[inline(never)]
+fn unit_beyond_table(text: &str, pos: usize) -> (Unit, usize) {
+    let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
+    (Unit::of(c), c.len_utf8())
+}
+
+impl UnitTable {
+    /// The char that starts at byte `pos` of `text` (a char boundary before
+    /// the end): its unit and its length in bytes. One- and two-byte
+    /// sequences are decoded inline and looked up; longer ones computed.
+    #[inline(always)]
+    fn unit_at(&self, text: &str, pos: usize) -> (Unit, usize) {
+        let bytes = text.as_bytes();
+        let b0 = bytes[pos];
+        if b0 < 0x80 {
+            return (self.0[usize::from(b0)], 1);
+        }
+        if b0 < 0xE0 {
+            // valid UTF-8: a two-byte lead is followed by one continuation byte
+            let cp = (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[pos + 1] & 0x3F);
+            return (self.0[cp], 2);
+        }
+        unit_beyond_table(text, pos)
+    }
+}
+
 struct Scanner<'a, 'b> {
     text: &'a str,
     out: &'b mut Tokens,
@@ -290,62 +397,127 @@ impl Scanner<'_, '_> {
         if matches!(kind, TokenKind::Word | TokenKind::Number) {
             fold::fold_into(&self.text[start..end], &mut self.out.keys);
         }
+        self.push_keyed(kind, start, chars, key_start);
+    }
+
+    /// Pushes a token whose key (if any) is already in `keys` from `key_start`.
+    #[inline]
+    fn push_keyed(&mut self, kind: TokenKind, start: usize, chars: u32, key_start: u32) {
         self.out.tokens.push(Token { kind, start: start as u32, char_start: self.char_pos, key_start });
         self.char_pos += chars;
     }
 
+    /// Pushes a token without a key.
+    #[inline]
+    fn push_unkeyed(&mut self, kind: TokenKind, start: usize, chars: u32) {
+        let key_start = self.out.keys.len() as u32;
+        self.push_keyed(kind, start, chars, key_start);
+    }
+
     fn run(&mut self) {
         let text = self.text;
-        let mut iter = text.char_indices().peekable();
-        while let Some((start, c)) = iter.next() {
-            let class = classify(c);
-            match class {
+        let len = text.len();
+        let table = unit_table();
+        let mut pos = 0;
+        while pos < len {
+            let start = pos;
+            let (unit, unit_len) = table.unit_at(text, pos);
+            pos += unit_len;
+            match unit.class() {
                 Class::Newline => {
-                    let mut end = start + c.len_utf8();
                     let mut chars = 1;
-                    if c == '\r' {
-                        if let Some(&(_, '\n')) = iter.peek() {
-                            iter.next();
-                            end += 1;
-                            chars += 1;
-                        }
+                    if text.as_bytes()[start] == b'\r' && text.as_bytes().get(pos) == Some(&b'\n') {
+                        pos += 1;
+                        chars += 1;
                     }
-                    self.push(TokenKind::Newline, start, end, chars);
+                    self.push_unkeyed(TokenKind::Newline, start, chars);
                 }
                 Class::Space => {
-                    let (end, chars) = take_while(&mut iter, start, c, |k| k == Class::Space);
-                    self.push(TokenKind::Space, start, end, chars);
+                    let mut chars = 1;
+                    while pos < len {
+                        let (u, u_len) = table.unit_at(text, pos);
+                        if u.class() != Class::Space {
+                            break;
+                        }
+                        pos += u_len;
+                        chars += 1;
+                    }
+                    self.push_unkeyed(TokenKind::Space, start, chars);
                 }
                 Class::ArabicLetter | Class::Mark => {
-                    let (end, chars) =
-                        take_while(&mut iter, start, c, |k| matches!(k, Class::ArabicLetter | Class::Mark));
-                    self.push(TokenKind::Word, start, end, chars);
+                    pos = self.scan_keyed_run(table, TokenKind::Word, start, unit, pos);
                 }
                 Class::Digit => {
-                    let (end, chars) = take_while(&mut iter, start, c, |k| k == Class::Digit);
-                    self.push(TokenKind::Number, start, end, chars);
+                    pos = self.scan_keyed_run(table, TokenKind::Number, start, unit, pos);
                 }
-                Class::Quote => self.push(TokenKind::Quote, start, start + c.len_utf8(), 1),
-                Class::Punct => self.push(TokenKind::Punct, start, start + c.len_utf8(), 1),
+                Class::Quote => self.push_unkeyed(TokenKind::Quote, start, 1),
+                Class::Punct => self.push_unkeyed(TokenKind::Punct, start, 1),
                 Class::OtherLetter => {
                     // A run of non-Arabic letters (with the digits and inner
                     // punctuation UAX #29 keeps inside words) is segmented by
                     // Unicode word boundaries.
-                    let mut end = start + c.len_utf8();
-                    while let Some(&(i, d)) = iter.peek() {
-                        let k = classify(d);
-                        let inner = matches!(d, '.' | '\'' | '’' | '-' | '_');
+                    while pos < len {
+                        let (u, u_len) = table.unit_at(text, pos);
+                        let k = u.class();
+                        let inner = matches!(&text[pos..pos + u_len], "." | "'" | "’" | "-" | "_");
                         if matches!(k, Class::OtherLetter | Class::Digit) || (inner && k != Class::Quote) {
-                            end = i + d.len_utf8();
-                            iter.next();
+                            pos += u_len;
                         } else {
                             break;
                         }
                     }
-                    self.push_foreign_run(start, end);
+                    self.push_foreign_run(start, pos);
                 }
             }
         }
+    }
+
+    /// Scans a word (Arabic letters and marks) or number (digits) run whose
+    /// first char, `first`, ends at `pos`, folding it into `keys` as it goes
+    /// so that it is decoded once; pushes the token and returns the end of
+    /// the run. Chars that fold to themselves (most of them) are copied in
+    /// chunks rather than one at a time.
+    #[inline]
+    fn scan_keyed_run(&mut self, table: &UnitTable, kind: TokenKind, start: usize, first: Unit, mut pos: usize) -> usize {
+        let text = self.text;
+        let keys = &mut self.out.keys;
+        let key_start = keys.len() as u32;
+        let in_run = |k: Class| match kind {
+            TokenKind::Number => k == Class::Digit,
+            _ => matches!(k, Class::ArabicLetter | Class::Mark),
+        };
+        // start of the chars not yet copied, all of which fold to themselves
+        let mut copy_from = start;
+        if !first.keeps_itself() {
+            if let Some(f) = first.folded() {
+                keys.push(f);
+            }
+            copy_from = pos;
+        }
+        let mut chars = 1;
+        while pos < text.len() {
+            let (u, u_len) = table.unit_at(text, pos);
+            if kind == TokenKind::Word && u.is_plain_word_char() {
+                pos += u_len;
+                chars += 1;
+                continue;
+            }
+            if !in_run(u.class()) {
+                break;
+            }
+            if !u.keeps_itself() {
+                keys.push_str(&text[copy_from..pos]);
+                if let Some(f) = u.folded() {
+                    keys.push(f);
+                }
+                copy_from = pos + u_len;
+            }
+            pos += u_len;
+            chars += 1;
+        }
+        keys.push_str(&text[copy_from..pos]);
+        self.push_keyed(kind, start, chars, key_start);
+        pos
     }
 
     fn push_foreign_run(&mut self, start: usize, end: usize) {
@@ -375,26 +547,6 @@ impl Scanner<'_, '_> {
     }
 }
 
-fn take_while<I: Iterator<Item = (usize, char)>>(
-    iter: &mut std::iter::Peekable<I>,
-    start: usize,
-    first: char,
-    keep: impl Fn(Class) -> bool,
-) -> (usize, u32) {
-    let mut end = start + first.len_utf8();
-    let mut chars = 1;
-    while let Some(&(i, d)) = iter.peek() {
-        if keep(classify(d)) {
-            end = i + d.len_utf8();
-            chars += 1;
-            iter.next();
-        } else {
-            break;
-        }
-    }
-    (end, chars)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +559,20 @@ mod tests {
 
     fn surfaces<'a>(text: &'a str, t: &Tokens) -> Vec<&'a str> {
         (0..t.tokens.len()).map(|i| &text[t.bytes(i)]).collect()
+    }
+
+    #[test]
+    fn units_unpack_to_what_classify_and_fold_say() {
+        let table = unit_table();
+        let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{200F}', '\u{2019}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
+        for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
+            let mut buf = [0u8; 4];
+            let (unit, len) = table.unit_at(c.encode_utf8(&mut buf), 0);
+            assert_eq!(len, c.len_utf8());
+            assert_eq!(unit.class(), classify(c), "{c:?}");
+            assert_eq!(unit.folded(), fold::fold_char(c), "{c:?}");
+            assert_eq!(unit.keeps_itself(), fold::fold_char(c) == Some(c), "{c:?}");
+        }
     }
 
     #[test]
