@@ -141,7 +141,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`) is no name
-    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && k.chars().count() >= 4 && doc.ids[i].full == NO_WORD {
+    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && k.chars().count() >= 4 && doc.ids[i].full() == NO_WORD {
         return false;
     }
     if is_definite(doc, i) || is_nationality(doc, i) || title_at(doc, i).is_some() {
@@ -152,7 +152,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     }
     // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
     let ids = doc.ids[i];
-    if ids.full == NO_WORD && ids.stem() != NO_WORD {
+    if ids.full() == NO_WORD && ids.stem() != NO_WORD {
         return false;
     }
     doc.surface(i).chars().count() >= 2
@@ -184,7 +184,7 @@ fn ends_name(doc: &Doc, n: usize) -> bool {
         return true;
     }
     let k = doc.key(n);
-    (k.starts_with('ل') || k.starts_with('ب')) && doc.ids[n].full == NO_WORD
+    (k.starts_with('ل') || k.starts_with('ب')) && doc.ids[n].full() == NO_WORD
         || is_common_word(doc, n, COMMON_CONTINUE_RANK)
         || title_at(doc, n).is_some()
 }
@@ -250,7 +250,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             break;
         }
         let ids = doc.ids[j];
-        if ids.full == NO_WORD && ids.stem() != NO_WORD {
+        if ids.full() == NO_WORD && ids.stem() != NO_WORD {
             break; // `لروسيا`, `بالمدينة`: a clitic word is not a name part
         }
         // past two words a name needs stronger evidence: the object of the
@@ -258,7 +258,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         // دعمها`, `ماكرون بنتائج القمة`, `محمود عباس وفدا`)
         if words >= 2 && doc.phrase_at(&doc.lex.given_names, j).is_none() {
             let n = k.chars().count();
-            let clitic = (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك') || k.starts_with('ف')) && ids.full == NO_WORD && n >= 5;
+            let clitic = (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك') || k.starts_with('ف')) && ids.full() == NO_WORD && n >= 5;
             let accusative = k.ends_with('ا') && n >= 4 && doc.lex.common_rank(&k[..k.len() - 'ا'.len_utf8()]).is_some();
             let inflected = k.ends_with("ين") || k.ends_with("ات");
             if is_common_word(doc, j, COMMON_START_RANK) || clitic || accusative || inflected {
@@ -473,7 +473,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     // a description: `وزارة الشؤون الثقافية`, `مصدر أمني`, `علماء`, `الجيش`
     // — never a word with a preposition glued to it (`بشرطة`, `للصحفيين`)
     let ids = doc.ids[i];
-    if ids.full == NO_WORD && ids.stem() != NO_WORD && !ids.conj() {
+    if ids.full() == NO_WORD && ids.stem() != NO_WORD && !ids.conj() {
         return None;
     }
     if ["بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| doc.key(i).starts_with(p)) {
@@ -481,7 +481,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     }
     // an unknown word with a preposition glued on (`بإصلاح`, `لتقليص`)
     let k = doc.key(i);
-    if (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك')) && ids.full == NO_WORD && k.chars().count() >= 5 {
+    if (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك')) && ids.full() == NO_WORD && k.chars().count() >= 5 {
         return None;
     }
     let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();

@@ -293,8 +293,9 @@ impl Class {
 }
 
 /// What the scanner needs to know about one char, packed in a `u32`: its
-/// class (bits 0–2), whether it is its own matching key (bit 3), and its
-/// folded code point (bits 8–31; all ones when folding drops it).
+/// class (bits 0–2), whether it is its own matching key (bit 3), its
+/// [`Script`] (bits 4–5) and its folded code point (bits 8–31; all ones
+/// when folding drops it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Unit(u32);
 
@@ -306,7 +307,13 @@ impl Unit {
         let class = classify(c) as u32;
         let folded = fold::fold_char(c);
         let same = if folded == Some(c) { UNIT_KEEPS_ITSELF } else { 0 };
-        Unit(class | same | (folded.map_or(UNIT_DROPPED, |f| f as u32) << 8))
+        let script = (script_of(c) as u32) << 4;
+        Unit(class | same | script | (folded.map_or(UNIT_DROPPED, |f| f as u32) << 8))
+    }
+
+    #[inline]
+    fn script(self) -> usize {
+        ((self.0 >> 4) & 3) as usize
     }
 
     #[inline]
@@ -332,6 +339,48 @@ impl Unit {
     fn folded(self) -> Option<char> {
         char::from_u32(self.0 >> 8)
     }
+}
+
+/// Which script a letter is in, for telling an Arabic text from others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Script {
+    /// Not counted: not a letter, or a non-letter of the Arabic block.
+    None,
+    Arabic,
+    Latin,
+    Other,
+}
+
+fn script_of(c: char) -> Script {
+    match c {
+        '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Script::Arabic,
+        'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{024F}' => Script::Latin,
+        c if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) => Script::None,
+        c if c.is_alphabetic() => Script::Other,
+        _ => Script::None,
+    }
+}
+
+/// Letters of a text by script.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LetterCounts {
+    pub arabic: usize,
+    pub latin: usize,
+    pub other: usize,
+}
+
+/// Counts the letters of `text` by script, with the scanner's table.
+pub fn count_letters(text: &str) -> LetterCounts {
+    let table = unit_table();
+    let mut counts = [0usize; 4];
+    let mut pos = 0;
+    while pos < text.len() {
+        let (unit, unit_len) = table.unit_at(text, pos);
+        counts[unit.script()] += 1;
+        pos += unit_len;
+    }
+    LetterCounts { arabic: counts[Script::Arabic as usize], latin: counts[Script::Latin as usize], other: counts[Script::Other as usize] }
 }
 
 /// The [`Unit`] of every code point below U+0800: the one- and two-byte
@@ -572,6 +621,7 @@ mod tests {
             assert_eq!(unit.class(), classify(c), "{c:?}");
             assert_eq!(unit.folded(), fold::fold_char(c), "{c:?}");
             assert_eq!(unit.keeps_itself(), fold::fold_char(c) == Some(c), "{c:?}");
+            assert_eq!(unit.script(), script_of(c) as usize, "{c:?}");
         }
     }
 
