@@ -90,43 +90,59 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
     out.clear();
     out.reserve(toks.tokens.len());
     let table = &lex.keys;
-    for (i, t) in toks.tokens.iter().enumerate() {
-        if !t.is_wordlike() {
-            out.push(TokenLex::NONE);
-            continue;
-        }
-        let key = toks.key(i);
-        let kb = key.as_bytes();
-        let hashes = keys::suffix_hashes(kb);
-        // the hash of the key's suffix from byte `at`
-        let suffix_hash = |at: usize| match hashes.get(at / 2) {
-            Some(&h) if at % 2 == 0 => h,
-            _ => keys::key_hash(&kb[at..]),
-        };
-        let whole = table.find(hashes[0], |k| k == kb);
-        let is_word = t.kind == TokenKind::Word;
-        let date_trigger = is_word && (whole.date_trigger || stem_is_date_trigger(table, kb, suffix_hash));
-        let mut entry = TokenLex::new(whole.word, date_trigger, NO_WORD, 0, false);
-        if is_word && starts_with_proclitic_letter(key) {
-            for split in clitics::splits(key) {
-                let at = split.prefix_len as usize;
-                let rest = &kb[at..];
-                let stem = if split.restore_article {
-                    let hash = keys::prefixed_hash(ARTICLE, suffix_hash(at));
-                    table.find(hash, |k| k.len() == ARTICLE.len() + rest.len() && k.starts_with(ARTICLE) && &k[ARTICLE.len()..] == rest)
-                } else {
-                    table.find(suffix_hash(at), |k| k == rest)
-                };
-                if stem.word != NO_WORD {
-                    let prefix = prefix_surface_chars(&text[toks.bytes(i)], split);
-                    let conj = key.starts_with('و') || key.starts_with('ف');
-                    entry = TokenLex::new(whole.word, date_trigger, stem.word, prefix, conj);
-                    break;
-                }
+    // Tokens go in blocks: first the hashes of a block's keys and the read
+    // of their home slots, whose cache misses then overlap instead of
+    // stalling one word after the other; then the lookups.
+    const BLOCK: usize = 32;
+    let mut hashes = [[0u64; 4]; BLOCK];
+    let mut homes = [keys::HomeSlot::default(); BLOCK];
+    for block in (0..toks.tokens.len()).step_by(BLOCK) {
+        let block_tokens = &toks.tokens[block..toks.tokens.len().min(block + BLOCK)];
+        for (j, t) in block_tokens.iter().enumerate() {
+            if t.is_wordlike() {
+                hashes[j] = keys::suffix_hashes(toks.key(block + j).as_bytes());
+                homes[j] = table.home(hashes[j][0]);
             }
         }
-        out.push(entry);
+        for (j, t) in block_tokens.iter().enumerate() {
+            let entry = if t.is_wordlike() { annotate_word(text, toks, table, block + j, &hashes[j], homes[j]) } else { TokenLex::NONE };
+            out.push(entry);
+        }
     }
+}
+
+/// The lexicon ids of word-like token `i`, whose key has the suffix
+/// hashes `hashes` and the home slot `home`.
+#[inline]
+fn annotate_word(text: &str, toks: &Tokens, table: &KeyTable, i: usize, hashes: &[u64; 4], home: keys::HomeSlot) -> TokenLex {
+    let key = toks.key(i);
+    let kb = key.as_bytes();
+    // the hash of the key's suffix from byte `at`
+    let suffix_hash = |at: usize| match hashes.get(at / 2) {
+        Some(&h) if at % 2 == 0 => h,
+        _ => keys::key_hash(&kb[at..]),
+    };
+    let whole = table.find_from(hashes[0], home, |k| k == kb);
+    let is_word = toks.tokens[i].kind == TokenKind::Word;
+    let date_trigger = is_word && (whole.date_trigger || stem_is_date_trigger(table, kb, suffix_hash));
+    if is_word && starts_with_proclitic_letter(key) {
+        for split in clitics::splits(key) {
+            let at = split.prefix_len as usize;
+            let rest = &kb[at..];
+            let stem = if split.restore_article {
+                let hash = keys::prefixed_hash(ARTICLE, suffix_hash(at));
+                table.find(hash, |k| k.len() == ARTICLE.len() + rest.len() && k.starts_with(ARTICLE) && &k[ARTICLE.len()..] == rest)
+            } else {
+                table.find(suffix_hash(at), |k| k == rest)
+            };
+            if stem.word != NO_WORD {
+                let prefix = prefix_surface_chars(&text[toks.bytes(i)], split);
+                let conj = key.starts_with('و') || key.starts_with('ف');
+                return TokenLex::new(whole.word, date_trigger, stem.word, prefix, conj);
+            }
+        }
+    }
+    TokenLex::new(whole.word, date_trigger, NO_WORD, 0, false)
 }
 
 /// [`Lexicons::is_date_trigger`] for the readings of `key` without its

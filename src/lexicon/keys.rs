@@ -27,14 +27,12 @@ impl KeyFacts {
     pub const NONE: KeyFacts = KeyFacts { word: NO_WORD, common_rank: None, date_trigger: false };
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    tag: u32,
-    /// Index into `entries`, or `EMPTY`.
-    entry: u32,
-}
+/// A slot: the entry's index + 1 in the low `entry_bits` bits (0: empty),
+/// a tag of the key's hash in the others. Four bytes, so that the slots of
+/// the whole vocabulary take little cache.
+type Slot = u32;
 
-const EMPTY: u32 = u32::MAX;
+const EMPTY: Slot = 0;
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -49,13 +47,15 @@ struct Entry {
 pub struct KeyTable {
     slots: Vec<Slot>,
     mask: usize,
+    /// Bits of a slot that hold the entry index.
+    entry_bits: u32,
     entries: Vec<Entry>,
     bytes: Vec<u8>,
 }
 
 impl Default for KeyTable {
     fn default() -> Self {
-        KeyTable { slots: vec![Slot { tag: 0, entry: EMPTY }], mask: 0, entries: Vec::new(), bytes: Vec::new() }
+        KeyTable::build([])
     }
 }
 
@@ -128,17 +128,18 @@ impl KeyTable {
         // at most half full: probes stay short
         let capacity = (entries.len() * 2).next_power_of_two().max(1);
         let mask = capacity - 1;
-        let mut slots = vec![Slot { tag: 0, entry: EMPTY }; capacity];
+        let entry_bits = u32::BITS - (entries.len() as u32 + 1).leading_zeros();
+        let mut slots = vec![EMPTY; capacity];
         for (n, e) in entries.iter().enumerate() {
             let key = &bytes[e.start as usize..(e.start + e.len) as usize];
             let m = mix(key_hash(key));
             let mut at = m as usize & mask;
-            while slots[at].entry != EMPTY {
+            while slots[at] != EMPTY {
                 at = (at + 1) & mask;
             }
-            slots[at] = Slot { tag: (m >> 32) as u32, entry: n as u32 };
+            slots[at] = (tag_of(m) << entry_bits) | (n as u32 + 1);
         }
-        KeyTable { slots, mask, entries, bytes }
+        KeyTable { slots, mask, entry_bits, entries, bytes }
     }
 
     pub fn len(&self) -> usize {
@@ -159,22 +160,52 @@ impl KeyTable {
     /// holds (it compares a candidate's bytes with the key sought).
     #[inline]
     pub fn find(&self, hash: u64, is_key: impl Fn(&[u8]) -> bool) -> KeyFacts {
+        self.find_from(hash, self.home(hash), is_key)
+    }
+
+    /// The first slot a lookup of `hash` reads. Reading it for several
+    /// keys before looking any of them up lets their cache misses overlap
+    /// (see `extract::doc::annotate`).
+    #[inline]
+    pub fn home(&self, hash: u64) -> HomeSlot {
+        HomeSlot(self.slots[mix(hash) as usize & self.mask])
+    }
+
+    /// [`KeyTable::find`] with the home slot of `hash` already read.
+    #[inline]
+    pub fn find_from(&self, hash: u64, home: HomeSlot, is_key: impl Fn(&[u8]) -> bool) -> KeyFacts {
         let m = mix(hash);
-        let tag = (m >> 32) as u32;
+        let tag = tag_of(m) & (u32::MAX >> self.entry_bits);
+        let entry_mask = (1u32 << self.entry_bits) - 1;
         let mut at = m as usize & self.mask;
-        loop {
-            let slot = self.slots[at];
-            if slot.entry == EMPTY {
-                return KeyFacts::NONE;
-            }
-            if slot.tag == tag {
-                let e = &self.entries[slot.entry as usize];
+        let mut slot = home.0;
+        while slot != EMPTY {
+            if slot >> self.entry_bits == tag {
+                let e = &self.entries[(slot & entry_mask) as usize - 1];
                 if is_key(&self.bytes[e.start as usize..(e.start + e.len) as usize]) {
                     return e.facts;
                 }
             }
             at = (at + 1) & self.mask;
+            slot = self.slots[at];
         }
+        KeyFacts::NONE
+    }
+}
+
+/// The tag of a mixed hash (bits the slot index does not use).
+#[inline]
+fn tag_of(mixed: u64) -> u32 {
+    (mixed >> 32) as u32
+}
+
+/// The first slot of a lookup, read ahead (see [`KeyTable::home`]).
+#[derive(Debug, Clone, Copy)]
+pub struct HomeSlot(Slot);
+
+impl Default for HomeSlot {
+    fn default() -> Self {
+        HomeSlot(EMPTY)
     }
 }
 
