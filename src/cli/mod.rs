@@ -282,7 +282,7 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options) -> Outcome {
                 Ok(d) => d,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };
-            let mut record = match analyze(analyzer, &decoded.text, options) {
+            let mut record = match analyze(analyzer, decoded.text.as_str(), options) {
                 Some(r) => r,
                 None => return Outcome::Failed(Failure { input, line: None, id: None, error: InputError::Panic }),
             };
