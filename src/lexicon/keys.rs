@@ -84,19 +84,28 @@ pub fn key_hash(key: &[u8]) -> u64 {
 /// two-byte proclitic letters.
 #[inline]
 pub fn suffix_hashes(key: &[u8]) -> [u64; 4] {
-    let mut out = [0u64; 4];
-    // Horner's rule from the last unit; the units before byte 8 are
-    // done apart so that the main loop records nothing
-    let head = key.len().min(8);
+    let len = key.len();
     let mut h = 0u64;
-    for pair in key[head..].chunks(2).rev() {
-        h = h.wrapping_mul(MUL).wrapping_add(unit(pair));
+    // Horner's rule from the last unit: first the units from byte 8 on,
+    // which record nothing...
+    if len > 8 {
+        let mut p = len;
+        if len % 2 == 1 {
+            p -= 1;
+            h = unit(&key[p..]);
+        }
+        while p > 8 {
+            p -= 2;
+            h = h.wrapping_mul(MUL).wrapping_add(unit(&key[p..p + 2]));
+        }
     }
-    let mut i = head.div_ceil(2) * 2;
-    while i > 0 {
-        i -= 2;
-        h = h.wrapping_mul(MUL).wrapping_add(unit(&key[i..head.min(i + 2)]));
-        out[i / 2] = h;
+    // ...then those at bytes 6, 4, 2 and 0, each recording its suffix
+    let mut out = [0u64; 4];
+    for at in [6, 4, 2, 0] {
+        if at < len {
+            h = h.wrapping_mul(MUL).wrapping_add(unit(&key[at..len.min(at + 2)]));
+            out[at / 2] = h;
+        }
     }
     out
 }
