@@ -61,9 +61,7 @@ impl Analyzer {
     pub fn analyze(&self, ws: &mut Workspace, text: &str, opts: &Options) -> Record {
         // The lexicons are Arabic: text in another script would only give
         // noise, so it gets an empty record. A letter count decides.
-        let tokenizer::LetterCounts { arabic, latin, other } = tokenizer::count_letters(text);
-        let letters = arabic + latin + other;
-        let language = if arabic * 2 > letters { "ar" } else if latin * 2 > letters { "und-Latn" } else { "und" };
+        let language = tokenizer::language(text);
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }

@@ -370,35 +370,59 @@ pub struct LetterCounts {
     pub other: usize,
 }
 
+/// The language of `text` as records report it: `ar` when more than half
+/// of its letters are Arabic, else `und-Latn` when more than half are
+/// Latin, else `und`.
+pub fn language(text: &str) -> &'static str {
+    let LetterCounts { arabic, latin, other } = count_letters(text, true);
+    let letters = arabic + latin + other;
+    if arabic * 2 > letters {
+        "ar"
+    } else if latin * 2 > letters {
+        "und-Latn"
+    } else {
+        "und"
+    }
+}
+
 /// Counts the letters of `text` by script. ASCII and the Arabic block
 /// (U+0600–U+06FF, two bytes in UTF-8), nearly all of a news text, are
 /// answered inline; other chars by the scanner's table or [`script_of`].
-pub fn count_letters(text: &str) -> LetterCounts {
+/// With `stop_when_arabic`, counting stops once Arabic letters outnumber the
+/// others even if every byte left were a non-Arabic letter (the counts are
+/// then partial, but Arabic stays the majority).
+pub fn count_letters(text: &str, stop_when_arabic: bool) -> LetterCounts {
     let table = unit_table();
     let bytes = text.as_bytes();
     let mut counts = LetterCounts::default();
     let mut pos = 0;
     while pos < bytes.len() {
-        let b0 = bytes[pos];
-        if b0 < 0x80 {
-            counts.latin += usize::from(b0.is_ascii_alphabetic());
-            pos += 1;
-            continue;
+        let block_end = bytes.len().min(pos + 256);
+        while pos < block_end {
+            let b0 = bytes[pos];
+            if b0 < 0x80 {
+                counts.latin += usize::from(b0.is_ascii_alphabetic());
+                pos += 1;
+                continue;
+            }
+            if (0xD8..=0xDB).contains(&b0) {
+                // valid UTF-8: a continuation byte follows the lead byte
+                let offset = usize::from(b0 & 3) << 6 | usize::from(bytes[pos + 1] & 0x3F);
+                counts.arabic += ((ARABIC_BLOCK_LETTERS[offset / 64] >> (offset % 64)) & 1) as usize;
+                pos += 2;
+                continue;
+            }
+            let (unit, unit_len) = table.unit_at(text, pos);
+            pos += unit_len;
+            match unit.script() {
+                SCRIPT_ARABIC => counts.arabic += 1,
+                SCRIPT_LATIN => counts.latin += 1,
+                SCRIPT_OTHER => counts.other += 1,
+                _ => {}
+            }
         }
-        if (0xD8..=0xDB).contains(&b0) {
-            // valid UTF-8: a continuation byte follows the lead byte
-            let offset = usize::from(b0 & 3) << 6 | usize::from(bytes[pos + 1] & 0x3F);
-            counts.arabic += ((ARABIC_BLOCK_LETTERS[offset / 64] >> (offset % 64)) & 1) as usize;
-            pos += 2;
-            continue;
-        }
-        let (unit, unit_len) = table.unit_at(text, pos);
-        pos += unit_len;
-        match unit.script() {
-            SCRIPT_ARABIC => counts.arabic += 1,
-            SCRIPT_LATIN => counts.latin += 1,
-            SCRIPT_OTHER => counts.other += 1,
-            _ => {}
+        if stop_when_arabic && counts.arabic > counts.latin + counts.other + (bytes.len() - pos.min(bytes.len())) {
+            break;
         }
     }
     counts
@@ -681,7 +705,13 @@ mod tests {
                 Script::None => {}
             }
         }
-        assert_eq!(count_letters(&text), expected);
+        assert_eq!(count_letters(&text, false), expected);
+        // stopping early never changes the language
+        for sample in ["سوريا", "سوريا abc", "ab سو", "سوريا ولبنان والأردن، abcdefghijklmnop", "中文 سو ab"] {
+            let full = count_letters(sample, false);
+            let majority = |c: LetterCounts| c.arabic * 2 > c.arabic + c.latin + c.other;
+            assert_eq!(majority(count_letters(sample, true)), majority(full), "{sample}");
+        }
     }
 
     #[test]
