@@ -285,14 +285,21 @@ impl<'a> Doc<'a> {
     /// The longest entry of `set` starting at token `i`: its first word read
     /// whole or as a stem (whichever gives the longer match, whole on ties),
     /// the next words whole and separated by spaces only.
-    #[inline]
+    #[inline(always)]
     pub fn phrase_at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<PhraseMatch<'a, T>> {
         let ids = self.ids.get(i)?;
-        // most words start no entry: answered here with two bit tests
-        let (full, stem) = (ids.full(), ids.stem());
-        if !set.can_start(full) && !set.can_start(stem) {
+        // most words start no entry: answered inline with two bit tests,
+        // without a call
+        if !set.can_start(ids.full()) && !set.can_start(ids.stem()) {
             return None;
         }
+        self.phrase_from(set, i, ids)
+    }
+
+    /// [`Doc::phrase_at`] for a word that starts some entry of `set`.
+    #[inline(never)]
+    fn phrase_from<T>(&self, set: &'a PhraseSet<T>, i: usize, ids: &TokenLex) -> Option<PhraseMatch<'a, T>> {
+        let (full, stem) = (ids.full(), ids.stem());
         let whole = self.walk(set, i, full).map(|m| (m, 0u8));
         let stem = if stem != NO_WORD { self.walk(set, i, stem).map(|m| (m, ids.prefix_chars())) } else { None };
         let best = match (whole, stem) {
