@@ -67,14 +67,13 @@ fn load_articles() -> (String, Vec<String>) {
 }
 
 fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
-    let mut scratch = String::new();
     texts
         .iter()
         .map(|text| {
             let mut tokens = Tokens::new();
             tokens.tokenize(text);
             let mut ids = Vec::new();
-            extract::doc::annotate(text, &tokens, analyzer.lexicons(), &mut ids, &mut scratch);
+            extract::doc::annotate(text, &tokens, analyzer.lexicons(), &mut ids);
             let known = {
                 let doc = Doc::new(text, &tokens, analyzer.lexicons(), &ids);
                 extract::entities::extract(&doc).known_names()
@@ -112,10 +111,9 @@ fn stages(c: &mut Criterion) {
 
     g.bench_function("annotate", |b| {
         let mut ids = Vec::new();
-        let mut scratch = String::new();
         b.iter(|| {
             for p in &prepared {
-                extract::doc::annotate(black_box(&p.text), &p.tokens, lex, &mut ids, &mut scratch);
+                extract::doc::annotate(black_box(&p.text), &p.tokens, lex, &mut ids);
             }
             ids.len()
         })

@@ -45,7 +45,6 @@ pub struct Analyzer {
 pub struct Workspace {
     tokens: Tokens,
     ids: Vec<TokenLex>,
-    scratch: String,
 }
 
 impl Analyzer {
@@ -61,26 +60,13 @@ impl Analyzer {
     /// Analyzes one text. `file` is not set here: the caller knows it.
     pub fn analyze(&self, ws: &mut Workspace, text: &str, opts: &Options) -> Record {
         // The lexicons are Arabic: text in another script would only give
-        // noise, so it gets an empty record. A letter count decides; Arabic
-        // and ASCII are matched by range first, as char::is_alphabetic is
-        // slow outside ASCII.
-        let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
-        for c in text.chars() {
-            match c {
-                '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => arabic += 1,
-                'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{024F}' => latin += 1,
-                c if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) => {}
-                c if c.is_alphabetic() => other += 1,
-                _ => {}
-            }
-        }
-        let letters = arabic + latin + other;
-        let language = if arabic * 2 > letters { "ar" } else if latin * 2 > letters { "und-Latn" } else { "und" };
+        // noise, so it gets an empty record. A letter count decides.
+        let language = tokenizer::language(text);
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }
         ws.tokens.tokenize(text);
-        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids, &mut ws.scratch);
+        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
         let mut record = Record {
             language: language.to_string(),

@@ -204,52 +204,73 @@ pub fn run(config: Config) -> io::Result<i32> {
     let analyzer = &analyzer;
     let mut jobs = config.jobs_in_order;
 
-    let result = pool.in_place_scope(|scope| -> io::Result<()> {
-        let (tx, rx) = mpsc::channel::<(u64, Outcome)>();
-        let mut pending = BTreeMap::new();
-        let (mut issued, mut written, mut exhausted) = (0u64, 0u64, false);
-        loop {
-            while !exhausted && issued - written < window as u64 {
-                match jobs.next() {
-                    Some(job) => {
-                        let (tx, seq) = (tx.clone(), issued);
-                        scope.spawn(move |_| {
-                            let _ = tx.send((seq, process(job, analyzer, options)));
-                        });
-                        issued += 1;
-                        if issued == 2 {
-                            reporter.batch();
+    let result = if config.jobs == 1 {
+        // One job at a time: analyzed right here, without handing each
+        // article to a pool thread and its result back (two thread
+        // wake-ups per article, a measurable share of a run of short
+        // articles).
+        let mut issued = 0u64;
+        jobs.try_for_each(|job| {
+            issued += 1;
+            if issued == 2 {
+                reporter.batch();
+            }
+            write_outcome(process(job, analyzer, options), &mut sink, &mut reporter)
+        })
+    } else {
+        pool.in_place_scope(|scope| -> io::Result<()> {
+            let (tx, rx) = mpsc::channel::<(u64, Outcome)>();
+            let mut pending = BTreeMap::new();
+            let (mut issued, mut written, mut exhausted) = (0u64, 0u64, false);
+            loop {
+                while !exhausted && issued - written < window as u64 {
+                    match jobs.next() {
+                        Some(job) => {
+                            let (tx, seq) = (tx.clone(), issued);
+                            scope.spawn(move |_| {
+                                let _ = tx.send((seq, process(job, analyzer, options)));
+                            });
+                            issued += 1;
+                            if issued == 2 {
+                                reporter.batch();
+                            }
                         }
+                        None => exhausted = true,
                     }
-                    None => exhausted = true,
+                }
+                if written == issued {
+                    return Ok(());
+                }
+                // every spawned job sends exactly once (panics are caught)
+                let (seq, outcome) = rx.recv().map_err(io::Error::other)?;
+                pending.insert(seq, outcome);
+                while let Some(outcome) = pending.remove(&written) {
+                    write_outcome(outcome, &mut sink, &mut reporter)?;
+                    written += 1;
                 }
             }
-            if written == issued {
-                return Ok(());
-            }
-            // every spawned job sends exactly once (panics are caught)
-            let (seq, outcome) = rx.recv().map_err(io::Error::other)?;
-            pending.insert(seq, outcome);
-            while let Some(outcome) = pending.remove(&written) {
-                match outcome {
-                    Outcome::Record { record, note } => {
-                        sink.write(&record)?;
-                        if let Some((input, note)) = note {
-                            reporter.note(&input, &note);
-                        }
-                    }
-                    Outcome::Failed(f) => reporter.error(&f)?,
-                }
-                reporter.done();
-                written += 1;
-            }
-        }
-    });
+        })
+    };
     let finished = result.and_then(|()| sink.finish().map(drop));
     let failed = reporter.failed();
     reporter.finish()?;
     finished?;
     Ok(if failed { 1 } else { 0 })
+}
+
+/// Writes one job's record, or reports its failure.
+fn write_outcome<W: Write>(outcome: Outcome, sink: &mut Sink<W>, reporter: &mut Reporter) -> io::Result<()> {
+    match outcome {
+        Outcome::Record { record, note } => {
+            sink.write(&record)?;
+            if let Some((input, note)) = note {
+                reporter.note(&input, &note);
+            }
+        }
+        Outcome::Failed(f) => reporter.error(&f)?,
+    }
+    reporter.done();
+    Ok(())
 }
 
 /// Runs one job on a worker thread.
@@ -261,7 +282,7 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options) -> Outcome {
                 Ok(d) => d,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };
-            let mut record = match analyze(analyzer, &decoded.text, options) {
+            let mut record = match analyze(analyzer, decoded.text.as_str(), options) {
                 Some(r) => r,
                 None => return Outcome::Failed(Failure { input, line: None, id: None, error: InputError::Panic }),
             };

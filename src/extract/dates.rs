@@ -88,7 +88,7 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMentio
     while i < doc.len() {
         let t = doc.tokens[i];
         // patterns are tried only where a date can begin: a number or a cue
-        if !t.is_wordlike() || (t.kind == TokenKind::Word && !doc.lex.is_date_trigger(doc.key(i))) {
+        if !t.is_wordlike() || (t.kind == TokenKind::Word && !doc.ids[i].date_trigger()) {
             i += 1;
             continue;
         }

@@ -1,30 +1,56 @@
 //! The view of one tokenized text that extractors read: tokens, their
 //! lexicon ids (looked up once per text) and navigation helpers.
 
-use crate::lexicon::{Lexicons, PhraseSet, WordId, WordInfo, NO_WORD};
+use crate::lexicon::{keys, KeyTable, Lexicons, PhraseSet, WordId, WordInfo, NO_WORD};
 use crate::tokenizer::clitics::{self, Split};
 use crate::tokenizer::fold::fold_char;
 use crate::tokenizer::{Token, TokenKind, Tokens};
 
 /// Lexicon ids of one token: as a whole word, and as its best stem. Eight
-/// bytes a token: the stem id shares its word with the number of proclitic
-/// code points and the conjunction flag (vocabulary ids stay below 2^24).
+/// bytes a token: the whole-word id shares its word with the date-trigger
+/// flag, the stem id with the number of proclitic code points and the
+/// conjunction flag (vocabulary ids stay below 2^24).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TokenLex {
-    pub full: WordId,
+    /// Whole-word id (low 24 bits; all ones for none) and whether the word
+    /// can begin a date (bit 24).
+    whole: u32,
     /// Stem id (low 24 bits; all ones for none), proclitic code points
     /// (bits 24–30) and whether they include a conjunction (bit 31).
     packed: u32,
 }
 
 const STEM_MASK: u32 = (1 << 24) - 1;
+const DATE_TRIGGER: u32 = 1 << 24;
 
 impl TokenLex {
-    const NONE: TokenLex = TokenLex { full: NO_WORD, packed: STEM_MASK };
+    const NONE: TokenLex = TokenLex { whole: STEM_MASK, packed: STEM_MASK };
 
-    fn new(full: WordId, stem: WordId, prefix_chars: u8, conj: bool) -> Self {
-        let stem_bits = if stem == NO_WORD { STEM_MASK } else { stem & STEM_MASK };
-        TokenLex { full, packed: stem_bits | (u32::from(prefix_chars.min(127)) << 24) | (u32::from(conj) << 31) }
+    fn new(full: WordId, date_trigger: bool, stem: WordId, prefix_chars: u8, conj: bool) -> Self {
+        let id_bits = |id: WordId| if id == NO_WORD { STEM_MASK } else { id & STEM_MASK };
+        TokenLex {
+            whole: id_bits(full) | if date_trigger { DATE_TRIGGER } else { 0 },
+            packed: id_bits(stem) | (u32::from(prefix_chars.min(127)) << 24) | (u32::from(conj) << 31),
+        }
+    }
+
+    /// The whole word's id, or `NO_WORD`.
+    #[inline]
+    pub fn full(&self) -> WordId {
+        let w = self.whole & STEM_MASK;
+        if w == STEM_MASK {
+            NO_WORD
+        } else {
+            w
+        }
+    }
+
+    /// Whether a date expression can begin with this word, read whole or
+    /// without its proclitics (see [`Lexicons::is_date_trigger`]); false
+    /// for non-words.
+    #[inline]
+    pub fn date_trigger(&self) -> bool {
+        self.whole & DATE_TRIGGER != 0
     }
 
     /// The stem's id, or `NO_WORD`.
@@ -51,31 +77,93 @@ impl TokenLex {
     }
 }
 
+/// The article that a stem after لل gets back (`للامم` → `الامم`).
+const ARTICLE: &[u8] = "ال".as_bytes();
+
 /// Looks up every word of `toks` once, filling `out` (one entry per token).
-pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>, scratch: &mut String) {
+///
+/// A word is looked up whole, then as each stem its proclitics allow
+/// (shortest proclitics first; the first stem in the vocabulary wins). The
+/// stems are suffixes of the key, so the hashes of all of them come from
+/// one pass over it (see [`crate::lexicon::keys`]).
+pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>) {
     out.clear();
     out.reserve(toks.tokens.len());
-    for (i, t) in toks.tokens.iter().enumerate() {
-        if !t.is_wordlike() {
-            out.push(TokenLex::NONE);
-            continue;
-        }
-        let key = toks.key(i);
-        let full = lex.vocab.get(key);
-        let mut entry = TokenLex::new(full, NO_WORD, 0, false);
-        if t.kind == TokenKind::Word && starts_with_proclitic_letter(key) {
-            for split in clitics::splits(key) {
-                clitics::stem_into(key, split, scratch);
-                let id = lex.vocab.get(scratch);
-                if id != NO_WORD {
-                    let prefix = prefix_surface_chars(&text[toks.bytes(i)], split);
-                    entry = TokenLex::new(full, id, prefix, key.starts_with('و') || key.starts_with('ف'));
-                    break;
-                }
+    let table = &lex.keys;
+    // Tokens go in blocks: first the hashes of a block's keys and the read
+    // of their home slots, whose cache misses then overlap instead of
+    // stalling one word after the other; then the lookups.
+    const BLOCK: usize = 32;
+    let mut hashes = [[0u64; 4]; BLOCK];
+    let mut homes = [keys::HomeSlot::default(); BLOCK];
+    for block in (0..toks.tokens.len()).step_by(BLOCK) {
+        let block_tokens = &toks.tokens[block..toks.tokens.len().min(block + BLOCK)];
+        for (j, t) in block_tokens.iter().enumerate() {
+            if t.is_wordlike() {
+                hashes[j] = keys::suffix_hashes(toks.key(block + j).as_bytes());
+                homes[j] = table.home(hashes[j][0]);
             }
         }
-        out.push(entry);
+        for (j, t) in block_tokens.iter().enumerate() {
+            let entry = if t.is_wordlike() { annotate_word(text, toks, table, block + j, &hashes[j], homes[j]) } else { TokenLex::NONE };
+            out.push(entry);
+        }
     }
+}
+
+/// The lexicon ids of word-like token `i`, whose key has the suffix
+/// hashes `hashes` and the home slot `home`.
+#[inline]
+fn annotate_word(text: &str, toks: &Tokens, table: &KeyTable, i: usize, hashes: &[u64; 4], home: keys::HomeSlot) -> TokenLex {
+    let key = toks.key(i);
+    let kb = key.as_bytes();
+    // the hash of the key's suffix from byte `at`
+    let suffix_hash = |at: usize| match hashes.get(at / 2) {
+        Some(&h) if at % 2 == 0 => h,
+        _ => keys::key_hash(&kb[at..]),
+    };
+    let whole = table.find_from(hashes[0], home, |k| k == kb);
+    let is_word = toks.tokens[i].kind == TokenKind::Word;
+    let date_trigger = is_word && (whole.date_trigger || stem_is_date_trigger(table, kb, suffix_hash));
+    if is_word && starts_with_proclitic_letter(key) {
+        for split in clitics::splits(key) {
+            let at = split.prefix_len as usize;
+            let rest = &kb[at..];
+            let stem = if split.restore_article {
+                let hash = keys::prefixed_hash(ARTICLE, suffix_hash(at));
+                table.find(hash, |k| k.len() == ARTICLE.len() + rest.len() && k.starts_with(ARTICLE) && &k[ARTICLE.len()..] == rest)
+            } else {
+                table.find(suffix_hash(at), |k| k == rest)
+            };
+            if stem.word != NO_WORD {
+                let prefix = prefix_surface_chars(&text[toks.bytes(i)], split);
+                let conj = key.starts_with('و') || key.starts_with('ف');
+                return TokenLex::new(whole.word, date_trigger, stem.word, prefix, conj);
+            }
+        }
+    }
+    TokenLex::new(whole.word, date_trigger, NO_WORD, 0, false)
+}
+
+/// [`Lexicons::is_date_trigger`] for the readings of `key` without its
+/// proclitics (the whole key is checked by the caller).
+fn stem_is_date_trigger(table: &KeyTable, key: &[u8], suffix_hash: impl Fn(usize) -> u64) -> bool {
+    // the letter at byte `at` is one of `letters` (all two bytes in UTF-8)
+    let starts_with = |at: usize, letters: &[&str]| {
+        key.get(at..at + 2).is_some_and(|head| letters.iter().any(|l| l.as_bytes() == head))
+    };
+    let mut at = 0;
+    if starts_with(0, &["و", "ف"]) {
+        at = 'و'.len_utf8();
+        if table.find(suffix_hash(at), |k| k == &key[at..]).date_trigger {
+            return true;
+        }
+    }
+    if starts_with(at, &["ب", "ل", "ك"]) {
+        at += 'ب'.len_utf8();
+        return table.find(suffix_hash(at), |k| k == &key[at..]).date_trigger;
+    }
+    false
 }
 
 fn starts_with_proclitic_letter(key: &str) -> bool {
@@ -183,7 +271,7 @@ impl<'a> Doc<'a> {
     /// stem; with the number of proclitic code points before the stem.
     pub fn word(&self, i: usize) -> Option<(&'a WordInfo, u8)> {
         let ids = self.ids.get(i)?;
-        if let Some(w) = self.lex.word(ids.full) {
+        if let Some(w) = self.lex.word(ids.full()) {
             return Some((w, 0));
         }
         self.lex.word(ids.stem()).map(|w| (w, ids.prefix_chars()))
@@ -191,16 +279,29 @@ impl<'a> Doc<'a> {
 
     /// Word facts for token `i` read as a whole word only.
     pub fn word_full(&self, i: usize) -> Option<&'a WordInfo> {
-        self.lex.word(self.ids.get(i)?.full)
+        self.lex.word(self.ids.get(i)?.full())
     }
 
     /// The longest entry of `set` starting at token `i`: its first word read
     /// whole or as a stem (whichever gives the longer match, whole on ties),
     /// the next words whole and separated by spaces only.
+    #[inline(always)]
     pub fn phrase_at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<PhraseMatch<'a, T>> {
         let ids = self.ids.get(i)?;
-        let whole = self.walk(set, i, ids.full).map(|m| (m, 0u8));
-        let stem = if ids.stem() != NO_WORD { self.walk(set, i, ids.stem()).map(|m| (m, ids.prefix_chars())) } else { None };
+        // most words start no entry: answered inline with two bit tests,
+        // without a call
+        if !set.can_start(ids.full()) && !set.can_start(ids.stem()) {
+            return None;
+        }
+        self.phrase_from(set, i, ids)
+    }
+
+    /// [`Doc::phrase_at`] for a word that starts some entry of `set`.
+    #[inline(never)]
+    fn phrase_from<T>(&self, set: &'a PhraseSet<T>, i: usize, ids: &TokenLex) -> Option<PhraseMatch<'a, T>> {
+        let (full, stem) = (ids.full(), ids.stem());
+        let whole = self.walk(set, i, full).map(|m| (m, 0u8));
+        let stem = if stem != NO_WORD { self.walk(set, i, stem).map(|m| (m, ids.prefix_chars())) } else { None };
         let best = match (whole, stem) {
             (Some(a), Some(b)) => Some(if b.0 .1 > a.0 .1 { b } else { a }),
             (a, b) => a.or(b),
@@ -217,7 +318,7 @@ impl<'a> Doc<'a> {
         let mut words = 1;
         while words < set.max_len() {
             let Some(next) = self.next_word(cur) else { break };
-            let Some(n) = set.step(node, self.ids[next].full) else { break };
+            let Some(n) = set.step(node, self.ids[next].full()) else { break };
             node = n;
             cur = next;
             words += 1;

@@ -168,7 +168,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
     while i < doc.len() {
         // a word no lexicon knows (whole or as a stem) starts no phrase: most
         // words are skipped with no lookup
-        if doc.kind(i) != TokenKind::Word || (doc.ids[i].full == NO_WORD && doc.ids[i].stem() == NO_WORD) {
+        if doc.kind(i) != TokenKind::Word || (doc.ids[i].full() == NO_WORD && doc.ids[i].stem() == NO_WORD) {
             i += 1;
             continue;
         }
@@ -189,7 +189,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
         }
         // institution pattern first: it may contain a gazetteer name
         if let Some((start, last)) = institution_at(doc, i) {
-            let p = if start != i || doc.ids[i].full != NO_WORD { 0 } else { doc.ids[i].prefix_chars() };
+            let p = if start != i || doc.ids[i].full() != NO_WORD { 0 } else { doc.ids[i].prefix_chars() };
             let text = doc.slice(start, last, p);
             let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
             if !gaz_longer {
@@ -349,7 +349,7 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
                 && doc.lex.common_rank(doc.key(t)).is_none_or(|r| r >= 1500)
                 && doc.word_full(t).and_then(|w| w.nationality).is_none()
                 && doc.phrase_at(&doc.lex.titles, t).is_none()
-                && !(doc.ids[t].full == NO_WORD && doc.ids[t].stem() != NO_WORD)
+                && !(doc.ids[t].full() == NO_WORD && doc.ids[t].stem() != NO_WORD)
         };
         if !plain(n) {
             return None;
@@ -374,7 +374,7 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
 fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
     let mut i = 0;
     while i < doc.len() {
-        if doc.kind(i) != TokenKind::Word || covered[i] || (doc.ids[i].full == NO_WORD && doc.ids[i].stem() == NO_WORD) {
+        if doc.kind(i) != TokenKind::Word || covered[i] || (doc.ids[i].full() == NO_WORD && doc.ids[i].stem() == NO_WORD) {
             i += 1;
             continue;
         }

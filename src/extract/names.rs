@@ -185,7 +185,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
         }
     }
     // a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`) is no name
-    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && k.chars().count() >= 4 && doc.ids[i].full == NO_WORD {
+    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && k.chars().count() >= 4 && doc.ids[i].full() == NO_WORD {
         return false;
     }
     if is_definite(doc, i) || is_nationality(doc, i) || title_at(doc, i).is_some() {
@@ -196,7 +196,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     }
     // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
     let ids = doc.ids[i];
-    if ids.full == NO_WORD && ids.stem() != NO_WORD {
+    if ids.full() == NO_WORD && ids.stem() != NO_WORD {
         return false;
     }
     doc.surface(i).chars().count() >= 2
@@ -229,7 +229,7 @@ fn ends_name(doc: &Doc, n: usize) -> bool {
     }
     let k = doc.key(n);
     k.starts_with("لل") // `للصحفيين`: preposition and article
-        || (k.starts_with('ل') || k.starts_with('ب')) && doc.ids[n].full == NO_WORD
+        || (k.starts_with('ل') || k.starts_with('ب')) && doc.ids[n].full() == NO_WORD
         || is_common_word(doc, n, COMMON_CONTINUE_RANK)
         || title_at(doc, n).is_some()
 }
@@ -300,7 +300,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             break;
         }
         let ids = doc.ids[j];
-        if ids.full == NO_WORD && ids.stem() != NO_WORD {
+        if ids.full() == NO_WORD && ids.stem() != NO_WORD {
             break; // `لروسيا`, `بالمدينة`: a clitic word is not a name part
         }
         // past two words a name needs stronger evidence: the object of the
@@ -318,7 +318,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
                     && !["ه", "ها", "هم", "هما", "كم", "نا"].iter().any(|e| r.ends_with(e))
                     && doc.next_word(j).is_none_or(|n| ends_name(doc, n))
             });
-            let clitic = (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك') || k.starts_with('ف')) && ids.full == NO_WORD && n >= 5 && !foreign;
+            let clitic = (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك') || k.starts_with('ف')) && ids.full() == NO_WORD && n >= 5 && !foreign;
             let accusative = k.ends_with('ا') && n >= 4 && doc.lex.common_rank(&k[..k.len() - 'ا'.len_utf8()]).is_some();
             let inflected = k.ends_with("ين") || k.ends_with("ات");
             if is_common_word(doc, j, COMMON_START_RANK) || clitic || accusative || inflected {
@@ -618,7 +618,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     // a description: `وزارة الشؤون الثقافية`, `مصدر أمني`, `علماء`, `الجيش`
     // — never a word with a preposition glued to it (`بشرطة`, `للصحفيين`)
     let ids = doc.ids[i];
-    if ids.full == NO_WORD && ids.stem() != NO_WORD && !ids.conj() {
+    if ids.full() == NO_WORD && ids.stem() != NO_WORD && !ids.conj() {
         return None;
     }
     if ["بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| doc.key(i).starts_with(p)) {
@@ -626,7 +626,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     }
     // an unknown word with a preposition glued on (`بإصلاح`, `لتقليص`)
     let k = doc.key(i);
-    if (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك')) && ids.full == NO_WORD && k.chars().count() >= 5 {
+    if (k.starts_with('ب') || k.starts_with('ل') || k.starts_with('ك')) && ids.full() == NO_WORD && k.chars().count() >= 5 {
         return None;
     }
     let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();
@@ -649,7 +649,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // word or an adjective: `مهرجان أيام قرطاج المسرحية`, `وسائل
         // إعلام سورية`
         if words == 1 && !is_definite(doc, i) && !is_definite(doc, j) && !is_stop_word(doc, j) && !doc.key(j).starts_with('و')
-            && doc.phrase_at(&doc.lex.given_names, j).is_none() && (doc.ids[j].full != NO_WORD || doc.lex.common_rank(doc.key(j)).is_some() || doc.next_word(j).is_some_and(|n| is_nationality(doc, n))) || (words == 1 && !is_definite(doc, i) && doc.phrase_at(&doc.lex.gazetteer, j).is_some_and(|g| g.prefix_chars == 0))
+            && doc.phrase_at(&doc.lex.given_names, j).is_none() && (doc.ids[j].full() != NO_WORD || doc.lex.common_rank(doc.key(j)).is_some() || doc.next_word(j).is_some_and(|n| is_nationality(doc, n))) || (words == 1 && !is_definite(doc, i) && doc.phrase_at(&doc.lex.gazetteer, j).is_some_and(|g| g.prefix_chars == 0))
         {
             let closes = |n: usize| (is_definite(doc, n) && !is_stop_word(doc, n)) || is_nationality(doc, n);
             let mut end = j;
@@ -670,7 +670,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // an unnamed source placed by a prepositional phrase: `مسؤول في
         // الوزارة`, `مصدر مقرب من رئاسة الحكومة`, `مسؤول محلي في منبج`
         // (only after a common noun: `أوباما في واشنطن` is a name and a place)
-        let common_head = doc.lex.common_rank(doc.key(i)).is_some() || doc.ids[i].full != NO_WORD || title_last.is_some();
+        let common_head = doc.lex.common_rank(doc.key(i)).is_some() || doc.ids[i].full() != NO_WORD || title_last.is_some();
         if !is_definite(doc, i) && common_head && matches!(doc.key(j), "في" | "من" | "داخل") {
             if let Some(n) = doc.next_word(j) {
                 let org = doc.phrase_at(&doc.lex.org_heads, n);

@@ -5,9 +5,11 @@
 //! by their folded key (see [`crate::tokenizer::fold`]), so a lexicon lists
 //! a name once however its hamza or final letters are spelled.
 
+pub mod keys;
 pub mod phrases;
 
 use crate::tokenizer::fold::{fold_into, fold_phrase};
+pub use keys::{KeyFacts, KeyTable};
 pub use phrases::{Node, PhraseSet, Vocab, WordId, NO_WORD};
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -234,6 +236,8 @@ pub struct Lexicons {
     common_words: rustc_hash::FxHashMap<Box<str>, u16>,
     /// Folded words that can begin a date expression (see `is_date_trigger`).
     date_triggers: rustc_hash::FxHashSet<Box<str>>,
+    /// The three above in one table: what the per-word lookups of a text use.
+    pub keys: KeyTable,
 }
 
 macro_rules! data_file {
@@ -309,7 +313,33 @@ impl Lexicons {
         lex.load_agencies(data_file!("agencies.tsv"))?;
         lex.words.resize(lex.vocab.len(), WordInfo::default());
         lex.build_date_triggers(data_file!("date_cues.tsv"))?;
+        lex.build_key_table()?;
         Ok(lex)
+    }
+
+    /// Joins the vocabulary, the common words and the date triggers into
+    /// [`Lexicons::keys`].
+    fn build_key_table(&mut self) -> Result<(), LexiconError> {
+        // token annotations keep a word id in 24 bits
+        if self.vocab.len() >= (1 << 24) - 1 {
+            return Err(err("*", 0, "more than 2^24 - 2 distinct words"));
+        }
+        let mut facts: rustc_hash::FxHashMap<&str, KeyFacts> = rustc_hash::FxHashMap::default();
+        for (key, &id) in self.vocab.iter() {
+            facts.entry(key).or_insert(KeyFacts::NONE).word = id;
+        }
+        for (key, &rank) in &self.common_words {
+            facts.entry(key).or_insert(KeyFacts::NONE).common_rank = Some(rank);
+        }
+        for key in &self.date_triggers {
+            facts.entry(key).or_insert(KeyFacts::NONE).date_trigger = true;
+        }
+        // the most frequent words first, so that the entries and key bytes
+        // that most lookups read share a few cache lines
+        let mut items: Vec<(&str, KeyFacts)> = facts.into_iter().collect();
+        items.sort_unstable_by_key(|&(key, f)| (f.common_rank.unwrap_or(u16::MAX), key));
+        self.keys = KeyTable::build(items);
+        Ok(())
     }
 
     /// The words a date can begin with: the cue words of `data/date_cues.tsv`
@@ -348,15 +378,15 @@ impl Lexicons {
     /// Whether a folded word can begin a date expression, read whole or
     /// without its proclitics (`وأمس`, `بالأمس`, `للعام`, `وفي`).
     pub fn is_date_trigger(&self, key: &str) -> bool {
-        if self.date_triggers.contains(key) {
+        if self.keys.get(key).date_trigger {
             return true;
         }
         let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-        if rest.len() != key.len() && self.date_triggers.contains(rest) {
+        if rest.len() != key.len() && self.keys.get(rest).date_trigger {
             return true;
         }
         let rest2 = rest.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(rest);
-        rest2.len() != rest.len() && self.date_triggers.contains(rest2)
+        rest2.len() != rest.len() && self.keys.get(rest2).date_trigger
     }
 
     /// Facts about the word with this id.
@@ -604,7 +634,7 @@ impl Lexicons {
 
     /// Frequency rank of a folded word among common words that are not names.
     pub fn common_rank(&self, key: &str) -> Option<u16> {
-        self.common_words.get(key).copied()
+        self.keys.get(key).common_rank
     }
 
     fn load_holidays(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {

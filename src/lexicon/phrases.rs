@@ -40,6 +40,11 @@ impl Vocab {
         self.ids.len()
     }
 
+    /// Every key with its id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &WordId)> {
+        self.ids.iter().map(|(k, id)| (&**k, id))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }

@@ -39,19 +39,32 @@ pub const MIN_STEM_CHARS: usize = 2;
 /// The possible splits of a folded word key, most conservative first. The
 /// whole word (no split) is not included: callers try it before these.
 pub fn splits(key: &str) -> impl Iterator<Item = Split> + '_ {
-    PREFIXES.iter().flat_map(move |p| {
-        let ok = key.starts_with(p) && key[p.len()..].chars().nth(MIN_STEM_CHARS - 1).is_some();
-        let lam_lam = p.ends_with("لل");
-        let restore = [
-            Split { prefix_len: p.len() as u8, restore_article: true },
-            Split { prefix_len: p.len() as u8, restore_article: false },
-        ];
+    // only the prefixes that begin with the key's first letter can match
+    let candidates = PREFIXES_BY_FIRST_LETTER
+        .iter()
+        .find(|(letter, _)| key.as_bytes().starts_with(letter.as_bytes()))
+        .map_or(&[][..], |(_, prefixes)| *prefixes);
+    candidates.iter().filter_map(move |p| {
+        let starts = key.len() >= p.len() && p.bytes().zip(key.bytes()).all(|(a, b)| a == b);
+        if !starts || key[p.len()..].chars().nth(MIN_STEM_CHARS - 1).is_none() {
+            return None;
+        }
         // after لل only the restored article is a reading: `للامم` is not `امم`
-        let n = usize::from(ok);
-        let first = if lam_lam { 0 } else { 1 };
-        restore.into_iter().skip(first).take(n)
+        let lam_lam = p.len() >= 4 && p.as_bytes()[p.len() - 4..] == *"لل".as_bytes();
+        Some(Split { prefix_len: p.len() as u8, restore_article: lam_lam })
     })
 }
+
+/// [`PREFIXES`] grouped by first letter, each group in the order of
+/// `PREFIXES` (a key starts with one letter, so this keeps the order in
+/// which its splits are tried); checked by a test.
+const PREFIXES_BY_FIRST_LETTER: &[(&str, &[&str])] = &[
+    ("و", &["و", "وب", "وك", "ول", "ولل"]),
+    ("ف", &["ف", "فب", "فك", "فل", "فلل"]),
+    ("ب", &["ب"]),
+    ("ك", &["ك"]),
+    ("ل", &["ل", "لل"]),
+];
 
 /// Whether `prefix` (a folded key fragment) is a valid sequence of proclitics.
 pub fn is_proclitic(prefix: &str) -> bool {
@@ -113,6 +126,16 @@ mod tests {
     fn too_short_stems_are_not_offered() {
         assert!(stems("وب").is_empty());
         assert!(stems("لي").is_empty());
+    }
+
+    #[test]
+    fn prefixes_grouped_by_first_letter_keep_their_order() {
+        for (letter, group) in PREFIXES_BY_FIRST_LETTER {
+            let expected: Vec<&str> = PREFIXES.iter().copied().filter(|p| p.starts_with(letter)).collect();
+            assert_eq!(&expected, group);
+        }
+        let grouped: usize = PREFIXES_BY_FIRST_LETTER.iter().map(|(_, g)| g.len()).sum();
+        assert_eq!(grouped, PREFIXES.len());
     }
 
     #[test]

@@ -142,19 +142,26 @@ fn fold_by_rules(c: char) -> Option<char> {
     Some(c)
 }
 
-/// Appends the matching key of `word` to `out`.
+/// Appends the matching key of `word` to `out`: [`fold_char`] of each of
+/// its chars, read from the tokenizer's table; stretches of chars that
+/// fold to themselves (most words are one) are copied whole.
 #[inline]
 pub fn fold_into(word: &str, out: &mut String) {
-    // most words fold to themselves: copy them whole
-    if word.chars().all(|c| !c.is_ascii_uppercase() && fold_char(c) == Some(c)) {
-        out.push_str(word);
-        return;
-    }
-    for c in word.chars() {
-        if let Some(f) = fold_char(c) {
-            out.push(f);
+    let table = super::unit_table();
+    let mut copy_from = 0;
+    let mut pos = 0;
+    while pos < word.len() {
+        let (unit, unit_len) = table.unit_at(word, pos);
+        if !unit.keeps_itself() {
+            out.push_str(&word[copy_from..pos]);
+            if let Some(f) = unit.folded() {
+                out.push(f);
+            }
+            copy_from = pos + unit_len;
         }
+        pos += unit_len;
     }
+    out.push_str(&word[copy_from..]);
 }
 
 /// The matching key of a phrase as a new string: words folded and joined by
@@ -207,6 +214,13 @@ mod tests {
             let rules = if c.is_ascii() { Some(c.to_ascii_lowercase()) } else { fold_by_rules(c) };
             assert_eq!(fold_char(c), rules, "{c:?} U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn fold_into_agrees_with_fold_char() {
+        let text: String = ('\u{0000}'..='\u{08FF}').chain('\u{FB50}'..='\u{FEFF}').chain(['😀', '中']).collect();
+        let expected: String = text.chars().filter_map(fold_char).collect();
+        assert_eq!(fold(&text), expected);
     }
 
     #[test]

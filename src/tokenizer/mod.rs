@@ -212,6 +212,7 @@ impl Tokens {
 
 /// Character classes the scanner distinguishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Class {
     ArabicLetter,
     /// Marks and tatweel: they extend the word they follow.
@@ -278,6 +279,228 @@ fn classify(c: char) -> Class {
     }
 }
 
+impl Class {
+    const ALL: [Class; 8] = [
+        Class::ArabicLetter,
+        Class::Mark,
+        Class::Digit,
+        Class::OtherLetter,
+        Class::Space,
+        Class::Newline,
+        Class::Quote,
+        Class::Punct,
+    ];
+}
+
+/// What the scanner needs to know about one char, packed in a `u32`: its
+/// class (bits 0–2), whether it is its own matching key (bit 3), its
+/// [`Script`] (bits 4–5) and its folded code point (bits 8–31; all ones
+/// when folding drops it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Unit(u32);
+
+const UNIT_KEEPS_ITSELF: u32 = 1 << 3;
+const UNIT_DROPPED: u32 = 0xFF_FFFF;
+
+impl Unit {
+    fn of(c: char) -> Unit {
+        let class = classify(c) as u32;
+        let folded = fold::fold_char(c);
+        let same = if folded == Some(c) { UNIT_KEEPS_ITSELF } else { 0 };
+        let script = (script_of(c) as u32) << 4;
+        Unit(class | same | script | (folded.map_or(UNIT_DROPPED, |f| f as u32) << 8))
+    }
+
+    #[inline]
+    fn script(self) -> usize {
+        ((self.0 >> 4) & 3) as usize
+    }
+
+    #[inline]
+    fn class(self) -> Class {
+        Class::ALL[(self.0 & 7) as usize]
+    }
+
+    /// An Arabic letter or mark (the chars of a word) that is its own key:
+    /// the common case, answered with one mask test.
+    #[inline]
+    fn is_plain_word_char(self) -> bool {
+        const _: () = assert!(Class::ArabicLetter as u32 == 0 && Class::Mark as u32 == 1);
+        self.0 & (6 | UNIT_KEEPS_ITSELF) == UNIT_KEEPS_ITSELF
+    }
+
+    #[inline]
+    fn keeps_itself(self) -> bool {
+        self.0 & UNIT_KEEPS_ITSELF != 0
+    }
+
+    /// The folded char; `None` when folding drops it.
+    #[inline]
+    fn folded(self) -> Option<char> {
+        char::from_u32(self.0 >> 8)
+    }
+}
+
+/// Which script a letter is in, for telling an Arabic text from others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Script {
+    /// Not counted: not a letter, or a non-letter of the Arabic block.
+    None,
+    Arabic,
+    Latin,
+    Other,
+}
+
+fn script_of(c: char) -> Script {
+    match c {
+        '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Script::Arabic,
+        'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{024F}' => Script::Latin,
+        c if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) => Script::None,
+        c if c.is_alphabetic() => Script::Other,
+        _ => Script::None,
+    }
+}
+
+/// Letters of a text by script.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LetterCounts {
+    pub arabic: usize,
+    pub latin: usize,
+    pub other: usize,
+}
+
+/// The language of `text` as records report it: `ar` when more than half
+/// of its letters are Arabic, else `und-Latn` when more than half are
+/// Latin, else `und`.
+pub fn language(text: &str) -> &'static str {
+    let LetterCounts { arabic, latin, other } = count_letters(text, true);
+    let letters = arabic + latin + other;
+    if arabic * 2 > letters {
+        "ar"
+    } else if latin * 2 > letters {
+        "und-Latn"
+    } else {
+        "und"
+    }
+}
+
+/// Counts the letters of `text` by script. ASCII and the Arabic block
+/// (U+0600–U+06FF, two bytes in UTF-8), nearly all of a news text, are
+/// answered inline; other chars by the scanner's table or [`script_of`].
+/// With `stop_when_arabic`, counting stops once Arabic letters outnumber the
+/// others even if every byte left were a non-Arabic letter (the counts are
+/// then partial, but Arabic stays the majority).
+pub fn count_letters(text: &str, stop_when_arabic: bool) -> LetterCounts {
+    let table = unit_table();
+    let bytes = text.as_bytes();
+    let mut counts = LetterCounts::default();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let block_end = bytes.len().min(pos + 256);
+        while pos < block_end {
+            let b0 = bytes[pos];
+            if b0 < 0x80 {
+                counts.latin += usize::from(b0.is_ascii_alphabetic());
+                pos += 1;
+                continue;
+            }
+            if (0xD8..=0xDB).contains(&b0) {
+                // valid UTF-8: a continuation byte follows the lead byte
+                let offset = usize::from(b0 & 3) << 6 | usize::from(bytes[pos + 1] & 0x3F);
+                counts.arabic += ((ARABIC_BLOCK_LETTERS[offset / 64] >> (offset % 64)) & 1) as usize;
+                pos += 2;
+                continue;
+            }
+            let (unit, unit_len) = table.unit_at(text, pos);
+            pos += unit_len;
+            match unit.script() {
+                SCRIPT_ARABIC => counts.arabic += 1,
+                SCRIPT_LATIN => counts.latin += 1,
+                SCRIPT_OTHER => counts.other += 1,
+                _ => {}
+            }
+        }
+        if stop_when_arabic && counts.arabic > counts.latin + counts.other + (bytes.len() - pos.min(bytes.len())) {
+            break;
+        }
+    }
+    counts
+}
+
+const SCRIPT_ARABIC: usize = Script::Arabic as usize;
+const SCRIPT_LATIN: usize = Script::Latin as usize;
+const SCRIPT_OTHER: usize = Script::Other as usize;
+
+/// Bit `c - U+0600` is set for the chars of the Arabic block that
+/// [`script_of`] counts as Arabic letters (the rest of the block counts as
+/// no letter); checked against it by a test.
+const ARABIC_BLOCK_LETTERS: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let ranges = [(0x20, 0x4A), (0x6E, 0xD3), (0xFA, 0xFF)];
+    let mut r = 0;
+    while r < ranges.len() {
+        let mut c = ranges[r].0;
+        while c <= ranges[r].1 {
+            bits[c / 64] |= 1 << (c % 64);
+            c += 1;
+        }
+        r += 1;
+    }
+    bits
+};
+
+/// The [`Unit`] of every code point below U+0800: the one- and two-byte
+/// UTF-8 range, which holds ASCII and the Arabic block, so that the scanner
+/// answers nearly every char of a news text with one array read instead of
+/// a chain of range tests and Unicode tables. Built once from [`classify`]
+/// and [`fold::fold_char`], so both paths agree by construction.
+struct UnitTable([Unit; TABLE_SIZE]);
+
+const TABLE_SIZE: usize = 0x800;
+
+fn unit_table() -> &'static UnitTable {
+    static TABLE: std::sync::OnceLock<UnitTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = UnitTable([Unit(0); TABLE_SIZE]);
+        for (cp, unit) in t.0.iter_mut().enumerate() {
+            // surrogates start at U+D800, so every code point here is a char
+            if let Some(c) = char::from_u32(cp as u32) {
+                *unit = Unit::of(c);
+            }
+        }
+        t
+    })
+}
+
+/// The unit of a char of three or four bytes (rare in Arabic text).
+#[cold]
+#[inline(never)]
+fn unit_beyond_table(text: &str, pos: usize) -> (Unit, usize) {
+    let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
+    (Unit::of(c), c.len_utf8())
+}
+
+impl UnitTable {
+    /// The char that starts at byte `pos` of `text` (a char boundary before
+    /// the end): its unit and its length in bytes. One- and two-byte
+    /// sequences are decoded inline and looked up; longer ones computed.
+    #[inline(always)]
+    fn unit_at(&self, text: &str, pos: usize) -> (Unit, usize) {
+        let bytes = text.as_bytes();
+        let b0 = bytes[pos];
+        if b0 < 0x80 {
+            return (self.0[usize::from(b0)], 1);
+        }
+        if b0 < 0xE0 {
+            // valid UTF-8: a two-byte lead is followed by one continuation byte
+            let cp = (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[pos + 1] & 0x3F);
+            return (self.0[cp], 2);
+        }
+        unit_beyond_table(text, pos)
+    }
+}
+
 struct Scanner<'a, 'b> {
     text: &'a str,
     out: &'b mut Tokens,
@@ -290,62 +513,127 @@ impl Scanner<'_, '_> {
         if matches!(kind, TokenKind::Word | TokenKind::Number) {
             fold::fold_into(&self.text[start..end], &mut self.out.keys);
         }
+        self.push_keyed(kind, start, chars, key_start);
+    }
+
+    /// Pushes a token whose key (if any) is already in `keys` from `key_start`.
+    #[inline]
+    fn push_keyed(&mut self, kind: TokenKind, start: usize, chars: u32, key_start: u32) {
         self.out.tokens.push(Token { kind, start: start as u32, char_start: self.char_pos, key_start });
         self.char_pos += chars;
     }
 
+    /// Pushes a token without a key.
+    #[inline]
+    fn push_unkeyed(&mut self, kind: TokenKind, start: usize, chars: u32) {
+        let key_start = self.out.keys.len() as u32;
+        self.push_keyed(kind, start, chars, key_start);
+    }
+
     fn run(&mut self) {
         let text = self.text;
-        let mut iter = text.char_indices().peekable();
-        while let Some((start, c)) = iter.next() {
-            let class = classify(c);
-            match class {
+        let len = text.len();
+        let table = unit_table();
+        let mut pos = 0;
+        while pos < len {
+            let start = pos;
+            let (unit, unit_len) = table.unit_at(text, pos);
+            pos += unit_len;
+            match unit.class() {
                 Class::Newline => {
-                    let mut end = start + c.len_utf8();
                     let mut chars = 1;
-                    if c == '\r' {
-                        if let Some(&(_, '\n')) = iter.peek() {
-                            iter.next();
-                            end += 1;
-                            chars += 1;
-                        }
+                    if text.as_bytes()[start] == b'\r' && text.as_bytes().get(pos) == Some(&b'\n') {
+                        pos += 1;
+                        chars += 1;
                     }
-                    self.push(TokenKind::Newline, start, end, chars);
+                    self.push_unkeyed(TokenKind::Newline, start, chars);
                 }
                 Class::Space => {
-                    let (end, chars) = take_while(&mut iter, start, c, |k| k == Class::Space);
-                    self.push(TokenKind::Space, start, end, chars);
+                    let mut chars = 1;
+                    while pos < len {
+                        let (u, u_len) = table.unit_at(text, pos);
+                        if u.class() != Class::Space {
+                            break;
+                        }
+                        pos += u_len;
+                        chars += 1;
+                    }
+                    self.push_unkeyed(TokenKind::Space, start, chars);
                 }
                 Class::ArabicLetter | Class::Mark => {
-                    let (end, chars) =
-                        take_while(&mut iter, start, c, |k| matches!(k, Class::ArabicLetter | Class::Mark));
-                    self.push(TokenKind::Word, start, end, chars);
+                    pos = self.scan_keyed_run(table, TokenKind::Word, start, unit, pos);
                 }
                 Class::Digit => {
-                    let (end, chars) = take_while(&mut iter, start, c, |k| k == Class::Digit);
-                    self.push(TokenKind::Number, start, end, chars);
+                    pos = self.scan_keyed_run(table, TokenKind::Number, start, unit, pos);
                 }
-                Class::Quote => self.push(TokenKind::Quote, start, start + c.len_utf8(), 1),
-                Class::Punct => self.push(TokenKind::Punct, start, start + c.len_utf8(), 1),
+                Class::Quote => self.push_unkeyed(TokenKind::Quote, start, 1),
+                Class::Punct => self.push_unkeyed(TokenKind::Punct, start, 1),
                 Class::OtherLetter => {
                     // A run of non-Arabic letters (with the digits and inner
                     // punctuation UAX #29 keeps inside words) is segmented by
                     // Unicode word boundaries.
-                    let mut end = start + c.len_utf8();
-                    while let Some(&(i, d)) = iter.peek() {
-                        let k = classify(d);
-                        let inner = matches!(d, '.' | '\'' | '’' | '-' | '_');
+                    while pos < len {
+                        let (u, u_len) = table.unit_at(text, pos);
+                        let k = u.class();
+                        let inner = matches!(&text[pos..pos + u_len], "." | "'" | "’" | "-" | "_");
                         if matches!(k, Class::OtherLetter | Class::Digit) || (inner && k != Class::Quote) {
-                            end = i + d.len_utf8();
-                            iter.next();
+                            pos += u_len;
                         } else {
                             break;
                         }
                     }
-                    self.push_foreign_run(start, end);
+                    self.push_foreign_run(start, pos);
                 }
             }
         }
+    }
+
+    /// Scans a word (Arabic letters and marks) or number (digits) run whose
+    /// first char, `first`, ends at `pos`, folding it into `keys` as it goes
+    /// so that it is decoded once; pushes the token and returns the end of
+    /// the run. Chars that fold to themselves (most of them) are copied in
+    /// chunks rather than one at a time.
+    #[inline]
+    fn scan_keyed_run(&mut self, table: &UnitTable, kind: TokenKind, start: usize, first: Unit, mut pos: usize) -> usize {
+        let text = self.text;
+        let keys = &mut self.out.keys;
+        let key_start = keys.len() as u32;
+        let in_run = |k: Class| match kind {
+            TokenKind::Number => k == Class::Digit,
+            _ => matches!(k, Class::ArabicLetter | Class::Mark),
+        };
+        // start of the chars not yet copied, all of which fold to themselves
+        let mut copy_from = start;
+        if !first.keeps_itself() {
+            if let Some(f) = first.folded() {
+                keys.push(f);
+            }
+            copy_from = pos;
+        }
+        let mut chars = 1;
+        while pos < text.len() {
+            let (u, u_len) = table.unit_at(text, pos);
+            if kind == TokenKind::Word && u.is_plain_word_char() {
+                pos += u_len;
+                chars += 1;
+                continue;
+            }
+            if !in_run(u.class()) {
+                break;
+            }
+            if !u.keeps_itself() {
+                keys.push_str(&text[copy_from..pos]);
+                if let Some(f) = u.folded() {
+                    keys.push(f);
+                }
+                copy_from = pos + u_len;
+            }
+            pos += u_len;
+            chars += 1;
+        }
+        keys.push_str(&text[copy_from..pos]);
+        self.push_keyed(kind, start, chars, key_start);
+        pos
     }
 
     fn push_foreign_run(&mut self, start: usize, end: usize) {
@@ -375,26 +663,6 @@ impl Scanner<'_, '_> {
     }
 }
 
-fn take_while<I: Iterator<Item = (usize, char)>>(
-    iter: &mut std::iter::Peekable<I>,
-    start: usize,
-    first: char,
-    keep: impl Fn(Class) -> bool,
-) -> (usize, u32) {
-    let mut end = start + first.len_utf8();
-    let mut chars = 1;
-    while let Some(&(i, d)) = iter.peek() {
-        if keep(classify(d)) {
-            end = i + d.len_utf8();
-            chars += 1;
-            iter.next();
-        } else {
-            break;
-        }
-    }
-    (end, chars)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +675,43 @@ mod tests {
 
     fn surfaces<'a>(text: &'a str, t: &Tokens) -> Vec<&'a str> {
         (0..t.tokens.len()).map(|i| &text[t.bytes(i)]).collect()
+    }
+
+    #[test]
+    fn units_unpack_to_what_classify_and_fold_say() {
+        let table = unit_table();
+        let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{200F}', '\u{2019}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
+        for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
+            let mut buf = [0u8; 4];
+            let (unit, len) = table.unit_at(c.encode_utf8(&mut buf), 0);
+            assert_eq!(len, c.len_utf8());
+            assert_eq!(unit.class(), classify(c), "{c:?}");
+            assert_eq!(unit.folded(), fold::fold_char(c), "{c:?}");
+            assert_eq!(unit.keeps_itself(), fold::fold_char(c) == Some(c), "{c:?}");
+            assert_eq!(unit.script(), script_of(c) as usize, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn letter_counts_agree_with_script_of() {
+        let mut text: String = ('\u{0000}'..='\u{07FF}').collect();
+        text.push_str("\u{08A0}\u{FB50}\u{FE8D}中文😀Ωé");
+        let mut expected = LetterCounts::default();
+        for c in text.chars() {
+            match script_of(c) {
+                Script::Arabic => expected.arabic += 1,
+                Script::Latin => expected.latin += 1,
+                Script::Other => expected.other += 1,
+                Script::None => {}
+            }
+        }
+        assert_eq!(count_letters(&text, false), expected);
+        // stopping early never changes the language
+        for sample in ["سوريا", "سوريا abc", "ab سو", "سوريا ولبنان والأردن، abcdefghijklmnop", "中文 سو ab"] {
+            let full = count_letters(sample, false);
+            let majority = |c: LetterCounts| c.arabic * 2 > c.arabic + c.latin + c.other;
+            assert_eq!(majority(count_letters(sample, true)), majority(full), "{sample}");
+        }
     }
 
     #[test]

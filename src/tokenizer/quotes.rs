@@ -58,17 +58,19 @@ fn mark(text: &str, t: &Token) -> char {
 pub fn pair_quotes(text: &str, tokens: &[Token], paragraphs: &[Range<usize>], out: &mut Vec<QuoteSpan>) {
     // (token index, mark) of open quotes, innermost last; at most two deep.
     let mut stack: Vec<(usize, char)> = Vec::with_capacity(2);
+    // the quotation marks of the text, in order: paragraphs are walked
+    // through them rather than token by token
+    let marks: Vec<(usize, char)> =
+        tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, t)| (i, mark(text, t))).collect();
+    let mut next_mark = 0;
     for para in paragraphs {
         stack.clear();
+        let first = next_mark + marks[next_mark..].partition_point(|&(i, _)| i < para.start);
+        next_mark = first + marks[first..].partition_point(|&(i, _)| i < para.end);
+        let para_marks = &marks[first..next_mark];
         // position of the last » in the paragraph, to decide nesting
-        let last_guillemet =
-            para.clone().rev().find(|&i| tokens[i].kind == TokenKind::Quote && mark(text, &tokens[i]) == '»');
-        for i in para.clone() {
-            let t = &tokens[i];
-            if t.kind != TokenKind::Quote {
-                continue;
-            }
-            let c = mark(text, t);
+        let last_guillemet = para_marks.iter().rev().find(|&&(_, c)| c == '»').map(|&(i, _)| i);
+        for &(i, c) in para_marks {
             let later_guillemet = last_guillemet.is_some_and(|g| g > i);
             if let Some(&(open_i, open_c)) = stack.last() {
                 if closes(open_c, c, later_guillemet) {

@@ -1,0 +1,254 @@
+//! One table for every per-word fact looked up by folded key: vocabulary
+//! id, common-word rank and whether the word can begin a date.
+//!
+//! Every word of a text is looked up whole and, when it starts with a
+//! proclitic letter, as each of its possible stems (`وبالولايات` →
+//! `بالولايات`, `الولايات` …), which are suffixes of its key or a suffix
+//! behind a restored article (`للامم` → `الامم`). The hash used here is a
+//! polynomial over two-byte units computed from the end of the key, so one
+//! pass over a key gives the hashes of all of its stems as well, and a
+//! restored article is one multiply-add. A table slot keeps a 32-bit tag of
+//! the hash, so a miss (most stem candidates) costs no string comparison.
+
+use super::phrases::{WordId, NO_WORD};
+
+/// The facts about one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyFacts {
+    /// Vocabulary id, or `NO_WORD`.
+    pub word: WordId,
+    /// Rank among common words, if it is one.
+    pub common_rank: Option<u16>,
+    /// Some date expression can begin with this word.
+    pub date_trigger: bool,
+}
+
+impl KeyFacts {
+    pub const NONE: KeyFacts = KeyFacts { word: NO_WORD, common_rank: None, date_trigger: false };
+}
+
+/// A slot: the entry's index + 1 in the low `entry_bits` bits (0: empty),
+/// a tag of the key's hash in the others. Four bytes, so that the slots of
+/// the whole vocabulary take little cache.
+type Slot = u32;
+
+const EMPTY: Slot = 0;
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// Byte range of the key in `bytes`.
+    start: u32,
+    len: u32,
+    facts: KeyFacts,
+}
+
+/// Folded keys → [`KeyFacts`], open addressing with linear probing.
+#[derive(Debug)]
+pub struct KeyTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    /// Bits of a slot that hold the entry index.
+    entry_bits: u32,
+    entries: Vec<Entry>,
+    bytes: Vec<u8>,
+}
+
+impl Default for KeyTable {
+    fn default() -> Self {
+        KeyTable::build([])
+    }
+}
+
+/// Odd multiplier of the polynomial hash.
+const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The two-byte unit `pair` (bytes of a key, in order).
+#[inline]
+fn unit(pair: &[u8]) -> u64 {
+    match *pair {
+        [b0, b1] => u64::from(b0) | u64::from(b1) << 8,
+        // a last odd byte is marked so that it differs from any pair
+        [b0] => u64::from(b0) | 1 << 16,
+        _ => 0,
+    }
+}
+
+/// Polynomial hash of `key` (units u₀, u₁, … → Σ uᵢ·MULⁱ).
+#[inline]
+pub fn key_hash(key: &[u8]) -> u64 {
+    suffix_hashes(key)[0]
+}
+
+/// The hashes of the suffixes of `key` from bytes 0, 2, 4 and 6 (entries
+/// past the end of the key are 0): a key and its stems after up to three
+/// two-byte proclitic letters.
+#[inline]
+pub fn suffix_hashes(key: &[u8]) -> [u64; 4] {
+    let len = key.len();
+    let mut h = 0u64;
+    // Horner's rule from the last unit: first the units from byte 8 on,
+    // which record nothing...
+    if len > 8 {
+        let mut p = len;
+        if len % 2 == 1 {
+            p -= 1;
+            h = unit(&key[p..]);
+        }
+        while p > 8 {
+            p -= 2;
+            h = h.wrapping_mul(MUL).wrapping_add(unit(&key[p..p + 2]));
+        }
+    }
+    // ...then those at bytes 6, 4, 2 and 0, each recording its suffix
+    let mut out = [0u64; 4];
+    for at in [6, 4, 2, 0] {
+        if at < len {
+            h = h.wrapping_mul(MUL).wrapping_add(unit(&key[at..len.min(at + 2)]));
+            out[at / 2] = h;
+        }
+    }
+    out
+}
+
+/// The hash of `prefix` + a suffix whose hash is `rest` (`prefix` of even
+/// length).
+#[inline]
+pub fn prefixed_hash(prefix: &[u8], rest: u64) -> u64 {
+    prefix.chunks(2).rev().fold(rest, |h, pair| h.wrapping_mul(MUL).wrapping_add(unit(pair)))
+}
+
+/// Spreads the polynomial's bits (its low bits see only the low bits of
+/// the input) into a slot index and a tag.
+#[inline]
+fn mix(h: u64) -> u64 {
+    let h = (h ^ (h >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ (h >> 29)
+}
+
+impl KeyTable {
+    /// Builds the table from (key, facts) pairs with distinct keys.
+    pub fn build<'a>(items: impl IntoIterator<Item = (&'a str, KeyFacts)>) -> KeyTable {
+        let mut entries = Vec::new();
+        let mut bytes = Vec::new();
+        for (key, facts) in items {
+            entries.push(Entry { start: bytes.len() as u32, len: key.len() as u32, facts });
+            bytes.extend_from_slice(key.as_bytes());
+        }
+        // at most half full: probes stay short
+        let capacity = (entries.len() * 2).next_power_of_two().max(1);
+        let mask = capacity - 1;
+        let entry_bits = u32::BITS - (entries.len() as u32 + 1).leading_zeros();
+        let mut slots = vec![EMPTY; capacity];
+        for (n, e) in entries.iter().enumerate() {
+            let key = &bytes[e.start as usize..(e.start + e.len) as usize];
+            let m = mix(key_hash(key));
+            let mut at = m as usize & mask;
+            while slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (tag_of(m) << entry_bits) | (n as u32 + 1);
+        }
+        KeyTable { slots, mask, entry_bits, entries, bytes }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The facts about `key`.
+    #[inline]
+    pub fn get(&self, key: &str) -> KeyFacts {
+        self.find(key_hash(key.as_bytes()), |k| k == key.as_bytes())
+    }
+
+    /// The facts about the key whose hash is `hash` and for which `is_key`
+    /// holds (it compares a candidate's bytes with the key sought).
+    #[inline]
+    pub fn find(&self, hash: u64, is_key: impl Fn(&[u8]) -> bool) -> KeyFacts {
+        self.find_from(hash, self.home(hash), is_key)
+    }
+
+    /// The first slot a lookup of `hash` reads. Reading it for several
+    /// keys before looking any of them up lets their cache misses overlap
+    /// (see `extract::doc::annotate`).
+    #[inline]
+    pub fn home(&self, hash: u64) -> HomeSlot {
+        HomeSlot(self.slots[mix(hash) as usize & self.mask])
+    }
+
+    /// [`KeyTable::find`] with the home slot of `hash` already read.
+    #[inline]
+    pub fn find_from(&self, hash: u64, home: HomeSlot, is_key: impl Fn(&[u8]) -> bool) -> KeyFacts {
+        let m = mix(hash);
+        let tag = tag_of(m) & (u32::MAX >> self.entry_bits);
+        let entry_mask = (1u32 << self.entry_bits) - 1;
+        let mut at = m as usize & self.mask;
+        let mut slot = home.0;
+        while slot != EMPTY {
+            if slot >> self.entry_bits == tag {
+                let e = &self.entries[(slot & entry_mask) as usize - 1];
+                if is_key(&self.bytes[e.start as usize..(e.start + e.len) as usize]) {
+                    return e.facts;
+                }
+            }
+            at = (at + 1) & self.mask;
+            slot = self.slots[at];
+        }
+        KeyFacts::NONE
+    }
+}
+
+/// The tag of a mixed hash (bits the slot index does not use).
+#[inline]
+fn tag_of(mixed: u64) -> u32 {
+    (mixed >> 32) as u32
+}
+
+/// The first slot of a lookup, read ahead (see [`KeyTable::home`]).
+#[derive(Debug, Clone, Copy)]
+pub struct HomeSlot(Slot);
+
+impl Default for HomeSlot {
+    fn default() -> Self {
+        HomeSlot(EMPTY)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffix_and_prefixed_hashes_agree_with_whole_keys() {
+        for key in ["وبالولايات", "للامم", "a", "ab", "abc", "وب", "2017", "فلل٣"] {
+            let b = key.as_bytes();
+            let h = suffix_hashes(b);
+            for (k, &hk) in h.iter().enumerate() {
+                if 2 * k < b.len() {
+                    assert_eq!(hk, key_hash(&b[2 * k..]), "{key} from {}", 2 * k);
+                }
+            }
+            let al = "ال".as_bytes();
+            let joined = [al, b].concat();
+            assert_eq!(prefixed_hash(al, key_hash(b)), key_hash(&joined));
+        }
+    }
+
+    #[test]
+    fn lookups_find_exactly_the_keys_built() {
+        let facts = |w: u32| KeyFacts { word: w, common_rank: Some(w as u16), date_trigger: w % 2 == 0 };
+        let words: Vec<String> = (0..500).map(|n| format!("ك{n}")).collect();
+        let table = KeyTable::build(words.iter().enumerate().map(|(n, w)| (w.as_str(), facts(n as u32))));
+        assert_eq!(table.len(), 500);
+        for (n, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w), facts(n as u32));
+        }
+        assert_eq!(table.get("ك500"), KeyFacts::NONE);
+        assert_eq!(table.get(""), KeyFacts::NONE);
+        assert_eq!(KeyTable::default().get("x"), KeyFacts::NONE);
+    }
+}
