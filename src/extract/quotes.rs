@@ -1089,8 +1089,13 @@ fn is_attribution_head(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let whole = doc.key(t);
+    // every head is 3 to 5 letters, with or without `و` (2 bytes a letter):
+    // this runs at every word, so most are turned away by length
+    if !(6..=12).contains(&whole.len()) {
+        return false;
+    }
     // `وفقا` begins with و itself: try the word whole, then without `و`
-    let k = if matches!(whole, "وفقا" | "ووفقا") { "وفقا" } else { whole.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(whole) };
+    let k = if matches!(whole, "وفقا" | "ووفقا") { "وفقا" } else { whole.strip_prefix('و').filter(|r| r.len() >= 6).unwrap_or(whole) };
     match k {
         "بحسب" | "حسب" | "حسبما" | "وفقا" | "طبقا" => true,
         "نقلا" => doc.next_word(t).is_some_and(|n| doc.key(n) == "عن"),
