@@ -5,8 +5,10 @@
 //! `لافروف”ما ... ”`, `” هكذا ... ”`. Pairing is therefore tolerant: any
 //! opening-capable mark opens, and any compatible mark closes, whatever its
 //! direction. Guillemets nest one level of straight or curly quotes inside
-//! them (`«قال "كذا" ثم»`). A quote left open at the end of its paragraph is
-//! reported as unterminated and runs to the paragraph's end.
+//! them (`«قال "كذا" ثم»`). A quote left open at the end of its paragraph
+//! continues into the next one when that paragraph's first mark closes it
+//! and has no partner there (`“…⏎…”`); otherwise it is reported as
+//! unterminated and runs to its paragraph's end.
 
 use super::{Token, TokenKind};
 use std::ops::Range;
@@ -63,11 +65,24 @@ pub fn pair_quotes(text: &str, tokens: &[Token], paragraphs: &[Range<usize>], ou
     let marks: Vec<(usize, char)> =
         tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, t)| (i, mark(text, t))).collect();
     let mut next_mark = 0;
+    // a quote left open at the end of the previous paragraph, with the end of
+    // that paragraph: `«…⏎…»` continues when this paragraph's first mark
+    // closes it and leaves it no partner here (an odd number of marks)
+    let mut carried: Option<(usize, char, usize)> = None;
     for para in paragraphs {
         stack.clear();
         let first = next_mark + marks[next_mark..].partition_point(|&(i, _)| i < para.start);
         next_mark = first + marks[first..].partition_point(|&(i, _)| i < para.end);
-        let para_marks = &marks[first..next_mark];
+        let mut para_marks = &marks[first..next_mark];
+        if let Some((open_i, open_c, end)) = carried.take() {
+            match para_marks.first() {
+                Some(&(i, c)) if para_marks.len() % 2 == 1 && closes(open_c, c, false) => {
+                    out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: 0 });
+                    para_marks = &para_marks[1..];
+                }
+                _ => out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: 0 }),
+            }
+        }
         // position of the last » in the paragraph, to decide nesting
         let last_guillemet = para_marks.iter().rev().find(|&&(_, c)| c == '»').map(|&(i, _)| i);
         for &(i, c) in para_marks {
@@ -98,9 +113,16 @@ pub fn pair_quotes(text: &str, tokens: &[Token], paragraphs: &[Range<usize>], ou
         while end > para.start && tokens[end - 1].kind == TokenKind::Newline {
             end -= 1;
         }
+        if let [(open_i, open_c)] = stack[..] {
+            carried = Some((open_i, open_c, end));
+            stack.clear();
+        }
         while let Some((open_i, _)) = stack.pop() {
             out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: stack.len() as u8 });
         }
+    }
+    if let Some((open_i, _, end)) = carried {
+        out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: 0 });
     }
     out.sort_by_key(|q| q.open);
 }
@@ -145,6 +167,15 @@ mod tests {
     fn straight_quotes_nest_inside_guillemets() {
         let q = quoted("قال «سمّوا المشروع \"الأمل\" منذ البداية» ثم");
         assert_eq!(q, vec!["سمّوا المشروع \"الأمل\" منذ البداية", "الأمل"]);
+    }
+
+    #[test]
+    fn a_quote_continues_over_a_line_break_when_the_next_line_closes_it() {
+        let q = quoted("قال: “لن نتراجع.\nسنبقى هنا حتى النهاية”. ثم غادر");
+        assert_eq!(q, vec!["لن نتراجع.\nسنبقى هنا حتى النهاية"]);
+        // the next line's marks pair among themselves: the first stays open
+        let q = quoted("قال “لن نتراجع\nكتب “كلمة” هنا");
+        assert_eq!(q, vec!["لن نتراجع", "كلمة"]);
     }
 
     #[test]
