@@ -4,7 +4,8 @@
 //! of right-to-left typing, often gets them backwards or unbalanced:
 //! `لافروف”ما ... ”`, `” هكذا ... ”`. Pairing is therefore tolerant: any
 //! opening-capable mark opens, and any compatible mark closes, whatever its
-//! direction. Guillemets nest one level of straight or curly quotes inside
+//! direction; a paragraph whose guillemets are all typed backwards (`»…«`)
+//! pairs them the other way round. Guillemets nest one level of straight or curly quotes inside
 //! them (`«قال "كذا" ثم»`). A quote left open at the end of its paragraph
 //! continues into the next one when that paragraph's first mark closes it
 //! and has no partner there (`“…⏎…”`); otherwise it is reported as
@@ -45,6 +46,8 @@ fn closes(open: char, c: char, later_guillemet: bool) -> bool {
     match open {
         '«' => c == '»' || (!later_guillemet && matches!(c, '”' | '“' | '"' | '＂')),
         '‹' => c == '›',
+        // reversed guillemets, typed backwards: `»…«`
+        '»' => c == '«',
         '“' | '”' | '„' | '‟' => matches!(c, '”' | '“' | '"' | '＂' | '‟' | '»'),
         '"' | '＂' => matches!(c, '"' | '＂' | '”' | '“' | '»'),
         _ => false,
@@ -85,6 +88,10 @@ pub fn pair_quotes(text: &str, tokens: &[Token], paragraphs: &[Range<usize>], ou
         }
         // position of the last » in the paragraph, to decide nesting
         let last_guillemet = para_marks.iter().rev().find(|&&(_, c)| c == '»').map(|&(i, _)| i);
+        // `»…«`: the paragraph's guillemets are all backwards when its first
+        // one is » and its last one «
+        let guillemets = || para_marks.iter().filter(|&&(_, c)| c == '«' || c == '»');
+        let reversed = guillemets().next().is_some_and(|&(_, c)| c == '»') && guillemets().last().is_some_and(|&(_, c)| c == '«');
         for &(i, c) in para_marks {
             let later_guillemet = last_guillemet.is_some_and(|g| g > i);
             if let Some(&(open_i, open_c)) = stack.last() {
@@ -103,7 +110,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token], paragraphs: &[Range<usize>], ou
                     continue;
                 }
             }
-            if can_open(c) && stack.len() < 2 {
+            if (can_open(c) || (reversed && c == '»')) && stack.len() < 2 {
                 stack.push((i, c));
             }
         }
@@ -182,6 +189,13 @@ mod tests {
     fn an_unclosed_quote_runs_to_the_end_of_its_paragraph() {
         let q = quoted("قال “لن نتراجع أبدا\nسطر آخر “كلمة” هنا");
         assert_eq!(q, vec!["لن نتراجع أبدا", "كلمة"]);
+    }
+
+    #[test]
+    fn reversed_guillemets_pair() {
+        assert_eq!(quoted("وقال السفير »العلاقات ممتازة« ثم غادر"), vec!["العلاقات ممتازة"]);
+        // a lone » before a normal pair stays ignored
+        assert_eq!(quoted("قال » ثم «نحن هنا» ثم"), vec!["نحن هنا"]);
     }
 
     #[test]
