@@ -853,10 +853,14 @@ fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<NounPhrase> {
     let first = (sentence_start..v).find(|&t| doc.tokens[t].is_wordlike())?;
     // the opening word is a verb: no article, no function word, not a name
     // or title itself (`وفي`, `والرئيس` open no verb clause)
-    if doc.kind(first) != TokenKind::Word || doc.key(first).contains("ال") && doc.key(first).starts_with("وال")
-        || doc.key(first).starts_with("ال") || names::is_stop_word(doc, first) && verb_at(doc, first).is_none()
-        || doc.phrase_at(&doc.lex.gazetteer, first).is_some() || names::is_title_head(doc, first)
-    {
+    let opener = doc.key(first);
+    let not_a_verb = doc.kind(first) != TokenKind::Word
+        || opener.starts_with("ال")
+        || opener.starts_with("وال")
+        || (names::is_stop_word(doc, first) && verb_at(doc, first).is_none())
+        || doc.phrase_at(&doc.lex.gazetteer, first).is_some()
+        || names::is_title_head(doc, first);
+    if not_a_verb {
         return None;
     }
     let np = doc.next_word(first).and_then(|n| names::parse(doc, n)).filter(|np| np.kind == PhraseKind::Person && np.last < v)?;
