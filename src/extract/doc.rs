@@ -267,6 +267,11 @@ impl<'a> Doc<'a> {
         self.next_non_space(i).filter(|&j| self.tokens[j].is_wordlike())
     }
 
+    /// Previous word-like token directly before `i`, separated by spaces only.
+    pub fn prev_word(&self, i: usize) -> Option<usize> {
+        self.prev_non_space(i).filter(|&j| self.tokens[j].is_wordlike())
+    }
+
     /// Word facts for token `i`: the whole word if a lexicon has it, else its
     /// stem; with the number of proclitic code points before the stem.
     pub fn word(&self, i: usize) -> Option<(&'a WordInfo, u8)> {

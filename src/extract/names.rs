@@ -125,6 +125,11 @@ fn title_complement(doc: &Doc, j: usize) -> Option<usize> {
     Some(m)
 }
 
+/// Whether token `i` is a given name written without a clitic.
+fn is_given_name(doc: &Doc, i: usize) -> bool {
+    doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0)
+}
+
 fn is_definite(doc: &Doc, i: usize) -> bool {
     doc.key(i).starts_with("ال")
 }
@@ -148,7 +153,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
         return false;
     }
-    if doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0) {
+    if is_given_name(doc, i) {
         return true; // before the clitic check: `فالح`, `بلال`, `كمال`
     }
     // a preposition and article glued on (`بالرد`, `للصحفيين`) start a
@@ -179,7 +184,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     // `وواصل حسين`: before a given name, a verb and its subject
     if k.starts_with('و') && rest.chars().count() >= 3 {
         let pronoun = ["ه", "ها", "هم", "هما"].iter().any(|e| rest.ends_with(e)) && doc.surface(i).ends_with(['ه', 'ا', 'م']);
-        let before_given = doc.next_word(i).is_some_and(|n| doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0));
+        let before_given = doc.next_word(i).is_some_and(|n| is_given_name(doc, n));
         if pronoun || before_given {
             return false;
         }
@@ -240,6 +245,8 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
     if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
         last = m.last;
     }
+    // a name that opens with a given name (`حبيب`, also an ordinary word)
+    let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
     let mut words = 1;
     while words < MAX_NAME_WORDS {
         let Some(j) = doc.next_word(last) else { break };
@@ -263,7 +270,6 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             break;
         }
         // a nisba surname after a given name: `حبيب الغربي`, `محمد المصري`
-        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
         if is_definite(doc, j) && (!is_nationality(doc, j) || given_first) && doc.phrase_at(&doc.lex.org_heads, j).is_none() {
             // a definite family name (`علي الشبل`, `صالح الأمين`, `منى
             // الشريف`, even when it is also a title word) only as the last
@@ -283,7 +289,6 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         }
         // a surname that is also a title or nationality word (`جهاد سعادة`,
         // `أنطونيو روسي`) right after a given name, ending the name
-        let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
         // (not with a conjunction: `حسين وزوجته`)
         if words == 1 && given_first && (title_at(doc, j).is_some_and(|(.., p)| p == 0) || is_nationality(doc, j)) {
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike()) || doc.next_word(j).is_none_or(|n| ends_name(doc, n));
@@ -444,7 +449,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
                 // a given name starts the name, even one that is also a
                 // place (`منى`) or a title word
-                if doc.phrase_at(&doc.lex.given_names, j).is_some_and(|m| m.prefix_chars == 0)
+                if is_given_name(doc, j)
                     || doc.phrase_at(&doc.lex.ambiguous_given_names, j).is_some_and(|m| m.prefix_chars == 0)
                 {
                     break;
@@ -542,7 +547,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 // stem: `للصحفيين` is the addressee, not part of the title)
                 // (`للانتخابات` right before the name: `رئيس الهيئة العليا
                 // المستقلة للانتخابات سامي بن رمضان`)
-                let before_given = doc.next_word(j).is_some_and(|n| doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0));
+                let before_given = doc.next_word(j).is_some_and(|n| is_given_name(doc, n));
                 if is_definite(doc, j) || is_nationality(doc, j) || (k.starts_with("لل") && (doc.ids[j].stem() != NO_WORD || before_given)) {
                     t_last = j;
                     words += 1;
@@ -600,7 +605,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     // حمدان`, `الطالبة سارة منصور`
     if is_definite(doc, i) && !is_nationality(doc, i) && doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
         if let Some(n) = doc.next_word(i) {
-            let given = doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0);
+            let given = is_given_name(doc, n);
             if given || is_ali_after_title(doc, n) {
                 let last = name_extent(doc, n);
                 let g = doc.phrase_at(&doc.lex.given_names, n).map_or(Gender::Unknown, |m| *m.value);
@@ -737,7 +742,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     }
     // a role the title lexicon lacks, then a given name: `محافظة البنك
     // المركزي سلوى الدباغ` (`محافظة` is mostly `governorate`)
-    if let Some(n) = doc.next_word(last).filter(|&n| doc.phrase_at(&doc.lex.given_names, n).is_some_and(|m| m.prefix_chars == 0)) {
+    if let Some(n) = doc.next_word(last).filter(|&n| is_given_name(doc, n)) {
         if is_definite(doc, last) && !org && gaz.is_none() {
             let name_last = name_extent(doc, n);
             let g = doc.phrase_at(&doc.lex.given_names, n).map_or(gender, |m| *m.value);

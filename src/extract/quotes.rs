@@ -472,11 +472,6 @@ fn trim(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     (a < b).then_some((a, b - 1))
 }
 
-/// Previous word-like token directly before `i`, separated by spaces only.
-fn prev_word(doc: &Doc, i: usize) -> Option<usize> {
-    doc.prev_non_space(i).filter(|&j| doc.tokens[j].is_wordlike())
-}
-
 fn word_count(doc: &Doc, r: std::ops::Range<usize>) -> usize {
     r.filter(|&i| doc.tokens[i].is_wordlike()).count()
 }
@@ -661,7 +656,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     // After `إن`/`أن`/`لكن` the noun phrase before the verb is its subject
     // even when a name follows the verb: `بيد أن مسؤولا محليا أبلغ رويترز`
     if let Some(np) = preverbal_subject(doc, v).filter(|_| !participle) {
-        let after_particle = prev_word(doc, np.first).is_some_and(|p| matches!(doc.key(p), "ان" | "لكن" | "ولكن" | "فان" | "وان" | "بان"));
+        let after_particle = doc.prev_word(np.first).is_some_and(|p| matches!(doc.key(p), "ان" | "لكن" | "ولكن" | "فان" | "وان" | "بان"));
         if after_particle || subject.is_none_or(|s| s.kind != PhraseKind::Person) {
             subject = Some(np);
         }
@@ -710,7 +705,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
             TokenKind::Word => {
                 // `يمكن أن`, `دون أن`, `احتمال أن`: a word that takes `أن`
                 // itself, so the verb of saying has no complement here
-                if is_complementizer(doc, k) && k > j && prev_word(doc, k).is_some_and(|p| AN_GOVERNORS.contains(&doc.key(p))) {
+                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| AN_GOVERNORS.contains(&doc.key(p))) {
                     return None;
                 }
                 if is_complementizer(doc, k) {
@@ -1043,7 +1038,7 @@ fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         }
         // `رفعوا شعار «نريد وطنا»`, `تحت عنوان "…"`: a slogan or a title
         // named by the noun before it, not a quotation
-        if prev_word(doc, q.open).is_some_and(|p| NAMING_NOUNS.contains(&doc.key(p))) {
+        if doc.prev_word(q.open).is_some_and(|p| NAMING_NOUNS.contains(&doc.key(p))) {
             continue;
         }
         if covered(&indirect, q.open, q.open + 1) {
