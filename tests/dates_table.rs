@@ -9,6 +9,9 @@
 //! - `expected`: values joined by `;` (`null` for a date that cannot be
 //!   resolved), or `-` when the text mentions no date.
 
+#[path = "support/table.rs"]
+mod table;
+
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -74,7 +77,7 @@ fn show(values: &[String]) -> String {
 #[test]
 fn dates_table() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/dates/cases.tsv");
-    let src = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let src = table::read(path);
     let (rows, errors) = parse_rows(&src);
     assert!(errors.is_empty(), "malformed rows in {path}:\n{}", errors.join("\n"));
     assert!(!rows.is_empty(), "no rows in {path}");
@@ -83,8 +86,7 @@ fn dates_table() {
     let mut ws = khabar::Workspace::default();
 
     // Silence the default panic message while rows run; panics are reported per row below.
-    let default_hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
+    let quiet = table::QuietPanics::new();
 
     let mut failures = Vec::new();
     // per tag (each `+`-separated part of the note): (passed, total)
@@ -149,7 +151,7 @@ fn dates_table() {
         }
     }
 
-    panic::set_hook(default_hook);
+    drop(quiet);
 
     let passed = rows.len() - failures.len();
     println!("dates_table: {passed}/{} rows pass", rows.len());

@@ -39,6 +39,8 @@
 
 #[path = "support/known_failures.rs"]
 mod known_failures;
+#[path = "support/table.rs"]
+mod table;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
@@ -454,7 +456,7 @@ fn indent(text: &str) -> String {
 #[test]
 fn entities_table() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/entities/cases.tsv");
-    let src = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let src = table::read(path);
     let (cases, errors) = parse_cases(&src);
     assert!(errors.is_empty(), "malformed cases in {path}:\n{}", errors.join("\n"));
     assert!(!cases.is_empty(), "no cases in {path}");
@@ -463,8 +465,7 @@ fn entities_table() {
     let mut ws = khabar::Workspace::default();
 
     // Silence the default panic message while cases run; panics are reported per case below.
-    let default_hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
+    let quiet = table::QuietPanics::new();
 
     let mut failures = Vec::new();
     // per tag: (cases passed, cases)
@@ -522,7 +523,7 @@ fn entities_table() {
         }
     }
 
-    panic::set_hook(default_hook);
+    drop(quiet);
 
     let passed = cases.len() - failures.len();
     let summary = format!("entities_table: {passed}/{} cases pass", cases.len());

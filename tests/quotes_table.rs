@@ -15,6 +15,8 @@
 
 #[path = "support/known_failures.rs"]
 mod known_failures;
+#[path = "support/table.rs"]
+mod table;
 use khabar::emit::QuoteKind;
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
@@ -240,7 +242,7 @@ fn snippet(text: &str) -> String {
 #[test]
 fn quotes_table() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/quotes/cases.tsv");
-    let src = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let src = table::read(path);
     let (cases, errors) = parse_cases(&src);
     assert!(errors.is_empty(), "malformed cases in {path}:\n{}", errors.join("\n"));
     assert!(!cases.is_empty(), "no cases in {path}");
@@ -250,8 +252,7 @@ fn quotes_table() {
     let opts = khabar::Options::default();
 
     // Silence the default panic message while cases run; panics are reported per case below.
-    let default_hook = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
+    let quiet = table::QuietPanics::new();
 
     let mut failures = Vec::new();
     // per tag: (passed, total)
@@ -304,7 +305,7 @@ fn quotes_table() {
         }
     }
 
-    panic::set_hook(default_hook);
+    drop(quiet);
 
     let passed = cases.len() - failures.len();
     let mut summary = format!("quotes_table: {passed}/{} cases pass\n", cases.len());
