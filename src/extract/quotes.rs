@@ -143,8 +143,6 @@ struct Speakers {
     last_plural: Option<usize>,
     /// Last speaker that is a group, a body or a description.
     last_body: Option<usize>,
-    /// The agency of the speaker `add` is about to create.
-    pending_agency: Option<u16>,
 }
 
 impl Speakers {
@@ -234,28 +232,15 @@ impl Speakers {
         }
     }
 
-    /// The speaker already met that names the same news agency as `np`
-    /// (by any of the agency's names in `data/agencies.tsv`).
-    fn same_agency(&mut self, doc: &Doc, np: &NounPhrase) -> Option<usize> {
-        let id = agency_in(doc, np.first, np.last)?;
-        let i = self.people.iter().position(|p| p.agency == Some(id));
-        if i.is_none() {
-            // remembered on the speaker about to be added
-            self.pending_agency = Some(id);
-        }
-        i
-    }
-
     fn find(&self, key: &str) -> Option<usize> {
         self.people.iter().position(|p| p.key == key)
     }
 
     fn add(&mut self, name: String, key: String, gender: Gender, first_seen: usize, person: bool) -> usize {
-        let agency = self.pending_agency.take();
         if let Some(i) = self.find(&key) {
             return i;
         }
-        self.people.push(SpeakerState { name, key, title: None, gender, quotes: 0, first_seen, person, plural: false, agency });
+        self.people.push(SpeakerState { name, key, title: None, gender, quotes: 0, first_seen, person, plural: false, agency: None });
         self.people.len() - 1
     }
 
@@ -270,13 +255,23 @@ impl Speakers {
             self.add(full, full_key, gender, np.first, true)
         } else if let Some(i) = self.refer_back(doc, np, &key, known) {
             i
-        } else if let Some(i) = self.same_agency(doc, np) {
-            // `وكالة الأنباء السورية الرسمية` and later `سانا`: one agency
-            i
         } else {
-            let text = nominative(doc, np).unwrap_or(text);
-            let key = fold_phrase(&text);
-            self.add(text, key, gender, np.first, false)
+            // `وكالة الأنباء السورية الرسمية` and later `سانا`: one agency
+            // (by any of its names in `data/agencies.tsv`)
+            let agency = agency_in(doc, np.first, np.last);
+            match agency.and_then(|id| self.people.iter().position(|p| p.agency == Some(id))) {
+                Some(i) => i,
+                None => {
+                    let text = nominative(doc, np).unwrap_or(text);
+                    let key = fold_phrase(&text);
+                    let known_before = self.people.len();
+                    let i = self.add(text, key, gender, np.first, false);
+                    if i >= known_before {
+                        self.people[i].agency = agency;
+                    }
+                    i
+                }
+            }
         };
         // the verb tells the gender of a body or source the noun does not
         if self.people[idx].gender == Gender::Unknown {
