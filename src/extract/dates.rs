@@ -23,6 +23,8 @@ use crate::tokenizer::TokenKind;
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 
 /// A resolved value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +85,7 @@ enum Direction {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: RefCell::new(None), nc_memo: Cell::new(None) };
     let mut i = 0;
     while i < doc.len() {
         let t = doc.tokens[i];
@@ -124,6 +126,10 @@ struct DateScanner<'d, 'a> {
     reference: Option<NaiveDate>,
     /// Month of the last full date, for `25 منه` ("the 25th of it").
     last_month: Option<(i32, u32)>,
+    /// The last [`DateScanner::key_np`] and [`DateScanner::key_nc`] results
+    /// with their token: every pattern tried at a token asks for them again.
+    np_memo: RefCell<Option<(usize, Cow<'a, str>, u8)>>,
+    nc_memo: Cell<Option<(usize, &'a str)>>,
 }
 
 /// Words that make a following number a year.
@@ -148,7 +154,19 @@ impl<'a> DateScanner<'_, 'a> {
     /// The key of token `i` without leading conjunction and preposition
     /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
     /// of code points removed. For cue words only: they are never names.
-    fn key_np(&self, i: usize) -> (std::borrow::Cow<'a, str>, u8) {
+    fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
+        if let Some((at, key, n)) = &*self.np_memo.borrow() {
+            if *at == i {
+                return (key.clone(), *n);
+            }
+        }
+        let (key, n) = self.strip_np(i);
+        *self.np_memo.borrow_mut() = Some((i, key.clone(), n));
+        (key, n)
+    }
+
+    /// [`DateScanner::key_np`] computed.
+    fn strip_np(&self, i: usize) -> (Cow<'a, str>, u8) {
         let k = self.key(i);
         let mut rest = k;
         let mut n = 0u8;
@@ -157,7 +175,7 @@ impl<'a> DateScanner<'_, 'a> {
             n += 1;
         }
         if let Some(r) = rest.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
-            return (std::borrow::Cow::Owned(format!("ال{r}")), n + 2);
+            return (Cow::Owned(format!("ال{r}")), n + 2);
         }
         if let Some(r) = rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ل')).or_else(|| rest.strip_prefix('ك')) {
             if r.chars().count() >= 3 && (r.starts_with("ال") || matches!(r, "عام" | "سنه" | "عامي")) {
@@ -165,13 +183,20 @@ impl<'a> DateScanner<'_, 'a> {
                 n += 1;
             }
         }
-        (std::borrow::Cow::Borrowed(rest), n)
+        (Cow::Borrowed(rest), n)
     }
 
     /// The key of token `i` without a leading و/ف conjunction.
     fn key_nc(&self, i: usize) -> &'a str {
+        if let Some((at, key)) = self.nc_memo.get() {
+            if at == i {
+                return key;
+            }
+        }
         let k = self.key(i);
-        k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| r.chars().count() >= 2).unwrap_or(k)
+        let key = k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| r.chars().count() >= 2).unwrap_or(k);
+        self.nc_memo.set(Some((i, key)));
+        key
     }
 
     fn next(&self, i: usize) -> Option<usize> {
