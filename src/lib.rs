@@ -60,12 +60,13 @@ impl Analyzer {
     /// Analyzes one text. `file` is not set here: the caller knows it.
     pub fn analyze(&self, ws: &mut Workspace, text: &str, opts: &Options) -> Record {
         // The lexicons are Arabic: text in another script would only give
-        // noise, so it gets an empty record. A letter count decides.
-        let language = tokenizer::language(text);
+        // noise, so it gets an empty record. The tokenizer counts letters
+        // by script as it scans, so the decision costs no pass of its own.
+        ws.tokens.tokenize(text);
+        let language = tokenizer::language_of(ws.tokens.letters);
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }
-        ws.tokens.tokenize(text);
         extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
         let mut record = Record {

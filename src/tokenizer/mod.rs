@@ -86,6 +86,9 @@ pub struct Tokens {
     pub total_chars: u32,
     /// Bytes in the whole text.
     pub total_bytes: u32,
+    /// Letters of the whole text by script, counted while scanning it
+    /// (the same counts as [`count_letters`]); [`language_of`] reads them.
+    pub letters: LetterCounts,
 }
 
 impl Tokens {
@@ -101,6 +104,7 @@ impl Tokens {
         self.quotes.clear();
         self.total_chars = 0;
         self.total_bytes = 0;
+        self.letters = LetterCounts::default();
     }
 
     /// Byte offset where token `i` ends.
@@ -146,9 +150,11 @@ impl Tokens {
         // five bytes), so a large text is not copied by repeated doubling
         self.tokens.reserve(text.len() / 5);
         self.keys.reserve(text.len());
-        let mut scanner = Scanner { text, out: self, char_pos: 0 };
+        let mut scanner = Scanner { text, out: self, char_pos: 0, letters: ScriptTally::default() };
         scanner.run();
-        self.total_chars = scanner.char_pos;
+        let (chars, letters) = (scanner.char_pos, scanner.letters.counts());
+        self.total_chars = chars;
+        self.letters = letters;
         self.total_bytes = text.len() as u32;
         self.build_sentences(text);
         quotes::pair_quotes(text, &self.tokens, &self.paragraphs, &mut self.quotes);
@@ -300,6 +306,11 @@ impl Class {
 struct Unit(u32);
 
 const UNIT_KEEPS_ITSELF: u32 = 1 << 3;
+/// The two script bits of a unit: the first is set for Arabic and other
+/// scripts, the second for Latin and other scripts.
+const UNIT_ARABIC_OR_OTHER: u32 = (Script::Arabic as u32) << 4;
+const UNIT_LATIN_OR_OTHER: u32 = (Script::Latin as u32) << 4;
+const _: () = assert!(Script::Other as u32 == Script::Arabic as u32 | Script::Latin as u32);
 const UNIT_DROPPED: u32 = 0xFF_FFFF;
 
 impl Unit {
@@ -374,7 +385,13 @@ pub struct LetterCounts {
 /// of its letters are Arabic, else `und-Latn` when more than half are
 /// Latin, else `und`.
 pub fn language(text: &str) -> &'static str {
-    let LetterCounts { arabic, latin, other } = count_letters(text, true);
+    language_of(count_letters(text, true))
+}
+
+/// The language [`language`] gives for a text with these letter counts
+/// (for example [`Tokens::letters`]).
+pub fn language_of(counts: LetterCounts) -> &'static str {
+    let LetterCounts { arabic, latin, other } = counts;
     let letters = arabic + latin + other;
     if arabic * 2 > letters {
         "ar"
@@ -426,6 +443,35 @@ pub fn count_letters(text: &str, stop_when_arabic: bool) -> LetterCounts {
         }
     }
     counts
+}
+
+/// Letters by script as the scanner sums them: the script bits of each
+/// unit added in place, three adds a char and no branch (see
+/// [`UNIT_ARABIC_OR_OTHER`]); [`ScriptTally::counts`] gives the letters.
+#[derive(Debug, Clone, Copy, Default)]
+struct ScriptTally {
+    arabic_or_other: u64,
+    latin_or_other: u64,
+    other: u64,
+}
+
+impl ScriptTally {
+    #[inline]
+    fn add(&mut self, unit: Unit) {
+        self.arabic_or_other += u64::from(unit.0 & UNIT_ARABIC_OR_OTHER);
+        self.latin_or_other += u64::from(unit.0 & UNIT_LATIN_OR_OTHER);
+        // both bits set: shift the second onto the first
+        self.other += u64::from(unit.0 & (unit.0 >> 1) & UNIT_ARABIC_OR_OTHER);
+    }
+
+    fn counts(self) -> LetterCounts {
+        let other = (self.other / u64::from(UNIT_ARABIC_OR_OTHER)) as usize;
+        LetterCounts {
+            arabic: (self.arabic_or_other / u64::from(UNIT_ARABIC_OR_OTHER)) as usize - other,
+            latin: (self.latin_or_other / u64::from(UNIT_LATIN_OR_OTHER)) as usize - other,
+            other,
+        }
+    }
 }
 
 const SCRIPT_ARABIC: usize = Script::Arabic as usize;
@@ -505,6 +551,10 @@ struct Scanner<'a, 'b> {
     text: &'a str,
     out: &'b mut Tokens,
     char_pos: u32,
+    /// Every char's script is counted where the scanner reads its unit, so
+    /// the language needs no pass of its own: here those of word and number
+    /// runs, in [`Scanner::run`] the others.
+    letters: ScriptTally,
 }
 
 impl Scanner<'_, '_> {
@@ -534,11 +584,13 @@ impl Scanner<'_, '_> {
         let text = self.text;
         let len = text.len();
         let table = unit_table();
+        let mut letters = ScriptTally::default();
         let mut pos = 0;
         while pos < len {
             let start = pos;
             let (unit, unit_len) = table.unit_at(text, pos);
             pos += unit_len;
+            letters.add(unit);
             match unit.class() {
                 Class::Newline => {
                     let mut chars = 1;
@@ -555,6 +607,7 @@ impl Scanner<'_, '_> {
                         if u.class() != Class::Space {
                             break;
                         }
+                        letters.add(u);
                         pos += u_len;
                         chars += 1;
                     }
@@ -577,6 +630,7 @@ impl Scanner<'_, '_> {
                         let k = u.class();
                         let inner = matches!(&text[pos..pos + u_len], "." | "'" | "’" | "-" | "_");
                         if matches!(k, Class::OtherLetter | Class::Digit) || (inner && k != Class::Quote) {
+                            letters.add(u);
                             pos += u_len;
                         } else {
                             break;
@@ -586,6 +640,9 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        self.letters.arabic_or_other += letters.arabic_or_other;
+        self.letters.latin_or_other += letters.latin_or_other;
+        self.letters.other += letters.other;
     }
 
     /// Scans a word (Arabic letters and marks) or number (digits) run whose
@@ -611,9 +668,15 @@ impl Scanner<'_, '_> {
             copy_from = pos;
         }
         let mut chars = 1;
+        // The letters of the run (see `ScriptTally`), two adds a char: word
+        // and number runs hold no Latin letter, so a unit with the Latin
+        // bit is of another script and needs no third sum.
+        let (mut arabic_or_other, mut latin_or_other) = (0u64, 0u64);
         while pos < text.len() {
             let (u, u_len) = table.unit_at(text, pos);
             if kind == TokenKind::Word && u.is_plain_word_char() {
+                arabic_or_other += u64::from(u.0 & UNIT_ARABIC_OR_OTHER);
+                latin_or_other += u64::from(u.0 & UNIT_LATIN_OR_OTHER);
                 pos += u_len;
                 chars += 1;
                 continue;
@@ -621,6 +684,8 @@ impl Scanner<'_, '_> {
             if !in_run(u.class()) {
                 break;
             }
+            arabic_or_other += u64::from(u.0 & UNIT_ARABIC_OR_OTHER);
+            latin_or_other += u64::from(u.0 & UNIT_LATIN_OR_OTHER);
             if !u.keeps_itself() {
                 keys.push_str(&text[copy_from..pos]);
                 if let Some(f) = u.folded() {
@@ -632,6 +697,9 @@ impl Scanner<'_, '_> {
             chars += 1;
         }
         keys.push_str(&text[copy_from..pos]);
+        self.letters.arabic_or_other += arabic_or_other;
+        self.letters.latin_or_other += latin_or_other;
+        self.letters.other += latin_or_other / 2;
         self.push_keyed(kind, start, chars, key_start);
         pos
     }
@@ -711,6 +779,17 @@ mod tests {
             let full = count_letters(sample, false);
             let majority = |c: LetterCounts| c.arabic * 2 > c.arabic + c.latin + c.other;
             assert_eq!(majority(count_letters(sample, true)), majority(full), "{sample}");
+        }
+    }
+
+    #[test]
+    fn the_tokenizer_counts_letters_as_count_letters_does() {
+        let mut text: String = ('\u{0000}'..='\u{07FF}').collect();
+        text.extend('\u{08A0}'..='\u{08FF}');
+        text.push_str("\u{08A0}\u{08D4}\u{FB50}\u{FDFC}\u{FE8D}\u{0640}\u{0670}中文😀Ωé U.S. don't \r\n\r سُوريا ١٤٣٦هـ");
+        let samples = [text.as_str(), "", "abc", "قال لافروف”ما يحدث، ١٠ تموز/يوليو.\r\nوأضاف (CNN)-- U.S. don't 1436هـ\rend"];
+        for sample in samples {
+            assert_eq!(toks(sample).letters, count_letters(sample, false), "{sample}");
         }
     }
 
