@@ -116,14 +116,17 @@ impl EntitySet {
             if self.entities[a].entity_type != EntityType::Organization {
                 continue;
             }
-            let ka: Vec<&str> = self.keys[a].split(' ').collect();
-            if ka.len() < 2 {
+            // keys are folded phrases, words joined by single spaces: `b`
+            // has more words and begins with those of `a` when its key
+            // begins with `a`'s key and a space
+            let ka = &self.keys[a];
+            if !ka.contains(' ') {
                 continue;
             }
             let into = (0..n).find(|&b| {
                 b != a && !gone[b] && self.entities[b].entity_type == EntityType::Organization && {
-                    let kb: Vec<&str> = self.keys[b].split(' ').collect();
-                    kb.len() > ka.len() && kb[..ka.len()] == ka[..]
+                    let kb = &self.keys[b];
+                    kb.starts_with(ka.as_str()) && kb.as_bytes().get(ka.len()) == Some(&b' ')
                 }
             });
             if let Some(b) = into {
