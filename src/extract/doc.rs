@@ -166,8 +166,10 @@ fn stem_is_date_trigger(table: &KeyTable, key: &[u8], suffix_hash: impl Fn(usize
     false
 }
 
+/// Whether `key` starts with a letter some proclitic sequence starts with
+/// (see `clitics::splits`; the article is never split off, so ا is not one).
 fn starts_with_proclitic_letter(key: &str) -> bool {
-    matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))
+    matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل'))
 }
 
 /// Surface code points taken by the proclitics of `split`, marks included.
