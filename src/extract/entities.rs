@@ -77,14 +77,25 @@ impl EntitySet {
         }
     }
 
+    /// The folded key of entity `idx`'s text: its index key when the text is
+    /// its canonical name (folded once, when it was added).
+    fn text_key(&self, idx: usize) -> std::borrow::Cow<'_, str> {
+        let e = &self.entities[idx];
+        if e.text == e.canonical {
+            std::borrow::Cow::Borrowed(self.keys[idx].as_str())
+        } else {
+            std::borrow::Cow::Owned(fold_phrase(&e.text))
+        }
+    }
+
     /// People (with titles) and organizations found, for linking speakers.
     pub fn known_names(&self) -> KnownNames {
         let mut known = KnownNames::default();
-        for (e, t) in self.entities.iter().zip(&self.titles) {
+        for (idx, (e, t)) in self.entities.iter().zip(&self.titles).enumerate() {
             match e.entity_type {
                 EntityType::Person => {
                     known.people.push((e.text.clone(), t.clone()));
-                    known.people_keys.push(fold_phrase(&e.text));
+                    known.people_keys.push(self.text_key(idx).into_owned());
                     known.person_mentions.extend(e.mentions.iter().map(|m| (m[0], e.text.clone())));
                 }
                 EntityType::Organization => known.organizations.push(e.text.clone()),
@@ -95,9 +106,9 @@ impl EntitySet {
         known
     }
 
-    fn set_title(&mut self, canonical: &str, title: Option<&str>) {
-        let key = fold_phrase(canonical);
-        if let (Some(i), Some(t)) = (self.index.get(&key).copied(), title) {
+    /// The title the entity with folded key `key` was introduced with.
+    fn set_title(&mut self, key: &str, title: Option<&str>) {
+        if let (Some(i), Some(t)) = (self.index.get(key).copied(), title) {
             self.titles[i].get_or_insert_with(|| t.to_string());
         }
     }
@@ -392,8 +403,9 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
                         // a given name alone is too weak without a title
                         if !overlaps && (words >= 2 || np.title.is_some()) {
                             let text = doc.slice(a, b, p);
-                            set.add(text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p));
-                            set.set_title(text, np.title_text(doc));
+                            let key = fold_phrase(text);
+                            set.add_keyed(&key, text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p));
+                            set.set_title(&key, np.title_text(doc));
                             covered[a..=b].iter_mut().for_each(|c| *c = true);
                         }
                     }
@@ -414,7 +426,7 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
         if e.entity_type != EntityType::Person {
             continue;
         }
-        let key = fold_phrase(&e.text);
+        let key = set.text_key(idx);
         let mut parts = key.split(' ');
         if let (Some(_), Some(last)) = (parts.next(), parts.next_back()) {
             if last.chars().count() >= 3 {
