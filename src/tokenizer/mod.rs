@@ -82,6 +82,10 @@ pub struct Tokens {
     pub paragraphs: Vec<Range<usize>>,
     /// Paired quotation marks.
     pub quotes: Vec<QuoteSpan>,
+    /// Indices of the tokens where a sentence or a quote may end (line
+    /// breaks, punctuation, quotation marks), recorded as they are scanned
+    /// so that sentences and quotes are found without visiting every token.
+    boundaries: Vec<u32>,
     /// Code points in the whole text.
     pub total_chars: u32,
     /// Bytes in the whole text.
@@ -102,6 +106,7 @@ impl Tokens {
         self.sentences.clear();
         self.paragraphs.clear();
         self.quotes.clear();
+        self.boundaries.clear();
         self.total_chars = 0;
         self.total_bytes = 0;
         self.letters = LetterCounts::default();
@@ -163,7 +168,7 @@ impl Tokens {
         self.letters = letters;
         self.total_bytes = text.len() as u32;
         self.build_sentences(text);
-        quotes::pair_quotes(text, &self.tokens, &self.paragraphs, &mut self.quotes);
+        quotes::pair_quotes(text, &self.tokens, &self.boundaries, &self.paragraphs, &mut self.quotes);
     }
 
     fn build_sentences(&mut self, text: &str) {
@@ -171,7 +176,10 @@ impl Tokens {
         let mut para = 0usize;
         let mut para_start = 0usize;
         let mut sent_start = 0usize;
-        for i in 0..n {
+        // words and spaces neither end a sentence nor a paragraph
+        let boundaries = std::mem::take(&mut self.boundaries);
+        for &i in &boundaries {
+            let i = i as usize;
             let t = self.tokens[i];
             let ends_sentence = match t.kind {
                 TokenKind::Newline => true,
@@ -191,6 +199,7 @@ impl Tokens {
                 para += 1;
             }
         }
+        self.boundaries = boundaries;
         if sent_start < n {
             self.sentences.push(Sentence { tokens: sent_start..n, paragraph: para });
         }
@@ -618,6 +627,9 @@ impl Scanner<'_, '_> {
     /// Pushes a token whose key (if any) is already in `keys` from `key_start`.
     #[inline]
     fn push_keyed(&mut self, kind: TokenKind, start: usize, chars: u32, key_start: u32) {
+        if matches!(kind, TokenKind::Newline | TokenKind::Punct | TokenKind::Quote) {
+            self.out.boundaries.push(self.out.tokens.len() as u32);
+        }
         self.out.tokens.push(Token { kind, start: start as u32, char_start: self.char_pos, key_start });
         self.char_pos += chars;
     }
@@ -861,6 +873,17 @@ mod tests {
         assert_eq!(fast.sentences, general.sentences, "{text:?}");
         assert_eq!(fast.paragraphs, general.paragraphs, "{text:?}");
         assert_eq!(fast.quotes, general.quotes, "{text:?}");
+    }
+
+    #[test]
+    fn boundaries_are_the_breaks_punctuation_and_quotes() {
+        let mut text: String = ('\u{0000}'..='\u{07FF}').collect();
+        text.push_str("\u{2019}\u{201C}\u{2026}中😀 U.S. don't «قال» \"نعم\".\r\n...؟ (CNN)-- ١٠/٢");
+        let t = toks(&text);
+        let expected: Vec<u32> = (0..t.tokens.len() as u32)
+            .filter(|&i| matches!(t.tokens[i as usize].kind, TokenKind::Newline | TokenKind::Punct | TokenKind::Quote))
+            .collect();
+        assert_eq!(t.boundaries, expected);
     }
 
     #[test]
