@@ -82,6 +82,10 @@ pub struct Tokens {
     pub paragraphs: Vec<Range<usize>>,
     /// Paired quotation marks.
     pub quotes: Vec<QuoteSpan>,
+    /// Indices of the tokens where a sentence or a quote may end (line
+    /// breaks, punctuation, quotation marks), recorded as they are scanned
+    /// so that sentences and quotes are found without visiting every token.
+    boundaries: Vec<u32>,
     /// Code points in the whole text.
     pub total_chars: u32,
     /// Bytes in the whole text.
@@ -102,6 +106,7 @@ impl Tokens {
         self.sentences.clear();
         self.paragraphs.clear();
         self.quotes.clear();
+        self.boundaries.clear();
         self.total_chars = 0;
         self.total_bytes = 0;
         self.letters = LetterCounts::default();
@@ -145,19 +150,25 @@ impl Tokens {
 
     /// Tokenizes `text` into these buffers, replacing what they held.
     pub fn tokenize(&mut self, text: &str) {
+        self.tokenize_with::<true>(text);
+    }
+
+    /// [`Tokens::tokenize`], with the scanner's fast paths or (in tests)
+    /// without them; see [`Scanner::run`].
+    fn tokenize_with<const FAST_PATHS: bool>(&mut self, text: &str) {
         self.clear();
         // room for the usual density of Arabic news (about one token per
         // five bytes), so a large text is not copied by repeated doubling
         self.tokens.reserve(text.len() / 5);
         self.keys.reserve(text.len());
         let mut scanner = Scanner { text, out: self, char_pos: 0, letters: ScriptTally::default() };
-        scanner.run();
+        scanner.run::<FAST_PATHS>();
         let (chars, letters) = (scanner.char_pos, scanner.letters.counts());
         self.total_chars = chars;
         self.letters = letters;
         self.total_bytes = text.len() as u32;
         self.build_sentences(text);
-        quotes::pair_quotes(text, &self.tokens, &self.paragraphs, &mut self.quotes);
+        quotes::pair_quotes(text, &self.tokens, &self.boundaries, &self.paragraphs, &mut self.quotes);
     }
 
     fn build_sentences(&mut self, text: &str) {
@@ -165,7 +176,10 @@ impl Tokens {
         let mut para = 0usize;
         let mut para_start = 0usize;
         let mut sent_start = 0usize;
-        for i in 0..n {
+        // words and spaces neither end a sentence nor a paragraph
+        let boundaries = std::mem::take(&mut self.boundaries);
+        for &i in &boundaries {
+            let i = i as usize;
             let t = self.tokens[i];
             let ends_sentence = match t.kind {
                 TokenKind::Newline => true,
@@ -185,6 +199,7 @@ impl Tokens {
                 para += 1;
             }
         }
+        self.boundaries = boundaries;
         if sent_start < n {
             self.sentences.push(Sentence { tokens: sent_start..n, paragraph: para });
         }
@@ -300,12 +315,14 @@ impl Class {
 
 /// What the scanner needs to know about one char, packed in a `u32`: its
 /// class (bits 0–2), whether it is its own matching key (bit 3), its
-/// [`Script`] (bits 4–5) and its folded code point (bits 8–31; all ones
+/// [`Script`] (bits 4–5), whether it is a plain Arabic letter (bit 6, see
+/// [`PlainArabicLetters`]) and its folded code point (bits 8–31; all ones
 /// when folding drops it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Unit(u32);
 
 const UNIT_KEEPS_ITSELF: u32 = 1 << 3;
+const UNIT_PLAIN_ARABIC_LETTER: u32 = 1 << 6;
 /// The two script bits of a unit: the first is set for Arabic and other
 /// scripts, the second for Latin and other scripts.
 const UNIT_ARABIC_OR_OTHER: u32 = (Script::Arabic as u32) << 4;
@@ -315,11 +332,20 @@ const UNIT_DROPPED: u32 = 0xFF_FFFF;
 
 impl Unit {
     fn of(c: char) -> Unit {
-        let class = classify(c) as u32;
+        let class = classify(c);
         let folded = fold::fold_char(c);
         let same = if folded == Some(c) { UNIT_KEEPS_ITSELF } else { 0 };
-        let script = (script_of(c) as u32) << 4;
-        Unit(class | same | script | (folded.map_or(UNIT_DROPPED, |f| f as u32) << 8))
+        let script = script_of(c);
+        let plain_arabic = class == Class::ArabicLetter && folded == Some(c) && script == Script::Arabic;
+        let plain_arabic = if plain_arabic { UNIT_PLAIN_ARABIC_LETTER } else { 0 };
+        let folded = folded.map_or(UNIT_DROPPED, |f| f as u32);
+        Unit(class as u32 | same | (script as u32) << 4 | plain_arabic | folded << 8)
+    }
+
+    /// An Arabic letter that is its own key and counts as an Arabic letter.
+    #[inline]
+    fn is_plain_arabic_letter(self) -> bool {
+        self.0 & UNIT_PLAIN_ARABIC_LETTER != 0
     }
 
     #[inline]
@@ -330,14 +356,6 @@ impl Unit {
     #[inline]
     fn class(self) -> Class {
         Class::ALL[(self.0 & 7) as usize]
-    }
-
-    /// An Arabic letter or mark (the chars of a word) that is its own key:
-    /// the common case, answered with one mask test.
-    #[inline]
-    fn is_plain_word_char(self) -> bool {
-        const _: () = assert!(Class::ArabicLetter as u32 == 0 && Class::Mark as u32 == 1);
-        self.0 & (6 | UNIT_KEEPS_ITSELF) == UNIT_KEEPS_ITSELF
     }
 
     #[inline]
@@ -447,12 +465,14 @@ pub fn count_letters(text: &str, stop_when_arabic: bool) -> LetterCounts {
 
 /// Letters by script as the scanner sums them: the script bits of each
 /// unit added in place, three adds a char and no branch (see
-/// [`UNIT_ARABIC_OR_OTHER`]); [`ScriptTally::counts`] gives the letters.
+/// [`UNIT_ARABIC_OR_OTHER`]), and the plain Arabic letters of words, which
+/// are counted by the run; [`ScriptTally::counts`] gives the letters.
 #[derive(Debug, Clone, Copy, Default)]
 struct ScriptTally {
     arabic_or_other: u64,
     latin_or_other: u64,
     other: u64,
+    plain_arabic: u64,
 }
 
 impl ScriptTally {
@@ -467,7 +487,7 @@ impl ScriptTally {
     fn counts(self) -> LetterCounts {
         let other = (self.other / u64::from(UNIT_ARABIC_OR_OTHER)) as usize;
         LetterCounts {
-            arabic: (self.arabic_or_other / u64::from(UNIT_ARABIC_OR_OTHER)) as usize - other,
+            arabic: (self.arabic_or_other / u64::from(UNIT_ARABIC_OR_OTHER) + self.plain_arabic) as usize - other,
             latin: (self.latin_or_other / u64::from(UNIT_LATIN_OR_OTHER)) as usize - other,
             other,
         }
@@ -501,19 +521,38 @@ const ARABIC_BLOCK_LETTERS: [u64; 4] = {
 /// answers nearly every char of a news text with one array read instead of
 /// a chain of range tests and Unicode tables. Built once from [`classify`]
 /// and [`fold::fold_char`], so both paths agree by construction.
-struct UnitTable([Unit; TABLE_SIZE]);
+struct UnitTable {
+    units: [Unit; TABLE_SIZE],
+    plain_arabic: PlainArabicLetters,
+}
 
 const TABLE_SIZE: usize = 0x800;
+
+/// The plain Arabic letters of the Arabic block (U+0600–U+06FF, UTF-8 `D8
+/// 80` to `DB BF`), which make up most of a news text: indexed by the two
+/// bytes read as one big-endian `u16` less `0xD800`, so that the loop over
+/// a run of them ([`PlainArabicLetters::run_end`]) needs no decoding, one
+/// compare and one load a char.
+struct PlainArabicLetters([bool; PLAIN_ARABIC_PAIRS]);
+
+const PLAIN_ARABIC_PAIRS: usize = 0x400;
+const ARABIC_BLOCK_LEAD_PAIR: u16 = 0xD800;
 
 fn unit_table() -> &'static UnitTable {
     static TABLE: std::sync::OnceLock<UnitTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = UnitTable([Unit(0); TABLE_SIZE]);
-        for (cp, unit) in t.0.iter_mut().enumerate() {
+        let mut t = UnitTable { units: [Unit(0); TABLE_SIZE], plain_arabic: PlainArabicLetters([false; PLAIN_ARABIC_PAIRS]) };
+        for (cp, unit) in t.units.iter_mut().enumerate() {
             // surrogates start at U+D800, so every code point here is a char
             if let Some(c) = char::from_u32(cp as u32) {
                 *unit = Unit::of(c);
             }
+        }
+        for c in '\u{0600}'..='\u{06FF}' {
+            let mut utf8 = [0u8; 2];
+            c.encode_utf8(&mut utf8);
+            let pair = usize::from(u16::from_be_bytes(utf8) - ARABIC_BLOCK_LEAD_PAIR);
+            t.plain_arabic.0[pair] = t.units[c as usize].is_plain_arabic_letter();
         }
         t
     })
@@ -536,14 +575,34 @@ impl UnitTable {
         let bytes = text.as_bytes();
         let b0 = bytes[pos];
         if b0 < 0x80 {
-            return (self.0[usize::from(b0)], 1);
+            return (self.units[usize::from(b0)], 1);
         }
         if b0 < 0xE0 {
             // valid UTF-8: a two-byte lead is followed by one continuation byte
             let cp = (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[pos + 1] & 0x3F);
-            return (self.0[cp], 2);
+            return (self.units[cp], 2);
         }
         unit_beyond_table(text, pos)
+    }
+}
+
+impl PlainArabicLetters {
+    /// The end of the run of plain Arabic letters of the Arabic block that
+    /// starts at byte `pos` of `bytes`, a char boundary. Every char of the
+    /// run is two bytes, so it is half as many chars as bytes.
+    #[inline(always)]
+    fn run_end(&self, bytes: &[u8], pos: usize) -> usize {
+        let letters = bytes[pos..].chunks_exact(2).take_while(|pair| self.is_plain_arabic_letter(pair)).count();
+        pos + 2 * letters
+    }
+
+    /// Whether `pair`, two bytes at a char boundary, are a plain Arabic
+    /// letter of the Arabic block; any other lead byte (ASCII, three or four
+    /// bytes) falls outside the table.
+    #[inline(always)]
+    fn is_plain_arabic_letter(&self, pair: &[u8]) -> bool {
+        let index = u32::from(u16::from_be_bytes([pair[0], pair[1]])).wrapping_sub(u32::from(ARABIC_BLOCK_LEAD_PAIR));
+        matches!(self.0.get(index as usize), Some(true))
     }
 }
 
@@ -552,8 +611,7 @@ struct Scanner<'a, 'b> {
     out: &'b mut Tokens,
     char_pos: u32,
     /// Every char's script is counted where the scanner reads its unit, so
-    /// the language needs no pass of its own: here those of word and number
-    /// runs, in [`Scanner::run`] the others.
+    /// the language needs no pass of its own.
     letters: ScriptTally,
 }
 
@@ -569,6 +627,9 @@ impl Scanner<'_, '_> {
     /// Pushes a token whose key (if any) is already in `keys` from `key_start`.
     #[inline]
     fn push_keyed(&mut self, kind: TokenKind, start: usize, chars: u32, key_start: u32) {
+        if matches!(kind, TokenKind::Newline | TokenKind::Punct | TokenKind::Quote) {
+            self.out.boundaries.push(self.out.tokens.len() as u32);
+        }
         self.out.tokens.push(Token { kind, start: start as u32, char_start: self.char_pos, key_start });
         self.char_pos += chars;
     }
@@ -580,21 +641,53 @@ impl Scanner<'_, '_> {
         self.push_keyed(kind, start, chars, key_start);
     }
 
-    fn run(&mut self) {
+    /// Scans the whole text. Without `FAST_PATHS` (only in tests, which
+    /// check that both agree) every char goes through the general path:
+    /// with them, a word that starts with a plain Arabic letter, the
+    /// single space after it and every run of plain Arabic letters inside
+    /// words are taken by loops of their own.
+    fn run<const FAST_PATHS: bool>(&mut self) {
         let text = self.text;
+        let bytes = text.as_bytes();
         let len = text.len();
         let table = unit_table();
         let mut letters = ScriptTally::default();
         let mut pos = 0;
         while pos < len {
             let start = pos;
+            if FAST_PATHS {
+                let plain_end = table.plain_arabic.run_end(bytes, pos);
+                if plain_end > start {
+                    pos = self.scan_keyed_run::<FAST_PATHS>(table, TokenKind::Word, start, plain_end, &mut letters);
+                    // a char of the Arabic block is never a space, so the
+                    // space before one is a run of its own
+                    if let Some(&[b' ', 0xD8..=0xDB]) = bytes.get(pos..pos + 2) {
+                        self.push_unkeyed(TokenKind::Space, pos, 1);
+                        pos += 1;
+                    }
+                    continue;
+                }
+            }
             let (unit, unit_len) = table.unit_at(text, pos);
+            // word and number runs read their first char again
+            match unit.class() {
+                Class::ArabicLetter | Class::Mark => {
+                    pos = self.scan_keyed_run::<FAST_PATHS>(table, TokenKind::Word, start, start, &mut letters);
+                    continue;
+                }
+                Class::Digit => {
+                    pos = self.scan_keyed_run::<FAST_PATHS>(table, TokenKind::Number, start, start, &mut letters);
+                    continue;
+                }
+                _ => {}
+            }
             pos += unit_len;
             letters.add(unit);
             match unit.class() {
+                Class::ArabicLetter | Class::Mark | Class::Digit => unreachable!("scanned above"),
                 Class::Newline => {
                     let mut chars = 1;
-                    if text.as_bytes()[start] == b'\r' && text.as_bytes().get(pos) == Some(&b'\n') {
+                    if bytes[start] == b'\r' && bytes.get(pos) == Some(&b'\n') {
                         pos += 1;
                         chars += 1;
                     }
@@ -612,12 +705,6 @@ impl Scanner<'_, '_> {
                         chars += 1;
                     }
                     self.push_unkeyed(TokenKind::Space, start, chars);
-                }
-                Class::ArabicLetter | Class::Mark => {
-                    pos = self.scan_keyed_run(table, TokenKind::Word, start, unit, pos);
-                }
-                Class::Digit => {
-                    pos = self.scan_keyed_run(table, TokenKind::Number, start, unit, pos);
                 }
                 Class::Quote => self.push_unkeyed(TokenKind::Quote, start, 1),
                 Class::Punct => self.push_unkeyed(TokenKind::Punct, start, 1),
@@ -640,18 +727,24 @@ impl Scanner<'_, '_> {
                 }
             }
         }
-        self.letters.arabic_or_other += letters.arabic_or_other;
-        self.letters.latin_or_other += letters.latin_or_other;
-        self.letters.other += letters.other;
+        self.letters = letters;
     }
 
-    /// Scans a word (Arabic letters and marks) or number (digits) run whose
-    /// first char, `first`, ends at `pos`, folding it into `keys` as it goes
-    /// so that it is decoded once; pushes the token and returns the end of
-    /// the run. Chars that fold to themselves (most of them) are copied in
+    /// Scans a word (Arabic letters and marks) or number (digits) run from
+    /// `start`, whose chars up to `pos` are plain Arabic letters not yet
+    /// counted (none for a number), folding it into `keys` as it goes so
+    /// that it is decoded once; pushes the token and returns the end of the
+    /// run. Chars that fold to themselves (most of them) are copied in
     /// chunks rather than one at a time.
-    #[inline]
-    fn scan_keyed_run(&mut self, table: &UnitTable, kind: TokenKind, start: usize, first: Unit, mut pos: usize) -> usize {
+    #[inline(always)]
+    fn scan_keyed_run<const FAST_PATHS: bool>(
+        &mut self,
+        table: &UnitTable,
+        kind: TokenKind,
+        start: usize,
+        mut pos: usize,
+        letters: &mut ScriptTally,
+    ) -> usize {
         let text = self.text;
         let keys = &mut self.out.keys;
         let key_start = keys.len() as u32;
@@ -661,31 +754,15 @@ impl Scanner<'_, '_> {
         };
         // start of the chars not yet copied, all of which fold to themselves
         let mut copy_from = start;
-        if !first.keeps_itself() {
-            if let Some(f) = first.folded() {
-                keys.push(f);
-            }
-            copy_from = pos;
-        }
-        let mut chars = 1;
-        // The letters of the run (see `ScriptTally`), two adds a char: word
-        // and number runs hold no Latin letter, so a unit with the Latin
-        // bit is of another script and needs no third sum.
-        let (mut arabic_or_other, mut latin_or_other) = (0u64, 0u64);
+        // two bytes a char
+        let mut plain_arabic_bytes = pos - start;
+        let mut other_chars = 0;
         while pos < text.len() {
             let (u, u_len) = table.unit_at(text, pos);
-            if kind == TokenKind::Word && u.is_plain_word_char() {
-                arabic_or_other += u64::from(u.0 & UNIT_ARABIC_OR_OTHER);
-                latin_or_other += u64::from(u.0 & UNIT_LATIN_OR_OTHER);
-                pos += u_len;
-                chars += 1;
-                continue;
-            }
             if !in_run(u.class()) {
                 break;
             }
-            arabic_or_other += u64::from(u.0 & UNIT_ARABIC_OR_OTHER);
-            latin_or_other += u64::from(u.0 & UNIT_LATIN_OR_OTHER);
+            letters.add(u);
             if !u.keeps_itself() {
                 keys.push_str(&text[copy_from..pos]);
                 if let Some(f) = u.folded() {
@@ -694,13 +771,17 @@ impl Scanner<'_, '_> {
                 copy_from = pos + u_len;
             }
             pos += u_len;
-            chars += 1;
+            other_chars += 1;
+            if FAST_PATHS && kind == TokenKind::Word {
+                let plain_end = table.plain_arabic.run_end(text.as_bytes(), pos);
+                plain_arabic_bytes += plain_end - pos;
+                pos = plain_end;
+            }
         }
         keys.push_str(&text[copy_from..pos]);
-        self.letters.arabic_or_other += arabic_or_other;
-        self.letters.latin_or_other += latin_or_other;
-        self.letters.other += latin_or_other / 2;
-        self.push_keyed(kind, start, chars, key_start);
+        let plain_arabic_letters = (plain_arabic_bytes / 2) as u32;
+        letters.plain_arabic += u64::from(plain_arabic_letters);
+        self.push_keyed(kind, start, plain_arabic_letters + other_chars, key_start);
         pos
     }
 
@@ -757,7 +838,68 @@ mod tests {
             assert_eq!(unit.folded(), fold::fold_char(c), "{c:?}");
             assert_eq!(unit.keeps_itself(), fold::fold_char(c) == Some(c), "{c:?}");
             assert_eq!(unit.script(), script_of(c) as usize, "{c:?}");
+            let plain_arabic = classify(c) == Class::ArabicLetter && fold::fold_char(c) == Some(c) && script_of(c) == Script::Arabic;
+            assert_eq!(unit.is_plain_arabic_letter(), plain_arabic, "{c:?}");
         }
+    }
+
+    #[test]
+    fn plain_arabic_letter_runs_agree_with_units() {
+        let table = unit_table();
+        // the loop takes exactly the plain Arabic letters of the Arabic block
+        let taken = |text: &str, i: usize, c: char| {
+            let (unit, len) = table.unit_at(text, i);
+            len == 2 && unit.is_plain_arabic_letter() && ('\u{0600}'..='\u{06FF}').contains(&c)
+        };
+        let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
+        for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
+            for text in [format!("{c}"), format!("{c}ب"), format!("ب{c}"), format!("{c}{c}{c}"), format!("بب{c} ")] {
+                let end = text.char_indices().find(|&(i, ch)| !taken(&text, i, ch)).map_or(text.len(), |(i, _)| i);
+                assert_eq!(table.plain_arabic.run_end(text.as_bytes(), 0), end, "{c:?} in {text:?}");
+            }
+        }
+    }
+
+    /// Tokenizes `text` with and without the scanner's fast paths and checks
+    /// that both give the same tokens, keys, counts, sentences and quotes.
+    fn assert_fast_paths_agree(text: &str) {
+        let (mut fast, mut general) = (Tokens::new(), Tokens::new());
+        fast.tokenize_with::<true>(text);
+        general.tokenize_with::<false>(text);
+        assert_eq!(fast.tokens, general.tokens, "{text:?}");
+        assert_eq!(fast.keys, general.keys, "{text:?}");
+        assert_eq!(fast.letters, general.letters, "{text:?}");
+        assert_eq!((fast.total_chars, fast.total_bytes), (general.total_chars, general.total_bytes), "{text:?}");
+        assert_eq!(fast.sentences, general.sentences, "{text:?}");
+        assert_eq!(fast.paragraphs, general.paragraphs, "{text:?}");
+        assert_eq!(fast.quotes, general.quotes, "{text:?}");
+    }
+
+    #[test]
+    fn boundaries_are_the_breaks_punctuation_and_quotes() {
+        let mut text: String = ('\u{0000}'..='\u{07FF}').collect();
+        text.push_str("\u{2019}\u{201C}\u{2026}中😀 U.S. don't «قال» \"نعم\".\r\n...؟ (CNN)-- ١٠/٢");
+        let t = toks(&text);
+        let expected: Vec<u32> = (0..t.tokens.len() as u32)
+            .filter(|&i| matches!(t.tokens[i as usize].kind, TokenKind::Newline | TokenKind::Punct | TokenKind::Quote))
+            .collect();
+        assert_eq!(t.boundaries, expected);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_path() {
+        let beyond = ['\u{0800}', '\u{08A0}', '\u{08D4}', '\u{200B}', '\u{200C}', '\u{200F}', '\u{2019}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
+        let mut all = String::new();
+        for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
+            // the char inside, before and after Arabic words, after the
+            // single space that follows one, and next to itself
+            let text = format!("سلام{c}عليكم {c}ب ب{c} {c}{c} أإ{c}ة {c}ـ\r\nوقال{c} ١{c}٢ a{c}b «{c}» {c}");
+            assert_fast_paths_agree(&text);
+            all.push_str(&text);
+        }
+        assert_fast_paths_agree(&all);
+        assert_fast_paths_agree("قال لافروف”ما يحدث، ١٠ تموز/يوليو.\r\nوأضاف (CNN)-- U.S. don't 1436هـ\rend");
+        assert_fast_paths_agree("سوريا  سوريا\u{00A0}سوريا \u{0750}ب ب");
     }
 
     #[test]

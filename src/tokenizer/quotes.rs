@@ -59,14 +59,19 @@ fn mark(text: &str, t: &Token) -> char {
 }
 
 /// Pairs the quotation marks of `tokens`, paragraph by paragraph, into `out`
-/// (sorted by opening mark).
-pub fn pair_quotes(text: &str, tokens: &[Token], paragraphs: &[Range<usize>], out: &mut Vec<QuoteSpan>) {
+/// (sorted by opening mark). `candidates` are the indices, in order, of
+/// the tokens that may be quotation marks (every one of them is among them).
+pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs: &[Range<usize>], out: &mut Vec<QuoteSpan>) {
     // (token index, mark) of open quotes, innermost last; at most two deep.
     let mut stack: Vec<(usize, char)> = Vec::with_capacity(2);
     // the quotation marks of the text, in order: paragraphs are walked
     // through them rather than token by token
-    let marks: Vec<(usize, char)> =
-        tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, t)| (i, mark(text, t))).collect();
+    let marks: Vec<(usize, char)> = candidates
+        .iter()
+        .map(|&i| (i as usize, &tokens[i as usize]))
+        .filter(|(_, t)| t.kind == TokenKind::Quote)
+        .map(|(i, t)| (i, mark(text, t)))
+        .collect();
     let mut next_mark = 0;
     // a quote left open at the end of the previous paragraph, with the end of
     // that paragraph: `«…⏎…»` continues when this paragraph's first mark
