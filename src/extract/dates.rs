@@ -18,7 +18,7 @@
 use super::doc::Doc;
 use super::numbers;
 use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
-use crate::lexicon::{Calendar, MonthInfo};
+use crate::lexicon::{Calendar, MonthInfo, PhraseSet};
 use crate::tokenizer::TokenKind;
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
@@ -209,19 +209,55 @@ impl<'a> DateScanner<'_, 'a> {
         self.doc.punct(j).map(|c| (j, c))
     }
 
-    fn match_at(&mut self, i: usize) -> Option<Found> {
-        self.numeric_date(i)
-            .or_else(|| self.cross_month_range(i))
-            .or_else(|| self.day_led(i))
-            .or_else(|| self.month_led(i))
-            .or_else(|| self.relative_word(i))
-            .or_else(|| self.relative_period(i))
-            .or_else(|| self.nth_weekday(i))
-            .or_else(|| self.week_weekday(i))
-            .or_else(|| self.holiday(i))
-            .or_else(|| self.weekday(i))
-            .or_else(|| self.offset(i))
-            .or_else(|| self.year_led(i))
+    /// Tries the patterns at token `i` in turn; the first that matches wins.
+    ///
+    /// Most tokens tried begin no date (`في`, `من`, a count), so a pattern
+    /// is tried only where its first word can stand: each test below is what
+    /// the pattern itself checks first (key, number, lexicon class), read
+    /// once for the token. A test may let through a token the pattern then
+    /// rejects, never the reverse.
+    fn match_at(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let key = self.key(i);
+        let key_nc = self.key_nc(i);
+        let (key_np, _) = self.key_np(i);
+        let key_np = key_np.as_ref();
+        let number = doc.kind(i) == TokenKind::Number;
+        let day_or_range = matches!(key_nc, "من" | "بين" | "ما") || self.day_at(i).is_some();
+        let full_weekday = doc.word_full(i).is_some_and(|w| w.weekday.is_some());
+        let opens_month = matches!(key, "شهر" | "وشهر" | "شهري") || self.may_start(&doc.lex.months, i);
+        let opens_relative_word = matches!(
+            key_np,
+            "اليوم" | "يوم" | "الغد" | "غد" | "امس" | "الامس" | "البارحه" | "امبارح" | "مبارح" | "غدا" | "بكره" | "بكرا" | "اول" | "قبل" | "القبل" | "بعد"
+        );
+        let opens_period = matches!(
+            key_np,
+            "هذا" | "هذه" | "مطلع" | "بدايه" | "منتصف" | "نهايه" | "اواخر" | "اوائل" | "اواسط" | "مستهل" | "اول" | "العام" | "السنه" | "الشهر"
+        );
+        let opens_nth_weekday = full_weekday || matches!(key, "اول" | "ثاني" | "ثان" | "ثالث" | "رابع" | "خامس" | "اخر" | "اليوم");
+        let opens_week_weekday = full_weekday || matches!(key, "يوم" | "هذا") || key_np == "الاسبوع";
+        let opens_weekday = key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some());
+        let opens_offset = number || matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i);
+        let opens_year = number || key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي");
+        when(number, || self.numeric_date(i))
+            .or_else(|| when(day_or_range, || self.cross_month_range(i)))
+            .or_else(|| when(day_or_range, || self.day_led(i)))
+            .or_else(|| when(opens_month, || self.month_led(i)))
+            .or_else(|| when(opens_relative_word, || self.relative_word(i)))
+            .or_else(|| when(opens_period, || self.relative_period(i)))
+            .or_else(|| when(opens_nth_weekday, || self.nth_weekday(i)))
+            .or_else(|| when(opens_week_weekday, || self.week_weekday(i)))
+            .or_else(|| when(self.may_start(&doc.lex.holidays, i), || self.holiday(i)))
+            .or_else(|| when(opens_weekday, || self.weekday(i)))
+            .or_else(|| when(opens_offset, || self.offset(i)))
+            .or_else(|| when(opens_year, || self.year_led(i)))
+    }
+
+    /// Whether an entry of `set` can begin at token `i`, read whole or as a
+    /// stem: the test [`Doc::phrase_at`] makes before it walks.
+    fn may_start<T>(&self, set: &PhraseSet<T>, i: usize) -> bool {
+        let ids = self.doc.ids[i];
+        set.can_start(ids.full()) || set.can_start(ids.stem())
     }
 
     // ---- building blocks -------------------------------------------------
@@ -518,7 +554,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// Day first: `10 تموز/يوليو المقبل`, `الثالث والرابع من أيار/مايو الماضي`,
     /// `6 أيار/مايو 2017`, `13-15 تموز`, `بين 3 و5 أيار`, `2. أكتوبر`,
     /// `25 منه`, `من 4 إلى 22 هذا الشهر`.
-    fn day_led(&mut self, i: usize) -> Option<Found> {
+    fn day_led(&self, i: usize) -> Option<Found> {
         let doc = self.doc;
         // `من 3 إلى 5 أيار`, `بين 3 و5 أيار`, `ما بين 4 و 22`: part of a range only
         let opener = match self.key_nc(i) {
@@ -1065,7 +1101,7 @@ impl<'a> DateScanner<'_, 'a> {
 
     /// `يوم الخميس`, `الأحد المقبل`, `الجمعة - السبت`, `الأربعاء`, and a
     /// weekday before a full date (`الإثنين 25 شوال 1436هـ`) as one mention.
-    fn weekday(&mut self, i: usize) -> Option<Found> {
+    fn weekday(&self, i: usize) -> Option<Found> {
         let doc = self.doc;
         let first = i;
         let mut day_tok = i;
@@ -1540,6 +1576,15 @@ impl<'a> DateScanner<'_, 'a> {
             return Some(Found { first, last, prefix_chars: pre, value: Some(Value::YearRange(y, b)), kind: DateKind::Range });
         }
         Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
+    }
+}
+
+/// `f()` when `cond` holds, else `None`.
+fn when(cond: bool, f: impl FnOnce() -> Option<Found>) -> Option<Found> {
+    if cond {
+        f()
+    } else {
+        None
     }
 }
 
