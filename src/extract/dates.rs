@@ -485,8 +485,7 @@ impl<'a> DateScanner<'_, 'a> {
             return None;
         }
         let month = MonthInfo { month: m as u8, calendar: Calendar::Gregorian, ambiguous: false };
-        let dir = self.tense_direction(a);
-        let (value, _) = self.resolve_day_month(d, None, month, None, dir);
+        let (value, _) = self.resolve_day_month(d, None, month, None, || self.tense_direction(a));
         Some(Found { first: a, last: b, prefix_chars: 0, value, kind: DateKind::Relative })
     }
 
@@ -543,7 +542,7 @@ impl<'a> DateScanner<'_, 'a> {
         // without a year, the start's year follows the tense like a single date
         let start_year = |ey: i32| y1.unwrap_or(if m1.month > m2.month { ey - 1 } else { ey });
         let end_year = y2.or(y1).or_else(|| {
-            let (v, _) = self.resolve_day_month(d1, None, m1, None, self.tense_direction(i));
+            let (v, _) = self.resolve_day_month(d1, None, m1, None, || self.tense_direction(i));
             let a = v.map(first_day)?;
             Some(if m1.month > m2.month { a.year() + 1 } else { a.year() })
         });
@@ -677,7 +676,7 @@ impl<'a> DateScanner<'_, 'a> {
                 last = l;
             }
         }
-        let direction = direction.unwrap_or_else(|| self.tense_direction(first));
+        let direction = || direction.unwrap_or_else(|| self.tense_direction(first));
         let (value, relative) = self.resolve_day_month(d1, d2, month, year, direction);
         let kind = if d2.is_some() {
             DateKind::Range
@@ -705,14 +704,16 @@ impl<'a> DateScanner<'_, 'a> {
     }
 
     /// Resolves day(s) + month (+ year); returns the value and whether it
-    /// depended on the reference date.
+    /// depended on the reference date. `direction` is asked only for a date
+    /// without a year resolved against a reference date (reading the tense
+    /// scans the sentence).
     fn resolve_day_month(
         &self,
         d1: u32,
         d2: Option<u32>,
         month: MonthInfo,
         year: Option<YearRef>,
-        direction: Direction,
+        direction: impl FnOnce() -> Direction,
     ) -> (Option<Value>, bool) {
         let make = |y: i32| -> Option<Value> {
             match month.calendar {
@@ -738,6 +739,7 @@ impl<'a> DateScanner<'_, 'a> {
             Some(YearRef::Relative(off)) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar) + off)), true),
             None => {
                 let Some(r) = self.reference else { return (None, true) };
+                let direction = direction();
                 let ry = self.year_of(r, month.calendar);
                 let candidates = [ry - 1, ry, ry + 1];
                 let pick = candidates
@@ -849,8 +851,7 @@ impl<'a> DateScanner<'_, 'a> {
         if first != m_tok && !cue {
             first = m_tok;
         }
-        let dir = self.tense_direction(first);
-        let value = self.reference.and_then(|r| self.resolve_month(month, r, dir));
+        let value = self.reference.and_then(|r| self.resolve_month(month, r, self.tense_direction(first)));
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
@@ -886,8 +887,7 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(YearRef::Explicit(y, None));
             last = l;
         }
-        let dir = self.tense_direction(first);
-        let (value, relative) = self.resolve_day_month(d1, d2, month, year, dir);
+        let (value, relative) = self.resolve_day_month(d1, d2, month, year, || self.tense_direction(first));
         let kind = if d2.is_some() {
             DateKind::Range
         } else if relative {
@@ -1172,16 +1172,16 @@ impl<'a> DateScanner<'_, 'a> {
             dir = Some(d);
             last = l;
         }
-        let dir = dir.unwrap_or_else(|| self.tense_at(first));
-        let value = self.reference.map(|r| Value::Day(resolve_weekday(r, wd, dir)));
+        let value = self.reference.map(|r| Value::Day(resolve_weekday(r, wd, dir.unwrap_or_else(|| self.tense_at(first)))));
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
     /// A month given by name, by number (`شهر ثلاثة`, `الشهر الثامن`,
     /// `بشهر عشرة`) or relative to the reference (`الشهر القادم`, `هذا
     /// الشهر`), with the year that follows it; (year, month, last token).
-    /// The year is `None` when it depends on a reference date we lack.
-    fn month_spec(&self, j: usize, dir: Direction) -> Option<(Option<i32>, u32, usize)> {
+    /// The year is `None` when it depends on a reference date we lack; `dir`
+    /// is asked only when the year is the reference's nearest.
+    fn month_spec(&self, j: usize, dir: impl FnOnce() -> Direction) -> Option<(Option<i32>, u32, usize)> {
         let doc = self.doc;
         let (k, _) = self.key_np(j);
         let (month, mut last, relative) = if matches!(k.as_ref(), "هذا" | "هذه") {
@@ -1228,7 +1228,7 @@ impl<'a> DateScanner<'_, 'a> {
             last = l;
         }
         if year.is_none() {
-            year = self.reference.and_then(|r| match self.resolve_month(month, r, dir)? {
+            year = self.reference.and_then(|r| match self.resolve_month(month, r, dir())? {
                 Value::Month(y, _) => Some(y),
                 _ => None,
             });
@@ -1296,8 +1296,7 @@ impl<'a> DateScanner<'_, 'a> {
             m = self.next(m)?;
         }
         j = m;
-        let dir = self.tense_direction(i);
-        let (year, month, last) = self.month_spec(j, dir)?;
+        let (year, month, last) = self.month_spec(j, || self.tense_direction(i))?;
         let value = year.and_then(|y| {
             let first = NaiveDate::from_ymd_opt(y, month, 1)?;
             let end = last_day(Value::Month(y, month));
@@ -1384,8 +1383,7 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(YearRef::Explicit(y, None));
             last = l;
         }
-        let dir = self.tense_direction(i);
-        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, dir);
+        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, || self.tense_direction(i));
         let kind = if relative { DateKind::Relative } else { DateKind::Absolute };
         Some(Found { first: i, last, prefix_chars: m.prefix_chars, value, kind })
     }
