@@ -15,11 +15,11 @@
 //! Relative dates resolve against the reference date; without one their
 //! value is `null`. Hijri dates are converted with the Umm al-Qura calendar.
 
-use super::doc::Doc;
+use super::doc::{Doc, TokenLex};
 use super::numbers;
 use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
 use crate::lexicon::{Calendar, MonthInfo, PhraseSet};
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
@@ -86,14 +86,11 @@ enum Direction {
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
     let mut s = DateScanner { doc, reference, last_month: None, np_memo: RefCell::new(None), nc_memo: Cell::new(None) };
+    // patterns are tried only where a date can begin: a number or a cue
+    let may_begin = |(t, ids): (&Token, &TokenLex)| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     let mut i = 0;
-    while i < doc.len() {
-        let t = doc.tokens[i];
-        // patterns are tried only where a date can begin: a number or a cue
-        if !t.is_wordlike() || (t.kind == TokenKind::Word && !doc.ids[i].date_trigger()) {
-            i += 1;
-            continue;
-        }
+    while let Some(skipped) = doc.tokens[i..].iter().zip(&doc.ids[i..]).position(may_begin) {
+        i += skipped;
         match s.match_at(i) {
             Some(f) => {
                 let range = doc.byte_range(f.first, f.last, f.prefix_chars);
