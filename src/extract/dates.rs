@@ -24,7 +24,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 /// A resolved value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,7 @@ enum Direction {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: RefCell::new(None), nc_memo: Cell::new(None) };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), nc_memo: Cell::new(None) };
     // patterns are tried only where a date can begin: a number or a cue
     let may_begin = |(t, ids): (&Token, &TokenLex)| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     let mut i = 0;
@@ -125,7 +125,8 @@ struct DateScanner<'d, 'a> {
     last_month: Option<(i32, u32)>,
     /// The last [`DateScanner::key_np`] and [`DateScanner::key_nc`] results
     /// with their token: every pattern tried at a token asks for them again.
-    np_memo: RefCell<Option<(usize, Cow<'a, str>, u8)>>,
+    /// Only borrowed keys are kept: a copy, where `لل` → `ال` would clone.
+    np_memo: Cell<Option<(usize, &'a str, u8)>>,
     nc_memo: Cell<Option<(usize, &'a str)>>,
 }
 
@@ -152,13 +153,15 @@ impl<'a> DateScanner<'_, 'a> {
     /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
     /// of code points removed. For cue words only: they are never names.
     fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
-        if let Some((at, key, n)) = &*self.np_memo.borrow() {
-            if *at == i {
-                return (key.clone(), *n);
+        if let Some((at, key, n)) = self.np_memo.get() {
+            if at == i {
+                return (Cow::Borrowed(key), n);
             }
         }
         let (key, n) = self.strip_np(i);
-        *self.np_memo.borrow_mut() = Some((i, key.clone(), n));
+        if let Cow::Borrowed(key) = key {
+            self.np_memo.set(Some((i, key, n)));
+        }
         (key, n)
     }
 
@@ -167,15 +170,15 @@ impl<'a> DateScanner<'_, 'a> {
         let k = self.key(i);
         let mut rest = k;
         let mut n = 0u8;
-        if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')).filter(|r| r.chars().count() >= 3) {
+        if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')).filter(|r| has_chars(r, 3)) {
             rest = r;
             n += 1;
         }
-        if let Some(r) = rest.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
+        if let Some(r) = rest.strip_prefix("لل").filter(|r| has_chars(r, 2)) {
             return (Cow::Owned(format!("ال{r}")), n + 2);
         }
         if let Some(r) = rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ل')).or_else(|| rest.strip_prefix('ك')) {
-            if r.chars().count() >= 3 && (r.starts_with("ال") || matches!(r, "عام" | "سنه" | "عامي")) {
+            if has_chars(r, 3) && (r.starts_with("ال") || matches!(r, "عام" | "سنه" | "عامي")) {
                 rest = r;
                 n += 1;
             }
@@ -191,7 +194,7 @@ impl<'a> DateScanner<'_, 'a> {
             }
         }
         let k = self.key(i);
-        let key = k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| r.chars().count() >= 2).unwrap_or(k);
+        let key = k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| has_chars(r, 2)).unwrap_or(k);
         self.nc_memo.set(Some((i, key)));
         key
     }
@@ -1572,6 +1575,11 @@ impl<'a> DateScanner<'_, 'a> {
         }
         Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
     }
+}
+
+/// Whether `s` has at least `n` code points (counting stops there).
+fn has_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
 }
 
 /// `f()` when `cond` holds, else `None`.
