@@ -223,7 +223,7 @@ impl<'a> DateScanner<'_, 'a> {
         let (key_np, _) = self.key_np(i);
         let key_np = key_np.as_ref();
         let number = doc.kind(i) == TokenKind::Number;
-        let day_or_range = matches!(key_nc, "من" | "بين" | "ما") || self.day_at(i).is_some();
+        let opens_day = self.day_token(i).is_some();
         let full_weekday = doc.word_full(i).is_some_and(|w| w.weekday.is_some());
         let opens_month = matches!(key, "شهر" | "وشهر" | "شهري") || self.may_start(&doc.lex.months, i);
         let opens_relative_word = matches!(
@@ -240,8 +240,8 @@ impl<'a> DateScanner<'_, 'a> {
         let opens_offset = number || matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i);
         let opens_year = number || key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي");
         when(number, || self.numeric_date(i))
-            .or_else(|| when(day_or_range, || self.cross_month_range(i)))
-            .or_else(|| when(day_or_range, || self.day_led(i)))
+            .or_else(|| when(opens_day, || self.cross_month_range(i)))
+            .or_else(|| when(opens_day, || self.day_led(i)))
             .or_else(|| when(opens_month, || self.month_led(i)))
             .or_else(|| when(opens_relative_word, || self.relative_word(i)))
             .or_else(|| when(opens_period, || self.relative_period(i)))
@@ -258,6 +258,18 @@ impl<'a> DateScanner<'_, 'a> {
     fn may_start<T>(&self, set: &PhraseSet<T>, i: usize) -> bool {
         let ids = self.doc.ids[i];
         set.can_start(ids.full()) || set.can_start(ids.stem())
+    }
+
+    /// The token of the first day of a day-first date or range starting at
+    /// `i`: `i` itself, or the word after an opening `من`, `بين`, `ما بين`;
+    /// `None` when that token is no day.
+    fn day_token(&self, i: usize) -> Option<usize> {
+        let day_tok = match self.key_nc(i) {
+            "من" | "بين" => self.next(i)?,
+            "ما" => self.next(self.next(i).filter(|&j| self.key(j) == "بين")?)?,
+            _ => i,
+        };
+        self.day_at(day_tok).map(|_| day_tok)
     }
 
     // ---- building blocks -------------------------------------------------
