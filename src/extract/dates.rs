@@ -18,13 +18,14 @@
 use super::doc::{Doc, TokenLex};
 use super::numbers;
 use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
-use crate::lexicon::{Calendar, MonthInfo, PhraseSet};
+use crate::lexicon::{Calendar, MonthInfo, PhraseSet, WordId, NO_WORD};
 use crate::tokenizer::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
 use std::borrow::Cow;
-use std::cell::Cell;
+use rustc_hash::FxHashMap;
+use std::cell::{Cell, RefCell};
 
 /// A resolved value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +59,26 @@ impl Value {
     }
 }
 
+/// The patterns a token can begin, as far as its key and lexicon ids tell
+/// (a number's own patterns aside): what each pattern checks first. A test
+/// may let through a token its pattern then rejects, never the reverse.
+#[derive(Debug, Clone, Copy)]
+struct Openers {
+    /// `من`, `بين`, `ما`: a day-first date or range whose day comes next.
+    range: bool,
+    /// The first word of an ordinal (a day in words).
+    ordinal: bool,
+    month: bool,
+    relative_word: bool,
+    period: bool,
+    nth_weekday: bool,
+    week_weekday: bool,
+    holiday: bool,
+    weekday: bool,
+    offset: bool,
+    year: bool,
+}
+
 /// A date found: its tokens and value.
 #[derive(Debug, Clone, Copy)]
 struct Found {
@@ -85,7 +106,7 @@ enum Direction {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), nc_memo: Cell::new(None) };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), nc_memo: Cell::new(None), openers_memo: RefCell::default() };
     // patterns are tried only where a date can begin: a number or a cue
     let may_begin = |(t, ids): (&Token, &TokenLex)| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     let mut i = 0;
@@ -128,6 +149,8 @@ struct DateScanner<'d, 'a> {
     /// Only borrowed keys are kept: a copy, where `لل` → `ال` would clone.
     np_memo: Cell<Option<(usize, &'a str, u8)>>,
     nc_memo: Cell<Option<(usize, &'a str)>>,
+    /// [`Openers`] of the words seen, by whole-word id.
+    openers_memo: RefCell<FxHashMap<WordId, Openers>>,
 }
 
 /// Words that make a following number a year.
@@ -212,45 +235,69 @@ impl<'a> DateScanner<'_, 'a> {
     /// Tries the patterns at token `i` in turn; the first that matches wins.
     ///
     /// Most tokens tried begin no date (`في`, `من`, a count), so a pattern
-    /// is tried only where its first word can stand: each test below is what
-    /// the pattern itself checks first (key, number, lexicon class), read
-    /// once for the token. A test may let through a token the pattern then
-    /// rejects, never the reverse.
+    /// is tried only where its first word can stand (see [`Openers`]); a
+    /// day-first pattern only where a day follows its opening word.
     fn match_at(&self, i: usize) -> Option<Found> {
+        let number = self.doc.kind(i) == TokenKind::Number;
+        let opens = self.openers(i);
+        let opens_day = (number || opens.range || opens.ordinal) && self.day_token(i).is_some();
+        when(number, || self.numeric_date(i))
+            .or_else(|| when(opens_day, || self.cross_month_range(i)))
+            .or_else(|| when(opens_day, || self.day_led(i)))
+            .or_else(|| when(opens.month, || self.month_led(i)))
+            .or_else(|| when(opens.relative_word, || self.relative_word(i)))
+            .or_else(|| when(opens.period, || self.relative_period(i)))
+            .or_else(|| when(opens.nth_weekday, || self.nth_weekday(i)))
+            .or_else(|| when(opens.week_weekday, || self.week_weekday(i)))
+            .or_else(|| when(opens.holiday, || self.holiday(i)))
+            .or_else(|| when(opens.weekday, || self.weekday(i)))
+            .or_else(|| when(number || opens.offset, || self.offset(i)))
+            .or_else(|| when(number || opens.year, || self.year_led(i)))
+    }
+
+    /// [`Openers`] of token `i`. They follow from its key alone, so those
+    /// of a word are remembered by its id: a text repeats its cue words
+    /// (`في`, `من`).
+    fn openers(&self, i: usize) -> Openers {
+        let id = self.doc.ids[i].full();
+        if id == NO_WORD {
+            return self.read_openers(i);
+        }
+        if let Some(&opens) = self.openers_memo.borrow().get(&id) {
+            return opens;
+        }
+        let opens = self.read_openers(i);
+        self.openers_memo.borrow_mut().insert(id, opens);
+        opens
+    }
+
+    /// [`Openers`] computed: each test is what its pattern checks first.
+    fn read_openers(&self, i: usize) -> Openers {
         let doc = self.doc;
         let key = self.key(i);
         let key_nc = self.key_nc(i);
         let (key_np, _) = self.key_np(i);
         let key_np = key_np.as_ref();
-        let number = doc.kind(i) == TokenKind::Number;
-        let opens_day = self.day_token(i).is_some();
         let full_weekday = doc.word_full(i).is_some_and(|w| w.weekday.is_some());
-        let opens_month = matches!(key, "شهر" | "وشهر" | "شهري") || self.may_start(&doc.lex.months, i);
-        let opens_relative_word = matches!(
-            key_np,
-            "اليوم" | "يوم" | "الغد" | "غد" | "امس" | "الامس" | "البارحه" | "امبارح" | "مبارح" | "غدا" | "بكره" | "بكرا" | "اول" | "قبل" | "القبل" | "بعد"
-        );
-        let opens_period = matches!(
-            key_np,
-            "هذا" | "هذه" | "مطلع" | "بدايه" | "منتصف" | "نهايه" | "اواخر" | "اوائل" | "اواسط" | "مستهل" | "اول" | "العام" | "السنه" | "الشهر"
-        );
-        let opens_nth_weekday = full_weekday || matches!(key, "اول" | "ثاني" | "ثان" | "ثالث" | "رابع" | "خامس" | "اخر" | "اليوم");
-        let opens_week_weekday = full_weekday || matches!(key, "يوم" | "هذا") || key_np == "الاسبوع";
-        let opens_weekday = key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some());
-        let opens_offset = number || matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i);
-        let opens_year = number || key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي");
-        when(number, || self.numeric_date(i))
-            .or_else(|| when(opens_day, || self.cross_month_range(i)))
-            .or_else(|| when(opens_day, || self.day_led(i)))
-            .or_else(|| when(opens_month, || self.month_led(i)))
-            .or_else(|| when(opens_relative_word, || self.relative_word(i)))
-            .or_else(|| when(opens_period, || self.relative_period(i)))
-            .or_else(|| when(opens_nth_weekday, || self.nth_weekday(i)))
-            .or_else(|| when(opens_week_weekday, || self.week_weekday(i)))
-            .or_else(|| when(self.may_start(&doc.lex.holidays, i), || self.holiday(i)))
-            .or_else(|| when(opens_weekday, || self.weekday(i)))
-            .or_else(|| when(opens_offset, || self.offset(i)))
-            .or_else(|| when(opens_year, || self.year_led(i)))
+        Openers {
+            range: matches!(key_nc, "من" | "بين" | "ما"),
+            ordinal: self.may_start(&doc.lex.ordinals, i),
+            month: matches!(key, "شهر" | "وشهر" | "شهري") || self.may_start(&doc.lex.months, i),
+            relative_word: matches!(
+                key_np,
+                "اليوم" | "يوم" | "الغد" | "غد" | "امس" | "الامس" | "البارحه" | "امبارح" | "مبارح" | "غدا" | "بكره" | "بكرا" | "اول" | "قبل" | "القبل" | "بعد"
+            ),
+            period: matches!(
+                key_np,
+                "هذا" | "هذه" | "مطلع" | "بدايه" | "منتصف" | "نهايه" | "اواخر" | "اوائل" | "اواسط" | "مستهل" | "اول" | "العام" | "السنه" | "الشهر"
+            ),
+            nth_weekday: full_weekday || matches!(key, "اول" | "ثاني" | "ثان" | "ثالث" | "رابع" | "خامس" | "اخر" | "اليوم"),
+            week_weekday: full_weekday || matches!(key, "يوم" | "هذا") || key_np == "الاسبوع",
+            holiday: self.may_start(&doc.lex.holidays, i),
+            weekday: key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some()),
+            offset: matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i),
+            year: key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي"),
+        }
     }
 
     /// Whether an entry of `set` can begin at token `i`, read whole or as a
