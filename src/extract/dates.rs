@@ -106,7 +106,15 @@ enum Direction {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), nc_memo: Cell::new(None), openers_memo: RefCell::default() };
+    let mut s = DateScanner {
+        doc,
+        reference,
+        last_month: None,
+        np_memo: Cell::new(None),
+        nc_memo: Cell::new(None),
+        // a text has a few dozen distinct cue words: no growing on the way
+        openers_memo: RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+    };
     // patterns are tried only where a date can begin: a number or a cue
     let may_begin = |(t, ids): (&Token, &TokenLex)| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     let mut i = 0;
