@@ -23,8 +23,8 @@ use crate::tokenizer::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
-use std::borrow::Cow;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 /// A resolved value.
@@ -112,7 +112,8 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMentio
         last_month: None,
         np_memo: Cell::new(None),
         nc_memo: Cell::new(None),
-        // a text has a few dozen distinct cue words: no growing on the way
+        // room for the distinct cue words of a news text (a dozen or so on
+        // average), so the map seldom grows
         openers_memo: RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
     };
     // patterns are tried only where a date can begin: a number or a cue
