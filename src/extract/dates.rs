@@ -15,14 +15,15 @@
 //! Relative dates resolve against the reference date; without one their
 //! value is `null`. Hijri dates are converted with the Umm al-Qura calendar.
 
-use super::doc::Doc;
+use super::doc::{Doc, TokenLex};
 use super::numbers;
 use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
-use crate::lexicon::{Calendar, MonthInfo};
-use crate::tokenizer::TokenKind;
+use crate::lexicon::{Calendar, MonthInfo, PhraseSet, WordId, NO_WORD};
+use crate::tokenizer::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
@@ -58,6 +59,26 @@ impl Value {
     }
 }
 
+/// The patterns a token can begin, as far as its key and lexicon ids tell
+/// (a number's own patterns aside): what each pattern checks first. A test
+/// may let through a token its pattern then rejects, never the reverse.
+#[derive(Debug, Clone, Copy)]
+struct Openers {
+    /// `من`, `بين`, `ما`: a day-first date or range whose day comes next.
+    range: bool,
+    /// The first word of an ordinal (a day in words).
+    ordinal: bool,
+    month: bool,
+    relative_word: bool,
+    period: bool,
+    nth_weekday: bool,
+    week_weekday: bool,
+    holiday: bool,
+    weekday: bool,
+    offset: bool,
+    year: bool,
+}
+
 /// A date found: its tokens and value.
 #[derive(Debug, Clone, Copy)]
 struct Found {
@@ -85,15 +106,21 @@ enum Direction {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: RefCell::new(None), nc_memo: Cell::new(None) };
+    let mut s = DateScanner {
+        doc,
+        reference,
+        last_month: None,
+        np_memo: Cell::new(None),
+        nc_memo: Cell::new(None),
+        // room for the distinct cue words of a news text (a dozen or so on
+        // average), so the map seldom grows
+        openers_memo: RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+    };
+    // patterns are tried only where a date can begin: a number or a cue
+    let may_begin = |(t, ids): (&Token, &TokenLex)| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     let mut i = 0;
-    while i < doc.len() {
-        let t = doc.tokens[i];
-        // patterns are tried only where a date can begin: a number or a cue
-        if !t.is_wordlike() || (t.kind == TokenKind::Word && !doc.ids[i].date_trigger()) {
-            i += 1;
-            continue;
-        }
+    while let Some(skipped) = doc.tokens[i..].iter().zip(&doc.ids[i..]).position(may_begin) {
+        i += skipped;
         match s.match_at(i) {
             Some(f) => {
                 let range = doc.byte_range(f.first, f.last, f.prefix_chars);
@@ -128,8 +155,11 @@ struct DateScanner<'d, 'a> {
     last_month: Option<(i32, u32)>,
     /// The last [`DateScanner::key_np`] and [`DateScanner::key_nc`] results
     /// with their token: every pattern tried at a token asks for them again.
-    np_memo: RefCell<Option<(usize, Cow<'a, str>, u8)>>,
+    /// Only borrowed keys are kept: a copy, where `لل` → `ال` would clone.
+    np_memo: Cell<Option<(usize, &'a str, u8)>>,
     nc_memo: Cell<Option<(usize, &'a str)>>,
+    /// [`Openers`] of the words seen, by whole-word id.
+    openers_memo: RefCell<FxHashMap<WordId, Openers>>,
 }
 
 /// Words that make a following number a year.
@@ -155,13 +185,15 @@ impl<'a> DateScanner<'_, 'a> {
     /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
     /// of code points removed. For cue words only: they are never names.
     fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
-        if let Some((at, key, n)) = &*self.np_memo.borrow() {
-            if *at == i {
-                return (key.clone(), *n);
+        if let Some((at, key, n)) = self.np_memo.get() {
+            if at == i {
+                return (Cow::Borrowed(key), n);
             }
         }
         let (key, n) = self.strip_np(i);
-        *self.np_memo.borrow_mut() = Some((i, key.clone(), n));
+        if let Cow::Borrowed(key) = key {
+            self.np_memo.set(Some((i, key, n)));
+        }
         (key, n)
     }
 
@@ -170,15 +202,15 @@ impl<'a> DateScanner<'_, 'a> {
         let k = self.key(i);
         let mut rest = k;
         let mut n = 0u8;
-        if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')).filter(|r| r.chars().count() >= 3) {
+        if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')).filter(|r| has_chars(r, 3)) {
             rest = r;
             n += 1;
         }
-        if let Some(r) = rest.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
+        if let Some(r) = rest.strip_prefix("لل").filter(|r| has_chars(r, 2)) {
             return (Cow::Owned(format!("ال{r}")), n + 2);
         }
         if let Some(r) = rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ل')).or_else(|| rest.strip_prefix('ك')) {
-            if r.chars().count() >= 3 && (r.starts_with("ال") || matches!(r, "عام" | "سنه" | "عامي")) {
+            if has_chars(r, 3) && (r.starts_with("ال") || matches!(r, "عام" | "سنه" | "عامي")) {
                 rest = r;
                 n += 1;
             }
@@ -194,7 +226,7 @@ impl<'a> DateScanner<'_, 'a> {
             }
         }
         let k = self.key(i);
-        let key = k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| r.chars().count() >= 2).unwrap_or(k);
+        let key = k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| has_chars(r, 2)).unwrap_or(k);
         self.nc_memo.set(Some((i, key)));
         key
     }
@@ -209,19 +241,91 @@ impl<'a> DateScanner<'_, 'a> {
         self.doc.punct(j).map(|c| (j, c))
     }
 
-    fn match_at(&mut self, i: usize) -> Option<Found> {
-        self.numeric_date(i)
-            .or_else(|| self.cross_month_range(i))
-            .or_else(|| self.day_led(i))
-            .or_else(|| self.month_led(i))
-            .or_else(|| self.relative_word(i))
-            .or_else(|| self.relative_period(i))
-            .or_else(|| self.nth_weekday(i))
-            .or_else(|| self.week_weekday(i))
-            .or_else(|| self.holiday(i))
-            .or_else(|| self.weekday(i))
-            .or_else(|| self.offset(i))
-            .or_else(|| self.year_led(i))
+    /// Tries the patterns at token `i` in turn; the first that matches wins.
+    ///
+    /// Most tokens tried begin no date (`في`, `من`, a count), so a pattern
+    /// is tried only where its first word can stand (see [`Openers`]); a
+    /// day-first pattern only where a day follows its opening word.
+    fn match_at(&self, i: usize) -> Option<Found> {
+        let number = self.doc.kind(i) == TokenKind::Number;
+        let opens = self.openers(i);
+        let opens_day = (number || opens.range || opens.ordinal) && self.day_token(i).is_some();
+        when(number, || self.numeric_date(i))
+            .or_else(|| when(opens_day, || self.cross_month_range(i)))
+            .or_else(|| when(opens_day, || self.day_led(i)))
+            .or_else(|| when(opens.month, || self.month_led(i)))
+            .or_else(|| when(opens.relative_word, || self.relative_word(i)))
+            .or_else(|| when(opens.period, || self.relative_period(i)))
+            .or_else(|| when(opens.nth_weekday, || self.nth_weekday(i)))
+            .or_else(|| when(opens.week_weekday, || self.week_weekday(i)))
+            .or_else(|| when(opens.holiday, || self.holiday(i)))
+            .or_else(|| when(opens.weekday, || self.weekday(i)))
+            .or_else(|| when(number || opens.offset, || self.offset(i)))
+            .or_else(|| when(number || opens.year, || self.year_led(i)))
+    }
+
+    /// [`Openers`] of token `i`. They follow from its key alone, so those
+    /// of a word are remembered by its id: a text repeats its cue words
+    /// (`في`, `من`).
+    fn openers(&self, i: usize) -> Openers {
+        let id = self.doc.ids[i].full();
+        if id == NO_WORD {
+            return self.read_openers(i);
+        }
+        if let Some(&opens) = self.openers_memo.borrow().get(&id) {
+            return opens;
+        }
+        let opens = self.read_openers(i);
+        self.openers_memo.borrow_mut().insert(id, opens);
+        opens
+    }
+
+    /// [`Openers`] computed: each test is what its pattern checks first.
+    fn read_openers(&self, i: usize) -> Openers {
+        let doc = self.doc;
+        let key = self.key(i);
+        let key_nc = self.key_nc(i);
+        let (key_np, _) = self.key_np(i);
+        let key_np = key_np.as_ref();
+        let full_weekday = doc.word_full(i).is_some_and(|w| w.weekday.is_some());
+        Openers {
+            range: matches!(key_nc, "من" | "بين" | "ما"),
+            ordinal: self.may_start(&doc.lex.ordinals, i),
+            month: matches!(key, "شهر" | "وشهر" | "شهري") || self.may_start(&doc.lex.months, i),
+            relative_word: matches!(
+                key_np,
+                "اليوم" | "يوم" | "الغد" | "غد" | "امس" | "الامس" | "البارحه" | "امبارح" | "مبارح" | "غدا" | "بكره" | "بكرا" | "اول" | "قبل" | "القبل" | "بعد"
+            ),
+            period: matches!(
+                key_np,
+                "هذا" | "هذه" | "مطلع" | "بدايه" | "منتصف" | "نهايه" | "اواخر" | "اوائل" | "اواسط" | "مستهل" | "اول" | "العام" | "السنه" | "الشهر"
+            ),
+            nth_weekday: full_weekday || matches!(key, "اول" | "ثاني" | "ثان" | "ثالث" | "رابع" | "خامس" | "اخر" | "اليوم"),
+            week_weekday: full_weekday || matches!(key, "يوم" | "هذا") || key_np == "الاسبوع",
+            holiday: self.may_start(&doc.lex.holidays, i),
+            weekday: key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some()),
+            offset: matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i),
+            year: key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي"),
+        }
+    }
+
+    /// Whether an entry of `set` can begin at token `i`, read whole or as a
+    /// stem: the test [`Doc::phrase_at`] makes before it walks.
+    fn may_start<T>(&self, set: &PhraseSet<T>, i: usize) -> bool {
+        let ids = self.doc.ids[i];
+        set.can_start(ids.full()) || set.can_start(ids.stem())
+    }
+
+    /// The token of the first day of a day-first date or range starting at
+    /// `i`: `i` itself, or the word after an opening `من`, `بين`, `ما بين`;
+    /// `None` when that token is no day.
+    fn day_token(&self, i: usize) -> Option<usize> {
+        let day_tok = match self.key_nc(i) {
+            "من" | "بين" => self.next(i)?,
+            "ما" => self.next(self.next(i).filter(|&j| self.key(j) == "بين")?)?,
+            _ => i,
+        };
+        self.day_at(day_tok).map(|_| day_tok)
     }
 
     // ---- building blocks -------------------------------------------------
@@ -449,8 +553,7 @@ impl<'a> DateScanner<'_, 'a> {
             return None;
         }
         let month = MonthInfo { month: m as u8, calendar: Calendar::Gregorian, ambiguous: false };
-        let dir = self.tense_direction(a);
-        let (value, _) = self.resolve_day_month(d, None, month, None, dir);
+        let (value, _) = self.resolve_day_month(d, None, month, None, || self.tense_direction(a));
         Some(Found { first: a, last: b, prefix_chars: 0, value, kind: DateKind::Relative })
     }
 
@@ -507,7 +610,7 @@ impl<'a> DateScanner<'_, 'a> {
         // without a year, the start's year follows the tense like a single date
         let start_year = |ey: i32| y1.unwrap_or(if m1.month > m2.month { ey - 1 } else { ey });
         let end_year = y2.or(y1).or_else(|| {
-            let (v, _) = self.resolve_day_month(d1, None, m1, None, self.tense_direction(i));
+            let (v, _) = self.resolve_day_month(d1, None, m1, None, || self.tense_direction(i));
             let a = v.map(first_day)?;
             Some(if m1.month > m2.month { a.year() + 1 } else { a.year() })
         });
@@ -518,7 +621,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// Day first: `10 تموز/يوليو المقبل`, `الثالث والرابع من أيار/مايو الماضي`,
     /// `6 أيار/مايو 2017`, `13-15 تموز`, `بين 3 و5 أيار`, `2. أكتوبر`,
     /// `25 منه`, `من 4 إلى 22 هذا الشهر`.
-    fn day_led(&mut self, i: usize) -> Option<Found> {
+    fn day_led(&self, i: usize) -> Option<Found> {
         let doc = self.doc;
         // `من 3 إلى 5 أيار`, `بين 3 و5 أيار`, `ما بين 4 و 22`: part of a range only
         let opener = match self.key_nc(i) {
@@ -641,7 +744,7 @@ impl<'a> DateScanner<'_, 'a> {
                 last = l;
             }
         }
-        let direction = direction.unwrap_or_else(|| self.tense_direction(first));
+        let direction = || direction.unwrap_or_else(|| self.tense_direction(first));
         let (value, relative) = self.resolve_day_month(d1, d2, month, year, direction);
         let kind = if d2.is_some() {
             DateKind::Range
@@ -669,14 +772,16 @@ impl<'a> DateScanner<'_, 'a> {
     }
 
     /// Resolves day(s) + month (+ year); returns the value and whether it
-    /// depended on the reference date.
+    /// depended on the reference date. `direction` is asked only for a date
+    /// without a year resolved against a reference date (reading the tense
+    /// scans the sentence).
     fn resolve_day_month(
         &self,
         d1: u32,
         d2: Option<u32>,
         month: MonthInfo,
         year: Option<YearRef>,
-        direction: Direction,
+        direction: impl FnOnce() -> Direction,
     ) -> (Option<Value>, bool) {
         let make = |y: i32| -> Option<Value> {
             match month.calendar {
@@ -702,6 +807,7 @@ impl<'a> DateScanner<'_, 'a> {
             Some(YearRef::Relative(off)) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar) + off)), true),
             None => {
                 let Some(r) = self.reference else { return (None, true) };
+                let direction = direction();
                 let ry = self.year_of(r, month.calendar);
                 let candidates = [ry - 1, ry, ry + 1];
                 let pick = candidates
@@ -813,8 +919,7 @@ impl<'a> DateScanner<'_, 'a> {
         if first != m_tok && !cue {
             first = m_tok;
         }
-        let dir = self.tense_direction(first);
-        let value = self.reference.and_then(|r| self.resolve_month(month, r, dir));
+        let value = self.reference.and_then(|r| self.resolve_month(month, r, self.tense_direction(first)));
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
@@ -850,8 +955,7 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(YearRef::Explicit(y, None));
             last = l;
         }
-        let dir = self.tense_direction(first);
-        let (value, relative) = self.resolve_day_month(d1, d2, month, year, dir);
+        let (value, relative) = self.resolve_day_month(d1, d2, month, year, || self.tense_direction(first));
         let kind = if d2.is_some() {
             DateKind::Range
         } else if relative {
@@ -1065,7 +1169,7 @@ impl<'a> DateScanner<'_, 'a> {
 
     /// `يوم الخميس`, `الأحد المقبل`, `الجمعة - السبت`, `الأربعاء`, and a
     /// weekday before a full date (`الإثنين 25 شوال 1436هـ`) as one mention.
-    fn weekday(&mut self, i: usize) -> Option<Found> {
+    fn weekday(&self, i: usize) -> Option<Found> {
         let doc = self.doc;
         let first = i;
         let mut day_tok = i;
@@ -1136,16 +1240,16 @@ impl<'a> DateScanner<'_, 'a> {
             dir = Some(d);
             last = l;
         }
-        let dir = dir.unwrap_or_else(|| self.tense_at(first));
-        let value = self.reference.map(|r| Value::Day(resolve_weekday(r, wd, dir)));
+        let value = self.reference.map(|r| Value::Day(resolve_weekday(r, wd, dir.unwrap_or_else(|| self.tense_at(first)))));
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
     /// A month given by name, by number (`شهر ثلاثة`, `الشهر الثامن`,
     /// `بشهر عشرة`) or relative to the reference (`الشهر القادم`, `هذا
     /// الشهر`), with the year that follows it; (year, month, last token).
-    /// The year is `None` when it depends on a reference date we lack.
-    fn month_spec(&self, j: usize, dir: Direction) -> Option<(Option<i32>, u32, usize)> {
+    /// The year is `None` when it depends on a reference date we lack; `dir`
+    /// is asked only when the year is the reference's nearest.
+    fn month_spec(&self, j: usize, dir: impl FnOnce() -> Direction) -> Option<(Option<i32>, u32, usize)> {
         let doc = self.doc;
         let (k, _) = self.key_np(j);
         let (month, mut last, relative) = if matches!(k.as_ref(), "هذا" | "هذه") {
@@ -1192,7 +1296,7 @@ impl<'a> DateScanner<'_, 'a> {
             last = l;
         }
         if year.is_none() {
-            year = self.reference.and_then(|r| match self.resolve_month(month, r, dir)? {
+            year = self.reference.and_then(|r| match self.resolve_month(month, r, dir())? {
                 Value::Month(y, _) => Some(y),
                 _ => None,
             });
@@ -1260,8 +1364,7 @@ impl<'a> DateScanner<'_, 'a> {
             m = self.next(m)?;
         }
         j = m;
-        let dir = self.tense_direction(i);
-        let (year, month, last) = self.month_spec(j, dir)?;
+        let (year, month, last) = self.month_spec(j, || self.tense_direction(i))?;
         let value = year.and_then(|y| {
             let first = NaiveDate::from_ymd_opt(y, month, 1)?;
             let end = last_day(Value::Month(y, month));
@@ -1348,8 +1451,7 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(YearRef::Explicit(y, None));
             last = l;
         }
-        let dir = self.tense_direction(i);
-        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, dir);
+        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, || self.tense_direction(i));
         let kind = if relative { DateKind::Relative } else { DateKind::Absolute };
         Some(Found { first: i, last, prefix_chars: m.prefix_chars, value, kind })
     }
@@ -1540,6 +1642,20 @@ impl<'a> DateScanner<'_, 'a> {
             return Some(Found { first, last, prefix_chars: pre, value: Some(Value::YearRange(y, b)), kind: DateKind::Range });
         }
         Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
+    }
+}
+
+/// Whether `s` has at least `n` code points (counting stops there).
+fn has_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
+}
+
+/// `f()` when `cond` holds, else `None`.
+fn when(cond: bool, f: impl FnOnce() -> Option<Found>) -> Option<Found> {
+    if cond {
+        f()
+    } else {
+        None
     }
 }
 
