@@ -247,6 +247,30 @@ impl<'a> DateScanner<'_, 'a> {
     /// is tried only where its first word can stand (see [`Openers`]); a
     /// day-first pattern only where a day follows its opening word.
     fn match_at(&self, i: usize) -> Option<Found> {
+        let found = self.match_gated(i);
+        // the guards must never turn away a date: debug builds (and so the
+        // test suite) try every pattern as well and compare
+        debug_assert_eq!(format!("{found:?}"), format!("{:?}", self.match_ungated(i)), "date guards at token {i}");
+        found
+    }
+
+    /// [`DateScanner::match_at`] with every pattern tried, unguarded.
+    fn match_ungated(&self, i: usize) -> Option<Found> {
+        self.numeric_date(i)
+            .or_else(|| self.cross_month_range(i))
+            .or_else(|| self.day_led(i))
+            .or_else(|| self.month_led(i))
+            .or_else(|| self.relative_word(i))
+            .or_else(|| self.relative_period(i))
+            .or_else(|| self.nth_weekday(i))
+            .or_else(|| self.week_weekday(i))
+            .or_else(|| self.holiday(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.offset(i))
+            .or_else(|| self.year_led(i))
+    }
+
+    fn match_gated(&self, i: usize) -> Option<Found> {
         let number = self.doc.kind(i) == TokenKind::Number;
         let opens = self.openers(i);
         let opens_day = (number || opens.range || opens.ordinal) && self.day_token(i).is_some();
