@@ -1,8 +1,8 @@
 //! The view of one tokenized text that extractors read: tokens, their
 //! lexicon ids (looked up once per text) and navigation helpers.
 
-use crate::lexicon::{keys, KeyTable, Lexicons, PhraseSet, WordId, WordInfo, NO_WORD};
-use crate::tokenizer::clitics::{self, Split};
+use crate::lexicon::{keys, KeyFacts, KeyTable, Lexicons, PhraseSet, WordId, WordInfo, NO_WORD};
+use crate::tokenizer::clitics::Split;
 use crate::tokenizer::fold::fold_char;
 use crate::tokenizer::{Token, TokenKind, Tokens};
 
@@ -87,89 +87,183 @@ const ARTICLE: &[u8] = "ال".as_bytes();
 /// stems are suffixes of the key, so the hashes of all of them come from
 /// one pass over it (see [`crate::lexicon::keys`]).
 pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>) {
-    out.clear();
-    out.reserve(toks.tokens.len());
+    let tokens = &toks.tokens;
+    let keys = toks.keys.as_bytes();
     let table = &lex.keys;
+    // half the tokens are spaces and punctuation: all start as none and
+    // only the words are written
+    out.clear();
+    out.resize(tokens.len(), TokenLex::NONE);
     // Tokens go in blocks: first the hashes of a block's keys and the read
     // of their home slots, whose cache misses then overlap instead of
     // stalling one word after the other; then the lookups.
     const BLOCK: usize = 32;
-    let mut hashes = [[0u64; 4]; BLOCK];
-    let mut homes = [keys::HomeSlot::default(); BLOCK];
-    for block in (0..toks.tokens.len()).step_by(BLOCK) {
-        let block_tokens = &toks.tokens[block..toks.tokens.len().min(block + BLOCK)];
+    let mut words = [BlockWord::default(); BLOCK];
+    for (block, block_tokens) in tokens.chunks(BLOCK).enumerate() {
+        let mut n = 0;
         for (j, t) in block_tokens.iter().enumerate() {
-            if t.is_wordlike() {
-                hashes[j] = keys::suffix_hashes(toks.key(block + j).as_bytes());
-                homes[j] = table.home(hashes[j][0]);
+            if !t.is_wordlike() {
+                continue;
             }
+            let i = block * BLOCK + j;
+            let end = tokens.get(i + 1).map_or(keys.len(), |next| next.key_start as usize);
+            let key = &keys[t.key_start as usize..end];
+            let hashes = keys::suffix_hashes(key);
+            words[n] = BlockWord { index: i, key_end: end, is_word: t.kind == TokenKind::Word, hashes, home: table.home(hashes[0]) };
+            n += 1;
         }
-        for (j, t) in block_tokens.iter().enumerate() {
-            let entry = if t.is_wordlike() { annotate_word(text, toks, table, block + j, &hashes[j], homes[j]) } else { TokenLex::NONE };
-            out.push(entry);
-        }
-    }
-}
-
-/// The lexicon ids of word-like token `i`, whose key has the suffix
-/// hashes `hashes` and the home slot `home`.
-#[inline]
-fn annotate_word(text: &str, toks: &Tokens, table: &KeyTable, i: usize, hashes: &[u64; 4], home: keys::HomeSlot) -> TokenLex {
-    let key = toks.key(i);
-    let kb = key.as_bytes();
-    // the hash of the key's suffix from byte `at`
-    let suffix_hash = |at: usize| match hashes.get(at / 2) {
-        Some(&h) if at % 2 == 0 => h,
-        _ => keys::key_hash(&kb[at..]),
-    };
-    let whole = table.find_from(hashes[0], home, |k| k == kb);
-    let is_word = toks.tokens[i].kind == TokenKind::Word;
-    let date_trigger = is_word && (whole.date_trigger || stem_is_date_trigger(table, kb, suffix_hash));
-    if is_word && starts_with_proclitic_letter(key) {
-        for split in clitics::splits(key) {
-            let at = split.prefix_len as usize;
-            let rest = &kb[at..];
-            let stem = if split.restore_article {
-                let hash = keys::prefixed_hash(ARTICLE, suffix_hash(at));
-                table.find(hash, |k| k.len() == ARTICLE.len() + rest.len() && k.starts_with(ARTICLE) && &k[ARTICLE.len()..] == rest)
-            } else {
-                table.find(suffix_hash(at), |k| k == rest)
+        for w in &words[..n] {
+            let key = &keys[tokens[w.index].key_start as usize..w.key_end];
+            let found = lookup_word(table, key, w.is_word, &w.hashes, w.home);
+            out[w.index] = match found.stem {
+                Some((stem, split)) => {
+                    let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], key, split);
+                    let conj = key.starts_with("و".as_bytes()) || key.starts_with("ف".as_bytes());
+                    TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
+                }
+                None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),
             };
-            if stem.word != NO_WORD {
-                let prefix = prefix_surface_chars(&text[toks.bytes(i)], split);
-                let conj = key.starts_with('و') || key.starts_with('ف');
-                return TokenLex::new(whole.word, date_trigger, stem.word, prefix, conj);
-            }
         }
     }
-    TokenLex::new(whole.word, date_trigger, NO_WORD, 0, false)
 }
 
-/// [`Lexicons::is_date_trigger`] for the readings of `key` without its
-/// proclitics (the whole key is checked by the caller).
-fn stem_is_date_trigger(table: &KeyTable, key: &[u8], suffix_hash: impl Fn(usize) -> u64) -> bool {
-    // the letter at byte `at` is one of `letters` (all two bytes in UTF-8)
-    let starts_with = |at: usize, letters: &[&str]| {
-        key.get(at..at + 2).is_some_and(|head| letters.iter().any(|l| l.as_bytes() == head))
+/// A word-like token of the current block, with what its lookups need.
+#[derive(Clone, Copy, Default)]
+struct BlockWord {
+    index: usize,
+    /// End of its key in `Tokens::keys`.
+    key_end: usize,
+    /// A word, not a number: only words are read without proclitics.
+    is_word: bool,
+    hashes: [u64; 4],
+    home: keys::HomeSlot,
+}
+
+/// What the table says about one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordLookup {
+    whole: WordId,
+    /// A date can begin with the word, whole or without its proclitics
+    /// (see [`Lexicons::is_date_trigger`]).
+    date_trigger: bool,
+    /// The first stem in the vocabulary, and the split that leaves it.
+    stem: Option<(WordId, Split)>,
+}
+
+/// Looks up a word-like token's `key`, whose suffix hashes are `hashes`
+/// and whose home slot is `home`: whole and, for a word, without its
+/// proclitics.
+///
+/// The proclitic sequences (`clitics::splits`) are a conjunction و/ف, then
+/// a preposition ب/ك/ل, then لل for ل + the article; the date-trigger
+/// stems (after و/ف, then after ب/ل/ك) are among their stems, so each
+/// suffix of the key is looked up once for both. A test compares this
+/// with `clitics::splits` and [`Lexicons::is_date_trigger`].
+#[inline]
+fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], home: keys::HomeSlot) -> WordLookup {
+    let whole = table.find_from(home, key);
+    let mut found = WordLookup { whole: whole.word, date_trigger: is_word && whole.date_trigger, stem: None };
+    let first = if is_word { proclitic_letter(key) } else { None };
+    let Some(first) = first else { return found };
+    // the stem after the first letter: with a preposition, the date stem
+    // and the first split; with a conjunction, the first of both
+    let after_first = table.find(hashes[1], &key[2..]);
+    found.date_trigger |= after_first.date_trigger;
+    let split = |letters: usize, restore_article: bool| Split { prefix_len: (2 * letters) as u8, restore_article };
+    let first_stem = (after_first.word != NO_WORD && has_two_chars(&key[2..])).then(|| (after_first.word, split(1, false)));
+    match first {
+        Proclitic::Conjunction => {
+            // و/ف + ب/ك/ل: the second date stem and the second split
+            let after_prep = if matches!(proclitic_letter(&key[2..]), Some(Proclitic::Preposition | Proclitic::Lam)) {
+                table.find(hashes[2], &key[4..])
+            } else {
+                KeyFacts::NONE
+            };
+            found.date_trigger |= after_prep.date_trigger;
+            found.stem = first_stem
+                .or_else(|| (after_prep.word != NO_WORD && has_two_chars(&key[4..])).then(|| (after_prep.word, split(2, false))))
+                .or_else(|| {
+                    // و/ف + لل: the article restored
+                    let rest = key.get(2..).filter(|k| k.starts_with(LAM_LAM))?.get(4..)?;
+                    restored_stem(table, rest, hashes[3]).map(|w| (w, split(3, true)))
+                });
+        }
+        Proclitic::Preposition => found.stem = first_stem,
+        Proclitic::Lam => {
+            found.stem = first_stem.or_else(|| {
+                let rest = key.get(2..).filter(|k| k.starts_with("ل".as_bytes()))?.get(2..)?;
+                restored_stem(table, rest, hashes[2]).map(|w| (w, split(2, true)))
+            });
+        }
+    }
+    found
+}
+
+/// لل: ل + the article, which has lost its alif.
+const LAM_LAM: &[u8] = "لل".as_bytes();
+
+/// The vocabulary id of the article + `rest` (the stem after لل), whose
+/// hash is `rest_hash`, if `rest` is long enough to be a stem.
+#[inline]
+fn restored_stem(table: &KeyTable, rest: &[u8], rest_hash: u64) -> Option<WordId> {
+    if !has_two_chars(rest) {
+        return None;
+    }
+    let word = table.find_joined(keys::prefixed_hash(ARTICLE, rest_hash), ARTICLE, rest).word;
+    (word != NO_WORD).then_some(word)
+}
+
+/// The proclitic letters, by what may follow them (see `clitics::splits`;
+/// the article is never split off, so ا is not one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Proclitic {
+    /// و ف: a preposition or لل may follow.
+    Conjunction,
+    /// ب ك: only the stem follows.
+    Preposition,
+    /// ل: a preposition, or the first ل of لل.
+    Lam,
+}
+
+/// The proclitic letter `key` starts with, if any.
+#[inline]
+fn proclitic_letter(key: &[u8]) -> Option<Proclitic> {
+    // all five are two bytes in UTF-8, 0xD8 0xA8 (ب) or 0xD9 0x81–0x88
+    match key {
+        [0xD8, 0xA8, ..] => Some(Proclitic::Preposition),
+        [0xD9, second, ..] => match second {
+            0x81 | 0x88 => Some(Proclitic::Conjunction),
+            0x83 => Some(Proclitic::Preposition),
+            0x84 => Some(Proclitic::Lam),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether the UTF-8 text `s` has at least two code points (the shortest
+/// stem a split may leave, `clitics::MIN_STEM_CHARS`).
+#[inline]
+fn has_two_chars(s: &[u8]) -> bool {
+    let first_len = match s.first() {
+        None => return false,
+        Some(0..=0x7F) => 1,
+        Some(0x80..=0xDF) => 2,
+        Some(0xE0..=0xEF) => 3,
+        Some(_) => 4,
     };
-    let mut at = 0;
-    if starts_with(0, &["و", "ف"]) {
-        at = 'و'.len_utf8();
-        if table.find(suffix_hash(at), |k| k == &key[at..]).date_trigger {
-            return true;
-        }
-    }
-    if starts_with(at, &["ب", "ل", "ك"]) {
-        at += 'ب'.len_utf8();
-        return table.find(suffix_hash(at), |k| k == &key[at..]).date_trigger;
-    }
-    false
+    s.len() > first_len
 }
 
-/// Whether `key` starts with a letter some proclitic sequence starts with
-/// (see `clitics::splits`; the article is never split off, so ا is not one).
-fn starts_with_proclitic_letter(key: &str) -> bool {
-    matches!(key.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل'))
+/// [`prefix_surface_chars`] for a word whose key is `key`.
+fn clitic_surface_chars(surface: &str, key: &[u8], split: Split) -> u8 {
+    let len = split.prefix_len as usize;
+    // most words are written without marks: proclitic letters written as
+    // in the key and a letter after them take one code point each
+    if surface.as_bytes().starts_with(&key[..len]) && surface[len..].chars().next().is_some_and(|c| fold_char(c).is_some()) {
+        return (len / 'و'.len_utf8()) as u8;
+    }
+    prefix_surface_chars(surface, split)
 }
 
 /// Surface code points taken by the proclitics of `split`, marks included.
@@ -390,6 +484,8 @@ impl<'a> Doc<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokenizer::clitics;
+    use crate::tokenizer::fold::fold_phrase;
 
     #[test]
     fn prefix_surface_chars_skip_marks_on_the_clitic() {
@@ -398,5 +494,75 @@ mod tests {
         assert_eq!(prefix_surface_chars("وسوريا", s), 1);
         let s = Split { prefix_len: 4, restore_article: true };
         assert_eq!(prefix_surface_chars("للأمم", s), 2);
+    }
+
+    #[test]
+    fn clitic_surface_chars_agree_with_the_walk_over_the_surface() {
+        let surfaces = ["وسوريا", "وَسوريا", "وّسوريا", "وـسوريا", "للأمم", "لِلأمم", "ولِلأمم", "وللأمم", "فَبِالولايات", "بـالولايات", "كَما", "لإسرائيل", "وأمس", "وَأمس", "فلل٣ب", "ولا", "بك"];
+        for surface in surfaces {
+            let key = fold_phrase(surface);
+            for split in clitics::splits(&key) {
+                let expected = prefix_surface_chars(surface, split);
+                assert_eq!(clitic_surface_chars(surface, key.as_bytes(), split), expected, "{surface} {split:?}");
+            }
+        }
+    }
+
+    /// The lookups of a word as first written: the date stems on their own
+    /// (as [`Lexicons::is_date_trigger`] does), then each split of
+    /// `clitics::splits` in turn.
+    fn lookup_word_reference(table: &KeyTable, key: &str, is_word: bool) -> WordLookup {
+        let whole = table.get(key);
+        let stem_is_date_trigger = || {
+            let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+            if rest.len() != key.len() && table.get(rest).date_trigger {
+                return true;
+            }
+            let rest2 = rest.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(rest);
+            rest2.len() != rest.len() && table.get(rest2).date_trigger
+        };
+        let date_trigger = is_word && (whole.date_trigger || stem_is_date_trigger());
+        let mut stem = None;
+        if is_word {
+            for split in clitics::splits(key) {
+                let rest = &key[split.prefix_len as usize..];
+                let facts = if split.restore_article { table.get(&format!("ال{rest}")) } else { table.get(rest) };
+                if facts.word != NO_WORD {
+                    stem = Some((facts.word, split));
+                    break;
+                }
+            }
+        }
+        WordLookup { whole: whole.word, date_trigger, stem }
+    }
+
+    #[test]
+    fn word_lookups_agree_with_the_splits_one_by_one() {
+        // every key of up to five letters over proclitic letters, the
+        // article's and others (one of them three bytes in UTF-8)
+        let letters = ["و", "ف", "ب", "ك", "ل", "ا", "م", "a", "ة", "中"];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last.iter().flat_map(|k| letters.iter().map(move |l| format!("{k}{l}"))).collect();
+            all.extend(last.iter().cloned());
+        }
+        // a pseudo-random part of them in the vocabulary, some date triggers
+        let fnv = |k: &str| k.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        for (in_vocab, trigger) in [(3, 5), (2, 3), (5, 2)] {
+            let facts = |n: usize, k: &str| {
+                let word = if fnv(k) % in_vocab == 0 { n as WordId } else { NO_WORD };
+                KeyFacts { word, common_rank: None, date_trigger: (fnv(k) >> 8) % trigger == 0 }
+            };
+            let entries: Vec<(&str, KeyFacts)> = all.iter().enumerate().map(|(n, k)| (k.as_str(), facts(n, k))).filter(|(_, f)| f.word != NO_WORD || f.date_trigger).collect();
+            let table = KeyTable::build(entries);
+            for key in &all {
+                let hashes = keys::suffix_hashes(key.as_bytes());
+                for is_word in [true, false] {
+                    let found = lookup_word(&table, key.as_bytes(), is_word, &hashes, table.home(hashes[0]));
+                    assert_eq!(found, lookup_word_reference(&table, key, is_word), "{key} {is_word}");
+                }
+            }
+        }
     }
 }

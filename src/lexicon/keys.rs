@@ -84,26 +84,23 @@ pub fn key_hash(key: &[u8]) -> u64 {
 /// two-byte proclitic letters.
 #[inline]
 pub fn suffix_hashes(key: &[u8]) -> [u64; 4] {
-    let len = key.len();
-    let mut h = 0u64;
-    // Horner's rule from the last unit: first the units from byte 8 on,
-    // which record nothing...
-    if len > 8 {
-        let mut p = len;
-        if len % 2 == 1 {
-            p -= 1;
-            h = unit(&key[p..]);
-        }
-        while p > 8 {
-            p -= 2;
-            h = h.wrapping_mul(MUL).wrapping_add(unit(&key[p..p + 2]));
-        }
-    }
-    // ...then those at bytes 6, 4, 2 and 0, each recording its suffix
     let mut out = [0u64; 4];
+    let pairs = key.chunks_exact(2);
+    // Horner's rule from the last unit: first a last odd byte...
+    let mut h = unit(pairs.remainder());
+    if key.len() % 2 == 1 && key.len() < 8 {
+        out[key.len() / 2] = h;
+    }
+    // ...then the pairs from byte 8 on, which record nothing, then those
+    // at bytes 6, 4, 2 and 0, each recording its suffix
+    let even = &key[..key.len() - pairs.remainder().len()];
+    let (head, tail) = even.split_at(even.len().min(8));
+    for pair in tail.rchunks_exact(2) {
+        h = h.wrapping_mul(MUL).wrapping_add(unit(pair));
+    }
     for at in [6, 4, 2, 0] {
-        if at < len {
-            h = h.wrapping_mul(MUL).wrapping_add(unit(&key[at..len.min(at + 2)]));
+        if let Some(pair) = head.get(at..at + 2) {
+            h = h.wrapping_mul(MUL).wrapping_add(unit(pair));
             out[at / 2] = h;
         }
     }
@@ -162,14 +159,20 @@ impl KeyTable {
     /// The facts about `key`.
     #[inline]
     pub fn get(&self, key: &str) -> KeyFacts {
-        self.find(key_hash(key.as_bytes()), |k| k == key.as_bytes())
+        self.find(key_hash(key.as_bytes()), key.as_bytes())
     }
 
-    /// The facts about the key whose hash is `hash` and for which `is_key`
-    /// holds (it compares a candidate's bytes with the key sought).
+    /// The facts about `key`, whose hash is `hash`.
+    #[inline(always)]
+    pub fn find(&self, hash: u64, key: &[u8]) -> KeyFacts {
+        self.find_from(self.home(hash), key)
+    }
+
+    /// The facts about the key `head` + `tail` (a stem with its article
+    /// put back), whose hash is `hash`.
     #[inline]
-    pub fn find(&self, hash: u64, is_key: impl Fn(&[u8]) -> bool) -> KeyFacts {
-        self.find_from(hash, self.home(hash), is_key)
+    pub fn find_joined(&self, hash: u64, head: &[u8], tail: &[u8]) -> KeyFacts {
+        self.probe(self.home(hash), head, tail)
     }
 
     /// The first slot a lookup of `hash` reads. Reading it for several
@@ -177,22 +180,34 @@ impl KeyTable {
     /// (see `extract::doc::annotate`).
     #[inline]
     pub fn home(&self, hash: u64) -> HomeSlot {
-        HomeSlot(self.slots[mix(hash) as usize & self.mask])
+        let mixed = mix(hash);
+        HomeSlot { mixed, slot: self.slots[mixed as usize & self.mask] }
     }
 
-    /// [`KeyTable::find`] with the home slot of `hash` already read.
+    /// [`KeyTable::find`] with the home slot of the key's hash already read.
     #[inline]
-    pub fn find_from(&self, hash: u64, home: HomeSlot, is_key: impl Fn(&[u8]) -> bool) -> KeyFacts {
-        let m = mix(hash);
-        let tag = tag_of(m) & (u32::MAX >> self.entry_bits);
+    pub fn find_from(&self, home: HomeSlot, key: &[u8]) -> KeyFacts {
+        self.probe(home, &[], key)
+    }
+
+    /// Linear probing from `home` for the key `head` + `tail`. Inlined into
+    /// each lookup: a word takes one to four of them, and a call costs
+    /// about as much as a miss.
+    #[inline(always)]
+    fn probe(&self, home: HomeSlot, head: &[u8], tail: &[u8]) -> KeyFacts {
+        let tag = tag_of(home.mixed) & (u32::MAX >> self.entry_bits);
         let entry_mask = (1u32 << self.entry_bits) - 1;
-        let mut at = m as usize & self.mask;
-        let mut slot = home.0;
+        let len = head.len() + tail.len();
+        let mut at = home.mixed as usize & self.mask;
+        let mut slot = home.slot;
         while slot != EMPTY {
             if slot >> self.entry_bits == tag {
                 let e = &self.entries[(slot & entry_mask) as usize - 1];
-                if is_key(&self.bytes[e.start as usize..(e.start + e.len) as usize]) {
-                    return e.facts;
+                if e.len as usize == len {
+                    let (k_head, k_tail) = self.bytes[e.start as usize..][..len].split_at(head.len());
+                    if same_bytes(k_head, head) && same_bytes(k_tail, tail) {
+                        return e.facts;
+                    }
                 }
             }
             at = (at + 1) & self.mask;
@@ -202,20 +217,47 @@ impl KeyTable {
     }
 }
 
+/// Whether `a` and `b` hold the same bytes. Keys are short (mostly 4 to 16
+/// bytes): a few overlapping word loads cost less than a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    if len >= 8 {
+        let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
+        let mut at = 0;
+        while at + 8 < len {
+            if word(a, at) != word(b, at) {
+                return false;
+            }
+            at += 8;
+        }
+        word(a, len - 8) == word(b, len - 8)
+    } else if len >= 4 {
+        let word = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
+        word(a, 0) == word(b, 0) && word(a, len - 4) == word(b, len - 4)
+    } else if len >= 2 {
+        let word = |s: &[u8], at: usize| u16::from_le_bytes(s[at..at + 2].try_into().unwrap());
+        word(a, 0) == word(b, 0) && word(a, len - 2) == word(b, len - 2)
+    } else {
+        a.first() == b.first()
+    }
+}
+
 /// The tag of a mixed hash (bits the slot index does not use).
 #[inline]
 fn tag_of(mixed: u64) -> u32 {
     (mixed >> 32) as u32
 }
 
-/// The first slot of a lookup, read ahead (see [`KeyTable::home`]).
-#[derive(Debug, Clone, Copy)]
-pub struct HomeSlot(Slot);
-
-impl Default for HomeSlot {
-    fn default() -> Self {
-        HomeSlot(EMPTY)
-    }
+/// The first slot of a lookup, read ahead (see [`KeyTable::home`]), with
+/// the mixed hash that found it, so that the lookup does not mix it again.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HomeSlot {
+    mixed: u64,
+    slot: Slot,
 }
 
 #[cfg(test)]
@@ -239,6 +281,20 @@ mod tests {
     }
 
     #[test]
+    fn suffix_hashes_are_the_polynomial_of_each_suffix() {
+        let text: Vec<u8> = (0..21u8).map(|n| n.wrapping_mul(37) ^ 0xA5).collect();
+        for len in 0..=text.len() {
+            let key = &text[..len];
+            let polynomial = |from: usize| {
+                let units: Vec<&[u8]> = key[from..].chunks(2).collect();
+                units.iter().rev().fold(0u64, |h, u| h.wrapping_mul(MUL).wrapping_add(unit(u)))
+            };
+            let expected: [u64; 4] = std::array::from_fn(|k| if 2 * k < len { polynomial(2 * k) } else { 0 });
+            assert_eq!(suffix_hashes(key), expected, "{len}");
+        }
+    }
+
+    #[test]
     fn lookups_find_exactly_the_keys_built() {
         let facts = |w: u32| KeyFacts { word: w, common_rank: Some(w as u16), date_trigger: w % 2 == 0 };
         let words: Vec<String> = (0..500).map(|n| format!("ك{n}")).collect();
@@ -250,5 +306,37 @@ mod tests {
         assert_eq!(table.get("ك500"), KeyFacts::NONE);
         assert_eq!(table.get(""), KeyFacts::NONE);
         assert_eq!(KeyTable::default().get("x"), KeyFacts::NONE);
+    }
+
+    #[test]
+    fn joined_lookups_find_the_whole_key() {
+        let facts = KeyFacts { word: 7, common_rank: None, date_trigger: true };
+        let table = KeyTable::build([("الامم", facts), ("امم", KeyFacts::NONE)]);
+        let (al, rest) = ("ال".as_bytes(), "امم".as_bytes());
+        assert_eq!(table.find_joined(prefixed_hash(al, key_hash(rest)), al, rest), facts);
+        assert_eq!(table.find_joined(prefixed_hash(al, key_hash(b"xyz")), al, b"xyz"), KeyFacts::NONE);
+    }
+
+    #[test]
+    fn same_bytes_agrees_with_slice_equality() {
+        let text: Vec<u8> = (0..40u8).map(|n| b'a' + n % 7).collect();
+        for len in 0..=24 {
+            for a in 0..8 {
+                for b in 0..8 {
+                    let (x, y) = (&text[a..a + len], &text[b..b + len]);
+                    assert_eq!(same_bytes(x, y), x == y, "{len} {a} {b}");
+                    let mut z = x.to_vec();
+                    for k in 0..len {
+                        z[k] ^= 1;
+                        assert!(!same_bytes(x, &z));
+                        z[k] ^= 1;
+                    }
+                    assert!(same_bytes(x, &z));
+                    if len > 0 {
+                        assert!(!same_bytes(x, &z[..len - 1]));
+                    }
+                }
+            }
+        }
     }
 }
