@@ -188,7 +188,7 @@ pub fn write_record(out: &mut Out, record: &Record) {
             string(out, latin);
         }
         out.extend_from_slice(b",\"mentions\":");
-        list(out, &e.mentions, |out, m| span(out, m));
+        list(out, &e.mentions, span);
         out.push(b'}');
     });
     out.push(b'}');

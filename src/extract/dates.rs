@@ -1253,7 +1253,7 @@ impl<'a> DateScanner<'_, 'a> {
             // `السبت السادس عشر`, `الجمعة 15`: a day of the month alone
             if let Some((d, l, _, _)) = self.day_at(n) {
                 let month_follows = self.next(l).is_some_and(|m| self.doc.phrase_at(&self.doc.lex.months, m).is_some() || self.key(m) == "من");
-                if !month_follows && !(doc.kind(n) == TokenKind::Number && doc.key(n).len() > 2) {
+                if !month_follows && (doc.kind(n) != TokenKind::Number || doc.key(n).len() <= 2) {
                     let value = self.reference.and_then(|r| day_of_month_with_weekday(r, d, wd));
                     return Some(Found { first, last: l, prefix_chars: prefix, value: value.map(Value::Day), kind: DateKind::Relative });
                 }

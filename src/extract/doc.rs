@@ -456,11 +456,7 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is a clause boundary: a comma, semicolon, colon,
     /// sentence end, bracket or line break.
     pub fn is_boundary(&self, i: usize) -> bool {
-        match self.tokens[i].kind {
-            TokenKind::Newline | TokenKind::Quote => true,
-            TokenKind::Punct => true,
-            _ => false,
-        }
+        matches!(self.tokens[i].kind, TokenKind::Newline | TokenKind::Quote | TokenKind::Punct)
     }
 
     /// Whether token `i` is a number (digits in any script).

@@ -719,7 +719,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
                     }
                     return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: k + 1, end: None, subject });
                 }
-                if is_verb_prep(doc, k, info.preps) && !(info.ambiguous && !ambiguous_ok(k)) {
+                if is_verb_prep(doc, k, info.preps) && (!info.ambiguous || ambiguous_ok(k)) {
                     if let Some(n) = doc.next_word(k) {
                         if is_complementizer(doc, n) {
                             return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: n + 1, end: None, subject });
@@ -1229,8 +1229,7 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         // `، في حين`, `، بينما`, `و`
         if end < sentence_end {
             let mut e = end;
-            loop {
-                let Some(p) = doc.prev_non_space(e).filter(|&p| p >= start) else { break };
+            while let Some(p) = doc.prev_non_space(e).filter(|&p| p >= start) {
                 let connective = doc.tokens[p].is_word() && matches!(doc.key(p), "فيما" | "بينما" | "حين" | "في" | "و" | "كما" | "ثم");
                 if connective || matches!(doc.punct(p), Some('،' | ',' | '؛' | ';')) {
                     e = p;

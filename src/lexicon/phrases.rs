@@ -153,7 +153,7 @@ impl<T> PhraseSet<T> {
     /// The longest entry that a sequence of words starts with: each item of
     /// `words` lists the ids a word may be read as (whole word, stem). Returns
     /// the number of words matched and the value.
-    pub fn longest<'a, I>(&'a self, words: I) -> Option<(usize, &'a T)>
+    pub fn longest<I>(&self, words: I) -> Option<(usize, &T)>
     where
         I: IntoIterator<Item = WordId>,
     {

@@ -96,7 +96,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs:
         // `»…«`: the paragraph's guillemets are all backwards when its first
         // one is » and its last one «
         let guillemets = || para_marks.iter().filter(|&&(_, c)| c == '«' || c == '»');
-        let reversed = guillemets().next().is_some_and(|&(_, c)| c == '»') && guillemets().last().is_some_and(|&(_, c)| c == '«');
+        let reversed = guillemets().next().is_some_and(|&(_, c)| c == '»') && guillemets().next_back().is_some_and(|&(_, c)| c == '«');
         for &(i, c) in para_marks {
             let later_guillemet = last_guillemet.is_some_and(|g| g > i);
             if let Some(&(open_i, open_c)) = stack.last() {
