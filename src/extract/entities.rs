@@ -14,10 +14,10 @@
 //! Mentions of one entity are grouped by canonical key; a family name alone
 //! (`لافروف`) joins the full name (`سيرغي لافروف`).
 
-use super::doc::Doc;
+use super::doc::{Doc, TokenLex};
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
-use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD};
+use crate::lexicon::{EntityType, PhraseSet, PlaceHead, TitleClass, NO_WORD};
 use crate::tokenizer::{fold::fold_phrase, TokenKind};
 
 /// Collects entities while the text is scanned.
@@ -170,22 +170,59 @@ impl EntitySet {
 pub fn extract(doc: &Doc) -> EntitySet {
     let mut set = EntitySet::default();
     let mut covered = vec![false; doc.len()];
-    gazetteer_and_institutions(doc, &mut set, &mut covered);
-    people(doc, &mut set, &mut covered);
+    let starts = PassStarts::find(doc);
+    gazetteer_and_institutions(doc, &mut set, &mut covered, &starts.phrases);
+    people(doc, &mut set, &mut covered, &starts.people);
     link_family_names(doc, &mut set, &covered);
     set
 }
 
-fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
+/// The words where the first two passes can find something, found in one
+/// scan of the text: each pass then visits only these.
+struct PassStarts {
+    /// Words that start a place head, an institution head or a gazetteer
+    /// entry (everything `gazetteer_and_institutions` matches begins so).
+    phrases: Vec<usize>,
+    /// Words that start a title or a given name (see `people`).
+    people: Vec<usize>,
+}
+
+impl PassStarts {
+    fn find(doc: &Doc) -> Self {
+        let lex = doc.lex;
+        let mut starts = PassStarts { phrases: Vec::new(), people: Vec::new() };
+        for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
+            // a word no lexicon knows (whole or as a stem) starts no phrase:
+            // most words are skipped with no bit test
+            if t.kind != TokenKind::Word || (ids.full() == NO_WORD && ids.stem() == NO_WORD) {
+                continue;
+            }
+            if can_start(&lex.place_heads, ids) || can_start(&lex.org_heads, ids) || can_start(&lex.gazetteer, ids) {
+                starts.phrases.push(i);
+            }
+            if can_start(&lex.titles, ids) || can_start(&lex.given_names, ids) {
+                starts.people.push(i);
+            }
+        }
+        starts
+    }
+}
+
+/// Whether a token read whole or as its stem can start an entry of `set`:
+/// [`Doc::phrase_at`] finds nothing elsewhere.
+fn can_start<T>(set: &PhraseSet<T>, ids: &TokenLex) -> bool {
+    set.can_start(ids.full()) || set.can_start(ids.stem())
+}
+
+fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]) {
     let lex = doc.lex;
     let mut i = 0;
-    while i < doc.len() {
-        // a word no lexicon knows (whole or as a stem) starts no phrase: most
-        // words are skipped with no lookup
-        if doc.kind(i) != TokenKind::Word || (doc.ids[i].full() == NO_WORD && doc.ids[i].stem() == NO_WORD) {
-            i += 1;
+    for &start in starts {
+        // inside a phrase matched before
+        if start < i {
             continue;
         }
+        i = start;
         // a place after its head: `محافظة تعز`, `مطار سياتل`
         if let Some((a, b, p)) = place_at(doc, i) {
             let text = doc.slice(a, b, p);
@@ -385,13 +422,14 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
     }
 }
 
-fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
+fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]) {
     let mut i = 0;
-    while i < doc.len() {
-        if doc.kind(i) != TokenKind::Word || covered[i] || (doc.ids[i].full() == NO_WORD && doc.ids[i].stem() == NO_WORD) {
-            i += 1;
+    for &start in starts {
+        // inside a name found before, or already an entity
+        if start < i || covered[start] {
             continue;
         }
+        i = start;
         let title = doc.phrase_at(&doc.lex.titles, i).filter(|m| m.value.class != TitleClass::Modifier);
         let given = doc.phrase_at(&doc.lex.given_names, i).filter(|m| m.prefix_chars == 0);
         if title.is_some() || given.is_some() {
@@ -440,19 +478,23 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // one lookup per word (whole, or after each possible proclitic string),
     // not a comparison with every family name
     let by_key: rustc_hash::FxHashMap<&str, usize> = families.iter().rev().map(|(f, idx)| (f.as_str(), *idx)).collect();
-    // the last letters of the family names: a word ending otherwise is no
-    // mention, and needs no hashing
-    let mut last_letters: Vec<char> = families.iter().filter_map(|(f, _)| f.chars().next_back()).collect();
-    last_letters.sort_unstable();
-    last_letters.dedup();
-    for i in 0..doc.len() {
-        if doc.kind(i) != TokenKind::Word || covered[i] {
+    // the last four bytes (two Arabic letters) of the family names, as bits
+    // of a mask: a word ending otherwise is no mention, and needs no hashing
+    // (a name that can match has at least five bytes: see the lookups below)
+    let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | tail_bit(f.as_bytes()));
+    let keys = doc.toks.keys.as_bytes();
+    for (i, (t, &cov)) in doc.tokens.iter().zip(covered).enumerate() {
+        if t.kind != TokenKind::Word || cov {
+            continue;
+        }
+        // the key as bytes first: no char-boundary checks for the words
+        // the mask turns away
+        let key_end = doc.tokens.get(i + 1).map_or(keys.len(), |n| n.key_start as usize);
+        let key_bytes = &keys[t.key_start as usize..key_end];
+        if key_bytes.len() < 6 || tails & tail_bit(key_bytes) == 0 {
             continue;
         }
         let key = doc.key(i);
-        if key.len() < 6 || !key.chars().next_back().is_some_and(|c| last_letters.binary_search(&c).is_ok()) {
-            continue;
-        }
         let mut hit = by_key.get(key).map(|&idx| (idx, 0u8));
         if hit.is_none() {
             // proclitics are one or two letters of two bytes each
@@ -470,6 +512,13 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
             set.entities[idx].mentions.push(span);
         }
     }
+}
+
+/// A bit for the last four bytes of `key` (at least four long), for a
+/// one-word set of word endings.
+fn tail_bit(key: &[u8]) -> u64 {
+    let tail = u32::from_le_bytes([key[key.len() - 4], key[key.len() - 3], key[key.len() - 2], key[key.len() - 1]]);
+    1 << (tail.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 #[cfg(test)]
