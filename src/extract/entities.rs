@@ -18,7 +18,8 @@ use super::doc::{Doc, TokenLex};
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
 use crate::lexicon::{EntityType, PhraseSet, PlaceHead, TitleClass, NO_WORD};
-use crate::tokenizer::{fold::fold_phrase, TokenKind};
+use crate::tokenizer::fold::{fold_into, fold_phrase};
+use crate::tokenizer::TokenKind;
 
 /// Collects entities while the text is scanned.
 #[derive(Default)]
@@ -226,14 +227,13 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
         // a place after its head: `محافظة تعز`, `مطار سياتل`
         if let Some((a, b, p)) = place_at(doc, i) {
             let text = doc.slice(a, b, p);
-            let (canonical, latin) = match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
+            match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
                 Some(g) => {
                     let e = &lex.gazetteer_entries[*g.value as usize];
-                    (e.canonical.as_str(), e.latin.as_deref())
+                    set.add_keyed(&e.key, text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
                 }
-                None => (text, None),
-            };
-            set.add(text, canonical, EntityType::Location, latin, doc.span(a, b, p));
+                None => set.add_keyed(&phrase_key(doc, a, b, p), text, text, EntityType::Location, None, doc.span(a, b, p)),
+            }
             covered[i..=b].iter_mut().for_each(|c| *c = true);
             i = b + 1;
             continue;
@@ -244,7 +244,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             let text = doc.slice(start, last, p);
             let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
             if !gaz_longer {
-                set.add(text, text, EntityType::Organization, None, doc.span(start, last, p));
+                set.add_keyed(&phrase_key(doc, start, last, p), text, text, EntityType::Organization, None, doc.span(start, last, p));
                 covered[i..=last].iter_mut().for_each(|c| *c = true);
                 i = last + 1;
                 continue;
@@ -279,6 +279,55 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
         }
         i += 1;
     }
+}
+
+/// The folded key of the text of tokens `first..=last` without
+/// `prefix_chars` code points: `fold_phrase` of [`Doc::slice`], built from
+/// the keys the tokenizer folded (a word's key is its folded text) instead
+/// of folding the text again.
+fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8) -> String {
+    let range = doc.byte_range(first, last, prefix_chars);
+    let mut key = String::with_capacity(range.len());
+    // as in `fold_phrase`: words split at whitespace, those that fold to
+    // something joined by one space; `word` is where the current one's
+    // key starts (after its space)
+    let mut word: Option<usize> = None;
+    let end_word = |key: &mut String, word: &mut Option<usize>| {
+        if let Some(start) = word.take() {
+            if key.len() == start && start > 0 {
+                key.truncate(start - 1);
+            }
+        }
+    };
+    for t in first..=last {
+        let bytes = doc.toks.bytes(t);
+        if bytes.end <= range.start {
+            continue;
+        }
+        let kind = doc.kind(t);
+        if matches!(kind, TokenKind::Space | TokenKind::Newline) {
+            // (a space token may also be a zero-width space, which is no
+            // whitespace and folds to nothing: it joins what it separates)
+            if doc.surface(t).chars().any(char::is_whitespace) {
+                end_word(&mut key, &mut word);
+            }
+            continue;
+        }
+        if word.is_none() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            word = Some(key.len());
+        }
+        if matches!(kind, TokenKind::Word | TokenKind::Number) && bytes.start >= range.start {
+            key.push_str(doc.key(t));
+        } else {
+            fold_into(&doc.text[bytes.start.max(range.start)..bytes.end], &mut key);
+        }
+    }
+    end_word(&mut key, &mut word);
+    debug_assert_eq!(key, fold_phrase(&doc.text[range]));
+    key
 }
 
 /// A one-word place name used as an adjective: `الحكومة السعودية`,
@@ -441,7 +490,7 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]
                         // a given name alone is too weak without a title
                         if !overlaps && (words >= 2 || np.title.is_some()) {
                             let text = doc.slice(a, b, p);
-                            let key = fold_phrase(text);
+                            let key = phrase_key(doc, a, b, p);
                             set.add_keyed(&key, text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p));
                             set.set_title(&key, np.title_text(doc));
                             covered[a..=b].iter_mut().for_each(|c| *c = true);
