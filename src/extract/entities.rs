@@ -46,6 +46,17 @@ pub struct KnownNames {
 }
 
 impl EntitySet {
+    /// An empty set with room for `n` entities (news text names about one
+    /// in fifty tokens), so that it is rarely grown.
+    fn with_capacity(n: usize) -> Self {
+        EntitySet {
+            entities: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            titles: Vec::with_capacity(n),
+            index: rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
         let key = fold_phrase(canonical);
         self.add_keyed(&key, text, canonical, ty, latin, span);
@@ -169,7 +180,7 @@ impl EntitySet {
 
 /// Scans `doc` for entities.
 pub fn extract(doc: &Doc) -> EntitySet {
-    let mut set = EntitySet::default();
+    let mut set = EntitySet::with_capacity(doc.len() / 32);
     let mut covered = vec![false; doc.len()];
     let starts = PassStarts::find(doc);
     gazetteer_and_institutions(doc, &mut set, &mut covered, &starts.phrases);
@@ -191,7 +202,10 @@ struct PassStarts {
 impl PassStarts {
     fn find(doc: &Doc) -> Self {
         let lex = doc.lex;
-        let mut starts = PassStarts { phrases: Vec::new(), people: Vec::new() };
+        // about one token in eleven starts a phrase and one in twenty a
+        // title or given name (news text): room for more, so that the
+        // lists are rarely grown
+        let mut starts = PassStarts { phrases: Vec::with_capacity(doc.len() / 8), people: Vec::with_capacity(doc.len() / 16) };
         for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
             // a word no lexicon knows (whole or as a stem) starts no phrase:
             // most words are skipped with no bit test
