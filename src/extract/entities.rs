@@ -185,31 +185,48 @@ pub fn extract(doc: &Doc) -> EntitySet {
     let starts = PassStarts::find(doc);
     gazetteer_and_institutions(doc, &mut set, &mut covered, &starts.phrases);
     people(doc, &mut set, &mut covered, &starts.people);
-    link_family_names(doc, &mut set, &covered);
+    link_family_names(doc, &mut set, &covered, &starts.long_words);
     set
 }
 
-/// The words where the first two passes can find something, found in one
-/// scan of the text: each pass then visits only these.
+/// The words where the passes can find something, found in one scan of
+/// the text: each pass then visits only these.
 struct PassStarts {
     /// Words that start a place head, an institution head or a gazetteer
     /// entry (everything `gazetteer_and_institutions` matches begins so).
     phrases: Vec<usize>,
     /// Words that start a title or a given name (see `people`).
     people: Vec<usize>,
+    /// Words with keys of six bytes or more, with the [`tail_bucket`] of
+    /// their keys (see `link_family_names`).
+    long_words: Vec<(u32, u8)>,
 }
 
 impl PassStarts {
     fn find(doc: &Doc) -> Self {
         let lex = doc.lex;
-        // about one token in eleven starts a phrase and one in twenty a
-        // title or given name (news text): room for more, so that the
-        // lists are rarely grown
-        let mut starts = PassStarts { phrases: Vec::with_capacity(doc.len() / 8), people: Vec::with_capacity(doc.len() / 16) };
+        // about one token in eleven starts a phrase, one in twenty a title
+        // or given name and two in five are words of three letters or more
+        // (news text): room for more, so that the lists are rarely grown
+        let mut starts = PassStarts {
+            phrases: Vec::with_capacity(doc.len() / 8),
+            people: Vec::with_capacity(doc.len() / 16),
+            long_words: Vec::with_capacity(doc.len() / 2),
+        };
+        let keys = doc.toks.keys.as_bytes();
         for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            // the key as bytes: no char-boundary checks
+            let key_end = doc.tokens.get(i + 1).map_or(keys.len(), |n| n.key_start as usize);
+            let key = &keys[t.key_start as usize..key_end];
+            if key.len() >= 6 {
+                starts.long_words.push((i as u32, tail_bucket(key)));
+            }
             // a word no lexicon knows (whole or as a stem) starts no phrase:
             // most words are skipped with no bit test
-            if t.kind != TokenKind::Word || (ids.full() == NO_WORD && ids.stem() == NO_WORD) {
+            if ids.full() == NO_WORD && ids.stem() == NO_WORD {
                 continue;
             }
             if can_start(&lex.place_heads, ids) || can_start(&lex.org_heads, ids) || can_start(&lex.gazetteer, ids) {
@@ -521,7 +538,7 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]
 
 /// Adds every later one-word mention of a person's family name (`ميلنر`,
 /// `ولافروف`) to that person.
-fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
+fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool], long_words: &[(u32, u8)]) {
     let mut families: Vec<(String, usize)> = Vec::new();
     for (idx, e) in set.entities.iter().enumerate() {
         if e.entity_type != EntityType::Person {
@@ -544,17 +561,11 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // the last four bytes (two Arabic letters) of the family names, as bits
     // of a mask: a word ending otherwise is no mention, and needs no hashing
     // (a name that can match has at least five bytes: see the lookups below)
-    let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | tail_bit(f.as_bytes()));
-    let keys = doc.toks.keys.as_bytes();
-    for (i, (t, &cov)) in doc.tokens.iter().zip(covered).enumerate() {
-        if t.kind != TokenKind::Word || cov {
-            continue;
-        }
-        // the key as bytes first: no char-boundary checks for the words
-        // the mask turns away
-        let key_end = doc.tokens.get(i + 1).map_or(keys.len(), |n| n.key_start as usize);
-        let key_bytes = &keys[t.key_start as usize..key_end];
-        if key_bytes.len() < 6 || tails & tail_bit(key_bytes) == 0 {
+    let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | 1 << tail_bucket(f.as_bytes()));
+    // (a mention's key has six bytes or more)
+    for &(i, bucket) in long_words {
+        let i = i as usize;
+        if tails & 1 << bucket == 0 || covered[i] {
             continue;
         }
         let key = doc.key(i);
@@ -577,11 +588,11 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     }
 }
 
-/// A bit for the last four bytes of `key` (at least four long), for a
-/// one-word set of word endings.
-fn tail_bit(key: &[u8]) -> u64 {
+/// One of 64 buckets for the last four bytes of `key` (at least four
+/// long): the bits of a `u64` for a set of word endings.
+fn tail_bucket(key: &[u8]) -> u8 {
     let tail = u32::from_le_bytes([key[key.len() - 4], key[key.len() - 3], key[key.len() - 2], key[key.len() - 1]]);
-    1 << (tail.wrapping_mul(0x9E37_79B1) >> 26)
+    (tail.wrapping_mul(0x9E37_79B1) >> 26) as u8
 }
 
 #[cfg(test)]
