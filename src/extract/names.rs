@@ -97,7 +97,7 @@ fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
     }
     // an indefinite head in the accusative after `إن`/`أن` (`مسؤولا`,
     // `مصدرا`): the tanween alif is case, not part of the word
-    if let Some(stem) = doc.key(i).strip_suffix('ا').filter(|s| s.chars().count() >= 3) {
+    if let Some(stem) = doc.key(i).strip_suffix('ا').filter(|s| has_chars(s, 3)) {
         use crate::lexicon::PhraseSet;
         let titles = &doc.lex.titles;
         let head = titles.step(PhraseSet::<crate::lexicon::TitleInfo>::ROOT, doc.lex.vocab.get(stem)).and_then(|n| titles.value(n));
@@ -106,7 +106,7 @@ fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
         }
     }
     // `د.`, `م.`, `أ.`: a one-letter abbreviation with its period (Dr., Eng.)
-    if doc.surface(i).chars().count() == 1 && doc.kind(i) == TokenKind::Word && doc.punct(i + 1) == Some('.') {
+    if doc.punct(i + 1) == Some('.') && doc.kind(i) == TokenKind::Word && doc.surface(i).chars().count() == 1 {
         return Some((TitleClass::Honorific, Gender::Unknown, i + 1, 0));
     }
     None
@@ -156,10 +156,27 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if is_given_name(doc, i) {
         return true; // before the clitic check: `فالح`, `بلال`, `كمال`
     }
+    // the rest only turns words away: the tests without a lookup by string
+    // come first
     // a preposition and article glued on (`بالرد`, `للصحفيين`) start a
     // prepositional phrase, never a name
     let k = doc.key(i);
     if ["بال", "لل", "كال", "فال", "وبال", "ولل"].iter().any(|p| k.starts_with(p)) {
+        return false;
+    }
+    if is_definite(doc, i) || is_nationality(doc, i) {
+        return false;
+    }
+    // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
+    let ids = doc.ids[i];
+    if ids.full() == NO_WORD && ids.stem() != NO_WORD {
+        return false;
+    }
+    if !has_chars(doc.surface(i), 2) {
+        return false;
+    }
+    // a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`) is no name
+    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && has_chars(k, 4) && ids.full() == NO_WORD {
         return false;
     }
     // an ordinary word (`جانب`, `حملة`, `سابق`) does not start a name, nor
@@ -169,7 +186,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // an ordinary noun in the accusative (`مصدرا`, `شاهدا`)
-    if k.strip_suffix('ا').filter(|s| s.chars().count() >= 3).and_then(|s| doc.lex.common_rank(s)).is_some_and(|r| r < COMMON_START_RANK) {
+    if k.strip_suffix('ا').filter(|s| has_chars(s, 3)).and_then(|s| doc.lex.common_rank(s)).is_some_and(|r| r < COMMON_START_RANK) {
         return false;
     }
     let rest = k.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف']).unwrap_or("");
@@ -182,29 +199,19 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     }
     // `وإخوانه`, `وسيرافقها`: a conjunction before a word with a pronoun;
     // `وواصل حسين`: before a given name, a verb and its subject
-    if k.starts_with('و') && rest.chars().count() >= 3 {
+    if k.starts_with('و') && has_chars(rest, 3) {
         let pronoun = ["ه", "ها", "هم", "هما"].iter().any(|e| rest.ends_with(e)) && doc.surface(i).ends_with(['ه', 'ا', 'م']);
         let before_given = doc.next_word(i).is_some_and(|n| is_given_name(doc, n));
         if pronoun || before_given {
             return false;
         }
     }
-    // a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`) is no name
-    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && k.chars().count() >= 4 && doc.ids[i].full() == NO_WORD {
-        return false;
-    }
-    if is_definite(doc, i) || is_nationality(doc, i) || title_at(doc, i).is_some() {
-        return false;
-    }
-    if doc.phrase_at(&doc.lex.org_heads, i).is_some() {
-        return false;
-    }
-    // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
-    let ids = doc.ids[i];
-    if ids.full() == NO_WORD && ids.stem() != NO_WORD {
-        return false;
-    }
-    doc.surface(i).chars().count() >= 2
+    !(title_at(doc, i).is_some() || doc.phrase_at(&doc.lex.org_heads, i).is_some())
+}
+
+/// Whether `s` has at least `n` (≥ 1) code points, without counting them all.
+fn has_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
 }
 
 /// `علي` folds to the preposition `على`; written with ي right after a
@@ -613,7 +620,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             }
         }
     }
-    if can_start_name(doc, i) && doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
+    if doc.phrase_at(&doc.lex.gazetteer, i).is_none() && can_start_name(doc, i) {
         let last = name_extent(doc, i);
         if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
             gender = *m.value;
