@@ -510,9 +510,9 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]
             continue;
         }
         i = start;
-        let title = doc.phrase_at(&doc.lex.titles, i).filter(|m| m.value.class != TitleClass::Modifier);
-        let given = doc.phrase_at(&doc.lex.given_names, i).filter(|m| m.prefix_chars == 0);
-        if title.is_some() || given.is_some() {
+        let title = || doc.phrase_at(&doc.lex.titles, i).is_some_and(|m| m.value.class != TitleClass::Modifier);
+        let given = || doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0);
+        if title() || given() {
             if let Some(np) = names::parse(doc, i) {
                 if np.kind == PhraseKind::Person {
                     if let Some((a, b, p)) = np.name {

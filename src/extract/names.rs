@@ -249,11 +249,12 @@ fn ends_name(doc: &Doc, n: usize) -> bool {
 /// Extends a name starting at `i`; returns its last token.
 fn name_extent(doc: &Doc, i: usize) -> usize {
     let mut last = i;
-    if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
+    let given = doc.phrase_at(&doc.lex.given_names, i);
+    if let Some(m) = given {
         last = m.last;
     }
     // a name that opens with a given name (`حبيب`, also an ordinary word)
-    let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
+    let given_first = given.is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
     let mut words = 1;
     while words < MAX_NAME_WORDS {
         let Some(j) = doc.next_word(last) else { break };
@@ -276,6 +277,8 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         if ["لل", "بال", "وال", "كال", "فال"].iter().any(|p| k.starts_with(p)) {
             break;
         }
+        // (every way on from here asks, once)
+        let title = title_at(doc, j);
         // a nisba surname after a given name: `حبيب الغربي`, `محمد المصري`
         if is_definite(doc, j) && (!is_nationality(doc, j) || given_first) && doc.phrase_at(&doc.lex.org_heads, j).is_none() {
             // a definite family name (`علي الشبل`, `صالح الأمين`, `منى
@@ -284,12 +287,11 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             let after = doc.next_word(j);
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike())
                 || after.is_none_or(|n| ends_name(doc, n));
-            let title = title_at(doc, j).is_some();
             // `آدم أرون الرئيس التنفيذي للشركة`: a title head with its own
             // modifiers opens an apposition, not a family name
-            let apposition = is_title_head(doc, j)
+            let apposition = title.is_some_and(|(class, ..)| class != TitleClass::Modifier)
                 && after.is_some_and(|n| doc.key(n) == "باسم" || (!is_stop_word(doc, n) && (title_at(doc, n).is_some() || is_definite(doc, n))));
-            if family_name_shape(k, doc.surface(j)) && ((ends && !apposition) || (words == 1 && !title)) {
+            if family_name_shape(k, doc.surface(j)) && ((ends && !apposition) || (words == 1 && title.is_none())) {
                 last = j;
             }
             break;
@@ -297,14 +299,14 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         // a surname that is also a title or nationality word (`جهاد سعادة`,
         // `أنطونيو روسي`) right after a given name, ending the name
         // (not with a conjunction: `حسين وزوجته`)
-        if words == 1 && given_first && (title_at(doc, j).is_some_and(|(.., p)| p == 0) || is_nationality(doc, j)) {
+        if words == 1 && given_first && (title.is_some_and(|(.., p)| p == 0) || is_nationality(doc, j)) {
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike()) || doc.next_word(j).is_none_or(|n| ends_name(doc, n));
             if ends {
                 last = j;
             }
             break;
         }
-        if title_at(doc, j).is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
+        if title.is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
             break;
         }
         if doc.phrase_at(&doc.lex.gazetteer, j).is_some() && !is_definite(doc, j) {
