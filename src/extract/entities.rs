@@ -14,6 +14,8 @@
 //! Mentions of one entity are grouped by canonical key; a family name alone
 //! (`لافروف`) joins the full name (`سيرغي لافروف`).
 
+use std::hash::BuildHasher;
+
 use super::doc::{Doc, TokenLex};
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
@@ -28,8 +30,9 @@ pub struct EntitySet {
     keys: Vec<String>,
     /// Title each person was introduced with (`المرشد الإيراني`), by entity.
     titles: Vec<Option<String>>,
-    /// Entity by key, for one lookup per mention.
-    index: rustc_hash::FxHashMap<String, usize>,
+    /// Entity by the hash of its key, for one lookup per mention (see
+    /// `find`): each key is stored once, in `keys`.
+    index: rustc_hash::FxHashMap<u64, usize>,
 }
 
 /// Names found in the text that speakers can be linked to.
@@ -59,24 +62,40 @@ impl EntitySet {
 
     fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
         let key = fold_phrase(canonical);
-        self.add_keyed(&key, text, canonical, ty, latin, span);
+        self.add_keyed(key.into(), text, canonical, ty, latin, span);
     }
 
-    /// `add` with the folded key of `canonical` already known.
-    fn add_keyed(&mut self, key: &str, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
-        if key.is_empty() {
-            return;
+    /// The entity with folded key `key`, whose hash is `hash`.
+    fn find(&self, key: &str, hash: u64) -> Option<usize> {
+        let i = *self.index.get(&hash)?;
+        if self.keys[i] == key {
+            Some(i)
+        } else {
+            // another key with the same hash holds the slot: the later one
+            // is found by a search (a 64-bit collision, not met in practice)
+            self.keys.iter().position(|k| k == key)
         }
-        match self.index.get(key).copied() {
+    }
+
+    /// `add` with the folded key of `canonical` already known; returns the
+    /// entity's index (none for an empty key).
+    fn add_keyed(&mut self, key: std::borrow::Cow<'_, str>, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) -> Option<usize> {
+        if key.is_empty() {
+            return None;
+        }
+        let hash = rustc_hash::FxBuildHasher.hash_one(&*key);
+        match self.find(&key, hash) {
             Some(i) => {
                 // duplicates are removed once at the end: a search here would
                 // be quadratic in an entity's mentions
                 let e = &mut self.entities[i];
                 e.mentions.push(span);
+                Some(i)
             }
             None => {
-                self.index.insert(key.to_string(), self.keys.len());
-                self.keys.push(key.to_string());
+                let i = self.keys.len();
+                self.index.entry(hash).or_insert(i);
+                self.keys.push(key.into_owned());
                 self.titles.push(None);
                 self.entities.push(Entity {
                     text: text.to_string(),
@@ -85,6 +104,7 @@ impl EntitySet {
                     latin: latin.map(str::to_string),
                     mentions: vec![span],
                 });
+                Some(i)
             }
         }
     }
@@ -118,9 +138,9 @@ impl EntitySet {
         known
     }
 
-    /// The title the entity with folded key `key` was introduced with.
-    fn set_title(&mut self, key: &str, title: Option<&str>) {
-        if let (Some(i), Some(t)) = (self.index.get(key).copied(), title) {
+    /// The title entity `i` was introduced with.
+    fn set_title(&mut self, i: usize, title: Option<&str>) {
+        if let Some(t) = title {
             self.titles[i].get_or_insert_with(|| t.to_string());
         }
     }
@@ -261,9 +281,11 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
                 Some(g) => {
                     let e = &lex.gazetteer_entries[*g.value as usize];
-                    set.add_keyed(&e.key, text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
+                    set.add_keyed(e.key.as_str().into(), text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
                 }
-                None => set.add_keyed(&phrase_key(doc, a, b, p), text, text, EntityType::Location, None, doc.span(a, b, p)),
+                None => {
+                    set.add_keyed(phrase_key(doc, a, b, p).into(), text, text, EntityType::Location, None, doc.span(a, b, p));
+                }
             }
             covered[i..=b].iter_mut().for_each(|c| *c = true);
             i = b + 1;
@@ -275,7 +297,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             let text = doc.slice(start, last, p);
             let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
             if !gaz_longer {
-                set.add_keyed(&phrase_key(doc, start, last, p), text, text, EntityType::Organization, None, doc.span(start, last, p));
+                set.add_keyed(phrase_key(doc, start, last, p).into(), text, text, EntityType::Organization, None, doc.span(start, last, p));
                 covered[i..=last].iter_mut().for_each(|c| *c = true);
                 i = last + 1;
                 continue;
@@ -302,7 +324,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
                 } else {
                     slice
                 };
-                set.add_keyed(&entry.key, text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
+                set.add_keyed(entry.key.as_str().into(), text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
                 covered[i..=m.last].iter_mut().for_each(|c| *c = true);
             }
             i = m.last + 1;
@@ -522,8 +544,9 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]
                         if !overlaps && (words >= 2 || np.title.is_some()) {
                             let text = doc.slice(a, b, p);
                             let key = phrase_key(doc, a, b, p);
-                            set.add_keyed(&key, text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p));
-                            set.set_title(&key, np.title_text(doc));
+                            if let Some(person) = set.add_keyed(key.into(), text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p)) {
+                                set.set_title(person, np.title_text(doc));
+                            }
                             covered[a..=b].iter_mut().for_each(|c| *c = true);
                         }
                     }
