@@ -14,11 +14,14 @@
 //! Mentions of one entity are grouped by canonical key; a family name alone
 //! (`لافروف`) joins the full name (`سيرغي لافروف`).
 
-use super::doc::Doc;
+use std::hash::BuildHasher;
+
+use super::doc::{Doc, TokenLex};
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
-use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD};
-use crate::tokenizer::{fold::fold_phrase, TokenKind};
+use crate::lexicon::{EntityType, PhraseSet, PlaceHead, TitleClass, NO_WORD};
+use crate::tokenizer::fold::{fold_into, fold_phrase};
+use crate::tokenizer::TokenKind;
 
 /// Collects entities while the text is scanned.
 #[derive(Default)]
@@ -27,8 +30,9 @@ pub struct EntitySet {
     keys: Vec<String>,
     /// Title each person was introduced with (`المرشد الإيراني`), by entity.
     titles: Vec<Option<String>>,
-    /// Entity by key, for one lookup per mention.
-    index: rustc_hash::FxHashMap<String, usize>,
+    /// Entity by the hash of its key, for one lookup per mention (see
+    /// `find`): each key is stored once, in `keys`.
+    index: rustc_hash::FxHashMap<u64, usize>,
 }
 
 /// Names found in the text that speakers can be linked to.
@@ -45,26 +49,53 @@ pub struct KnownNames {
 }
 
 impl EntitySet {
-    fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
-        let key = fold_phrase(canonical);
-        self.add_keyed(&key, text, canonical, ty, latin, span);
+    /// An empty set with room for `n` entities (news text names about one
+    /// in fifty tokens), so that it is rarely grown.
+    fn with_capacity(n: usize) -> Self {
+        EntitySet {
+            entities: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            titles: Vec::with_capacity(n),
+            index: rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
     }
 
-    /// `add` with the folded key of `canonical` already known.
-    fn add_keyed(&mut self, key: &str, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
-        if key.is_empty() {
-            return;
+    fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
+        let key = fold_phrase(canonical);
+        self.add_keyed(key.into(), text, canonical, ty, latin, span);
+    }
+
+    /// The entity with folded key `key`, whose hash is `hash`.
+    fn find(&self, key: &str, hash: u64) -> Option<usize> {
+        let i = *self.index.get(&hash)?;
+        if self.keys[i] == key {
+            Some(i)
+        } else {
+            // another key with the same hash holds the slot: the later one
+            // is found by a search (a 64-bit collision, not met in practice)
+            self.keys.iter().position(|k| k == key)
         }
-        match self.index.get(key).copied() {
+    }
+
+    /// `add` with the folded key of `canonical` already known; returns the
+    /// entity's index (none for an empty key).
+    fn add_keyed(&mut self, key: std::borrow::Cow<'_, str>, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) -> Option<usize> {
+        if key.is_empty() {
+            return None;
+        }
+        let hash = rustc_hash::FxBuildHasher.hash_one(&*key);
+        match self.find(&key, hash) {
             Some(i) => {
                 // duplicates are removed once at the end: a search here would
                 // be quadratic in an entity's mentions
                 let e = &mut self.entities[i];
                 e.mentions.push(span);
+                Some(i)
             }
             None => {
-                self.index.insert(key.to_string(), self.keys.len());
-                self.keys.push(key.to_string());
+                let i = self.keys.len();
+                self.index.entry(hash).or_insert(i);
+                self.keys.push(key.into_owned());
                 self.titles.push(None);
                 self.entities.push(Entity {
                     text: text.to_string(),
@@ -73,6 +104,7 @@ impl EntitySet {
                     latin: latin.map(str::to_string),
                     mentions: vec![span],
                 });
+                Some(i)
             }
         }
     }
@@ -106,9 +138,9 @@ impl EntitySet {
         known
     }
 
-    /// The title the entity with folded key `key` was introduced with.
-    fn set_title(&mut self, key: &str, title: Option<&str>) {
-        if let (Some(i), Some(t)) = (self.index.get(key).copied(), title) {
+    /// The title entity `i` was introduced with.
+    fn set_title(&mut self, i: usize, title: Option<&str>) {
+        if let Some(t) = title {
             self.titles[i].get_or_insert_with(|| t.to_string());
         }
     }
@@ -168,35 +200,93 @@ impl EntitySet {
 
 /// Scans `doc` for entities.
 pub fn extract(doc: &Doc) -> EntitySet {
-    let mut set = EntitySet::default();
+    let mut set = EntitySet::with_capacity(doc.len() / 32);
     let mut covered = vec![false; doc.len()];
-    gazetteer_and_institutions(doc, &mut set, &mut covered);
-    people(doc, &mut set, &mut covered);
-    link_family_names(doc, &mut set, &covered);
+    let starts = PassStarts::find(doc);
+    gazetteer_and_institutions(doc, &mut set, &mut covered, &starts.phrases);
+    people(doc, &mut set, &mut covered, &starts.people);
+    link_family_names(doc, &mut set, &covered, &starts.long_words);
     set
 }
 
-fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
+/// The words where the passes can find something, found in one scan of
+/// the text: each pass then visits only these.
+struct PassStarts {
+    /// Words that start a place head, an institution head or a gazetteer
+    /// entry (everything `gazetteer_and_institutions` matches begins so).
+    phrases: Vec<usize>,
+    /// Words that start a title or a given name (see `people`).
+    people: Vec<usize>,
+    /// Words with keys of six bytes or more, with the [`tail_bucket`] of
+    /// their keys (see `link_family_names`).
+    long_words: Vec<(u32, u8)>,
+}
+
+impl PassStarts {
+    fn find(doc: &Doc) -> Self {
+        let lex = doc.lex;
+        // about one token in eleven starts a phrase, one in twenty a title
+        // or given name and two in five are words of three letters or more
+        // (news text): room for more, so that the lists are rarely grown
+        let mut starts = PassStarts {
+            phrases: Vec::with_capacity(doc.len() / 8),
+            people: Vec::with_capacity(doc.len() / 16),
+            long_words: Vec::with_capacity(doc.len() / 2),
+        };
+        let keys = doc.toks.keys.as_bytes();
+        for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            // the key as bytes: no char-boundary checks
+            let key_end = doc.tokens.get(i + 1).map_or(keys.len(), |n| n.key_start as usize);
+            let key = &keys[t.key_start as usize..key_end];
+            if key.len() >= 6 {
+                starts.long_words.push((i as u32, tail_bucket(key)));
+            }
+            // a word no lexicon knows (whole or as a stem) starts no phrase:
+            // most words are skipped with no bit test
+            if ids.full() == NO_WORD && ids.stem() == NO_WORD {
+                continue;
+            }
+            if can_start(&lex.place_heads, ids) || can_start(&lex.org_heads, ids) || can_start(&lex.gazetteer, ids) {
+                starts.phrases.push(i);
+            }
+            if can_start(&lex.titles, ids) || can_start(&lex.given_names, ids) {
+                starts.people.push(i);
+            }
+        }
+        starts
+    }
+}
+
+/// Whether a token read whole or as its stem can start an entry of `set`:
+/// [`Doc::phrase_at`] finds nothing elsewhere.
+fn can_start<T>(set: &PhraseSet<T>, ids: &TokenLex) -> bool {
+    set.can_start(ids.full()) || set.can_start(ids.stem())
+}
+
+fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]) {
     let lex = doc.lex;
     let mut i = 0;
-    while i < doc.len() {
-        // a word no lexicon knows (whole or as a stem) starts no phrase: most
-        // words are skipped with no lookup
-        if doc.kind(i) != TokenKind::Word || (doc.ids[i].full() == NO_WORD && doc.ids[i].stem() == NO_WORD) {
-            i += 1;
+    for &start in starts {
+        // inside a phrase matched before
+        if start < i {
             continue;
         }
+        i = start;
         // a place after its head: `محافظة تعز`, `مطار سياتل`
         if let Some((a, b, p)) = place_at(doc, i) {
             let text = doc.slice(a, b, p);
-            let (canonical, latin) = match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
+            match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
                 Some(g) => {
                     let e = &lex.gazetteer_entries[*g.value as usize];
-                    (e.canonical.as_str(), e.latin.as_deref())
+                    set.add_keyed(e.key.as_str().into(), text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
                 }
-                None => (text, None),
-            };
-            set.add(text, canonical, EntityType::Location, latin, doc.span(a, b, p));
+                None => {
+                    set.add_keyed(phrase_key(doc, a, b, p).into(), text, text, EntityType::Location, None, doc.span(a, b, p));
+                }
+            }
             covered[i..=b].iter_mut().for_each(|c| *c = true);
             i = b + 1;
             continue;
@@ -207,7 +297,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             let text = doc.slice(start, last, p);
             let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
             if !gaz_longer {
-                set.add(text, text, EntityType::Organization, None, doc.span(start, last, p));
+                set.add_keyed(phrase_key(doc, start, last, p).into(), text, text, EntityType::Organization, None, doc.span(start, last, p));
                 covered[i..=last].iter_mut().for_each(|c| *c = true);
                 i = last + 1;
                 continue;
@@ -234,7 +324,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
                 } else {
                     slice
                 };
-                set.add_keyed(&entry.key, text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
+                set.add_keyed(entry.key.as_str().into(), text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
                 covered[i..=m.last].iter_mut().for_each(|c| *c = true);
             }
             i = m.last + 1;
@@ -242,6 +332,55 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
         }
         i += 1;
     }
+}
+
+/// The folded key of the text of tokens `first..=last` without
+/// `prefix_chars` code points: `fold_phrase` of [`Doc::slice`], built from
+/// the keys the tokenizer folded (a word's key is its folded text) instead
+/// of folding the text again.
+fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8) -> String {
+    let range = doc.byte_range(first, last, prefix_chars);
+    let mut key = String::with_capacity(range.len());
+    // as in `fold_phrase`: words split at whitespace, those that fold to
+    // something joined by one space; `word` is where the current one's
+    // key starts (after its space)
+    let mut word: Option<usize> = None;
+    let end_word = |key: &mut String, word: &mut Option<usize>| {
+        if let Some(start) = word.take() {
+            if key.len() == start && start > 0 {
+                key.truncate(start - 1);
+            }
+        }
+    };
+    for t in first..=last {
+        let bytes = doc.toks.bytes(t);
+        if bytes.end <= range.start {
+            continue;
+        }
+        let kind = doc.kind(t);
+        if matches!(kind, TokenKind::Space | TokenKind::Newline) {
+            // (a space token may also be a zero-width space, which is no
+            // whitespace and folds to nothing: it joins what it separates)
+            if doc.surface(t).chars().any(char::is_whitespace) {
+                end_word(&mut key, &mut word);
+            }
+            continue;
+        }
+        if word.is_none() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            word = Some(key.len());
+        }
+        if matches!(kind, TokenKind::Word | TokenKind::Number) && bytes.start >= range.start {
+            key.push_str(doc.key(t));
+        } else {
+            fold_into(&doc.text[bytes.start.max(range.start)..bytes.end], &mut key);
+        }
+    }
+    end_word(&mut key, &mut word);
+    debug_assert_eq!(key, fold_phrase(&doc.text[range]));
+    key
 }
 
 /// A one-word place name used as an adjective: `الحكومة السعودية`,
@@ -385,16 +524,17 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
     }
 }
 
-fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
+fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]) {
     let mut i = 0;
-    while i < doc.len() {
-        if doc.kind(i) != TokenKind::Word || covered[i] || (doc.ids[i].full() == NO_WORD && doc.ids[i].stem() == NO_WORD) {
-            i += 1;
+    for &start in starts {
+        // inside a name found before, or already an entity
+        if start < i || covered[start] {
             continue;
         }
-        let title = doc.phrase_at(&doc.lex.titles, i).filter(|m| m.value.class != TitleClass::Modifier);
-        let given = doc.phrase_at(&doc.lex.given_names, i).filter(|m| m.prefix_chars == 0);
-        if title.is_some() || given.is_some() {
+        i = start;
+        let title = || doc.phrase_at(&doc.lex.titles, i).is_some_and(|m| m.value.class != TitleClass::Modifier);
+        let given = || doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0);
+        if title() || given() {
             if let Some(np) = names::parse(doc, i) {
                 if np.kind == PhraseKind::Person {
                     if let Some((a, b, p)) = np.name {
@@ -403,9 +543,10 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
                         // a given name alone is too weak without a title
                         if !overlaps && (words >= 2 || np.title.is_some()) {
                             let text = doc.slice(a, b, p);
-                            let key = fold_phrase(text);
-                            set.add_keyed(&key, text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p));
-                            set.set_title(&key, np.title_text(doc));
+                            let key = phrase_key(doc, a, b, p);
+                            if let Some(person) = set.add_keyed(key.into(), text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p)) {
+                                set.set_title(person, np.title_text(doc));
+                            }
                             covered[a..=b].iter_mut().for_each(|c| *c = true);
                         }
                     }
@@ -420,7 +561,7 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool]) {
 
 /// Adds every later one-word mention of a person's family name (`ميلنر`,
 /// `ولافروف`) to that person.
-fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
+fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool], long_words: &[(u32, u8)]) {
     let mut families: Vec<(String, usize)> = Vec::new();
     for (idx, e) in set.entities.iter().enumerate() {
         if e.entity_type != EntityType::Person {
@@ -440,19 +581,17 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // one lookup per word (whole, or after each possible proclitic string),
     // not a comparison with every family name
     let by_key: rustc_hash::FxHashMap<&str, usize> = families.iter().rev().map(|(f, idx)| (f.as_str(), *idx)).collect();
-    // the last letters of the family names: a word ending otherwise is no
-    // mention, and needs no hashing
-    let mut last_letters: Vec<char> = families.iter().filter_map(|(f, _)| f.chars().next_back()).collect();
-    last_letters.sort_unstable();
-    last_letters.dedup();
-    for i in 0..doc.len() {
-        if doc.kind(i) != TokenKind::Word || covered[i] {
+    // the last four bytes (two Arabic letters) of the family names, as bits
+    // of a mask: a word ending otherwise is no mention, and needs no hashing
+    // (a name that can match has at least five bytes: see the lookups below)
+    let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | 1 << tail_bucket(f.as_bytes()));
+    // (a mention's key has six bytes or more)
+    for &(i, bucket) in long_words {
+        let i = i as usize;
+        if tails & 1 << bucket == 0 || covered[i] {
             continue;
         }
         let key = doc.key(i);
-        if key.len() < 6 || !key.chars().next_back().is_some_and(|c| last_letters.binary_search(&c).is_ok()) {
-            continue;
-        }
         let mut hit = by_key.get(key).map(|&idx| (idx, 0u8));
         if hit.is_none() {
             // proclitics are one or two letters of two bytes each
@@ -470,6 +609,13 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
             set.entities[idx].mentions.push(span);
         }
     }
+}
+
+/// One of 64 buckets for the last four bytes of `key` (at least four
+/// long): the bits of a `u64` for a set of word endings.
+fn tail_bucket(key: &[u8]) -> u8 {
+    let tail = u32::from_le_bytes([key[key.len() - 4], key[key.len() - 3], key[key.len() - 2], key[key.len() - 1]]);
+    (tail.wrapping_mul(0x9E37_79B1) >> 26) as u8
 }
 
 #[cfg(test)]

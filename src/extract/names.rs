@@ -97,7 +97,7 @@ fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
     }
     // an indefinite head in the accusative after `إن`/`أن` (`مسؤولا`,
     // `مصدرا`): the tanween alif is case, not part of the word
-    if let Some(stem) = doc.key(i).strip_suffix('ا').filter(|s| s.chars().count() >= 3) {
+    if let Some(stem) = doc.key(i).strip_suffix('ا').filter(|s| has_chars(s, 3)) {
         use crate::lexicon::PhraseSet;
         let titles = &doc.lex.titles;
         let head = titles.step(PhraseSet::<crate::lexicon::TitleInfo>::ROOT, doc.lex.vocab.get(stem)).and_then(|n| titles.value(n));
@@ -106,7 +106,7 @@ fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
         }
     }
     // `د.`, `م.`, `أ.`: a one-letter abbreviation with its period (Dr., Eng.)
-    if doc.surface(i).chars().count() == 1 && doc.kind(i) == TokenKind::Word && doc.punct(i + 1) == Some('.') {
+    if doc.punct(i + 1) == Some('.') && doc.kind(i) == TokenKind::Word && doc.surface(i).chars().count() == 1 {
         return Some((TitleClass::Honorific, Gender::Unknown, i + 1, 0));
     }
     None
@@ -156,10 +156,27 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if is_given_name(doc, i) {
         return true; // before the clitic check: `فالح`, `بلال`, `كمال`
     }
+    // the rest only turns words away: the tests without a lookup by string
+    // come first
     // a preposition and article glued on (`بالرد`, `للصحفيين`) start a
     // prepositional phrase, never a name
     let k = doc.key(i);
     if ["بال", "لل", "كال", "فال", "وبال", "ولل"].iter().any(|p| k.starts_with(p)) {
+        return false;
+    }
+    if is_definite(doc, i) || is_nationality(doc, i) {
+        return false;
+    }
+    // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
+    let ids = doc.ids[i];
+    if ids.full() == NO_WORD && ids.stem() != NO_WORD {
+        return false;
+    }
+    if !has_chars(doc.surface(i), 2) {
+        return false;
+    }
+    // a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`) is no name
+    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && has_chars(k, 4) && ids.full() == NO_WORD {
         return false;
     }
     // an ordinary word (`جانب`, `حملة`, `سابق`) does not start a name, nor
@@ -169,7 +186,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // an ordinary noun in the accusative (`مصدرا`, `شاهدا`)
-    if k.strip_suffix('ا').filter(|s| s.chars().count() >= 3).and_then(|s| doc.lex.common_rank(s)).is_some_and(|r| r < COMMON_START_RANK) {
+    if k.strip_suffix('ا').filter(|s| has_chars(s, 3)).and_then(|s| doc.lex.common_rank(s)).is_some_and(|r| r < COMMON_START_RANK) {
         return false;
     }
     let rest = k.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف']).unwrap_or("");
@@ -182,29 +199,19 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     }
     // `وإخوانه`, `وسيرافقها`: a conjunction before a word with a pronoun;
     // `وواصل حسين`: before a given name, a verb and its subject
-    if k.starts_with('و') && rest.chars().count() >= 3 {
+    if k.starts_with('و') && has_chars(rest, 3) {
         let pronoun = ["ه", "ها", "هم", "هما"].iter().any(|e| rest.ends_with(e)) && doc.surface(i).ends_with(['ه', 'ا', 'م']);
         let before_given = doc.next_word(i).is_some_and(|n| is_given_name(doc, n));
         if pronoun || before_given {
             return false;
         }
     }
-    // a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`) is no name
-    if (k.starts_with('ي') || k.starts_with("سي") || k.starts_with("ست")) && k.chars().count() >= 4 && doc.ids[i].full() == NO_WORD {
-        return false;
-    }
-    if is_definite(doc, i) || is_nationality(doc, i) || title_at(doc, i).is_some() {
-        return false;
-    }
-    if doc.phrase_at(&doc.lex.org_heads, i).is_some() {
-        return false;
-    }
-    // a word that is only known as a stem with a clitic (`لروسيا`) is not a name start
-    let ids = doc.ids[i];
-    if ids.full() == NO_WORD && ids.stem() != NO_WORD {
-        return false;
-    }
-    doc.surface(i).chars().count() >= 2
+    !(title_at(doc, i).is_some() || doc.phrase_at(&doc.lex.org_heads, i).is_some())
+}
+
+/// Whether `s` has at least `n` (≥ 1) code points, without counting them all.
+fn has_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
 }
 
 /// `علي` folds to the preposition `على`; written with ي right after a
@@ -242,11 +249,12 @@ fn ends_name(doc: &Doc, n: usize) -> bool {
 /// Extends a name starting at `i`; returns its last token.
 fn name_extent(doc: &Doc, i: usize) -> usize {
     let mut last = i;
-    if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
+    let given = doc.phrase_at(&doc.lex.given_names, i);
+    if let Some(m) = given {
         last = m.last;
     }
     // a name that opens with a given name (`حبيب`, also an ordinary word)
-    let given_first = doc.phrase_at(&doc.lex.given_names, i).is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
+    let given_first = given.is_some() || doc.phrase_at(&doc.lex.ambiguous_given_names, i).is_some();
     let mut words = 1;
     while words < MAX_NAME_WORDS {
         let Some(j) = doc.next_word(last) else { break };
@@ -269,6 +277,8 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         if ["لل", "بال", "وال", "كال", "فال"].iter().any(|p| k.starts_with(p)) {
             break;
         }
+        // (every way on from here asks, once)
+        let title = title_at(doc, j);
         // a nisba surname after a given name: `حبيب الغربي`, `محمد المصري`
         if is_definite(doc, j) && (!is_nationality(doc, j) || given_first) && doc.phrase_at(&doc.lex.org_heads, j).is_none() {
             // a definite family name (`علي الشبل`, `صالح الأمين`, `منى
@@ -277,12 +287,11 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             let after = doc.next_word(j);
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike())
                 || after.is_none_or(|n| ends_name(doc, n));
-            let title = title_at(doc, j).is_some();
             // `آدم أرون الرئيس التنفيذي للشركة`: a title head with its own
             // modifiers opens an apposition, not a family name
-            let apposition = is_title_head(doc, j)
+            let apposition = title.is_some_and(|(class, ..)| class != TitleClass::Modifier)
                 && after.is_some_and(|n| doc.key(n) == "باسم" || (!is_stop_word(doc, n) && (title_at(doc, n).is_some() || is_definite(doc, n))));
-            if family_name_shape(k, doc.surface(j)) && ((ends && !apposition) || (words == 1 && !title)) {
+            if family_name_shape(k, doc.surface(j)) && ((ends && !apposition) || (words == 1 && title.is_none())) {
                 last = j;
             }
             break;
@@ -290,14 +299,14 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
         // a surname that is also a title or nationality word (`جهاد سعادة`,
         // `أنطونيو روسي`) right after a given name, ending the name
         // (not with a conjunction: `حسين وزوجته`)
-        if words == 1 && given_first && (title_at(doc, j).is_some_and(|(.., p)| p == 0) || is_nationality(doc, j)) {
+        if words == 1 && given_first && (title.is_some_and(|(.., p)| p == 0) || is_nationality(doc, j)) {
             let ends = doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike()) || doc.next_word(j).is_none_or(|n| ends_name(doc, n));
             if ends {
                 last = j;
             }
             break;
         }
-        if title_at(doc, j).is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
+        if title.is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
             break;
         }
         if doc.phrase_at(&doc.lex.gazetteer, j).is_some() && !is_definite(doc, j) {
@@ -613,7 +622,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             }
         }
     }
-    if can_start_name(doc, i) && doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
+    if doc.phrase_at(&doc.lex.gazetteer, i).is_none() && can_start_name(doc, i) {
         let last = name_extent(doc, i);
         if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
             gender = *m.value;
