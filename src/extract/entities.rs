@@ -200,12 +200,13 @@ impl EntitySet {
 
 /// Scans `doc` for entities.
 pub fn extract(doc: &Doc) -> EntitySet {
-    let mut set = EntitySet::with_capacity(doc.len() / 32);
+    // (a hint only: a huge text grows the set instead of reserving for it)
+    let mut set = EntitySet::with_capacity((doc.len() / 32).min(1 << 12));
     let mut covered = vec![false; doc.len()];
     let starts = PassStarts::find(doc);
     gazetteer_and_institutions(doc, &mut set, &mut covered, &starts.phrases);
     people(doc, &mut set, &mut covered, &starts.people);
-    link_family_names(doc, &mut set, &covered, &starts.long_words);
+    link_family_names(doc, &mut set, &covered);
     set
 }
 
@@ -214,35 +215,22 @@ pub fn extract(doc: &Doc) -> EntitySet {
 struct PassStarts {
     /// Words that start a place head, an institution head or a gazetteer
     /// entry (everything `gazetteer_and_institutions` matches begins so).
-    phrases: Vec<usize>,
+    /// Token indices are `u32` (as in `Token`): a 50 MB text has millions.
+    phrases: Vec<u32>,
     /// Words that start a title or a given name (see `people`).
-    people: Vec<usize>,
-    /// Words with keys of six bytes or more, with the [`tail_bucket`] of
-    /// their keys (see `link_family_names`).
-    long_words: Vec<(u32, u8)>,
+    people: Vec<u32>,
 }
 
 impl PassStarts {
     fn find(doc: &Doc) -> Self {
         let lex = doc.lex;
-        // about one token in eleven starts a phrase, one in twenty a title
-        // or given name and two in five are words of three letters or more
-        // (news text): room for more, so that the lists are rarely grown
-        let mut starts = PassStarts {
-            phrases: Vec::with_capacity(doc.len() / 8),
-            people: Vec::with_capacity(doc.len() / 16),
-            long_words: Vec::with_capacity(doc.len() / 2),
-        };
-        let keys = doc.toks.keys.as_bytes();
+        // about one token in eleven starts a phrase and one in twenty a title
+        // or given name (news text): room for more, so that the lists are
+        // rarely grown
+        let mut starts = PassStarts { phrases: Vec::with_capacity(doc.len() / 8), people: Vec::with_capacity(doc.len() / 16) };
         for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
-            }
-            // the key as bytes: no char-boundary checks
-            let key_end = doc.tokens.get(i + 1).map_or(keys.len(), |n| n.key_start as usize);
-            let key = &keys[t.key_start as usize..key_end];
-            if key.len() >= 6 {
-                starts.long_words.push((i as u32, tail_bucket(key)));
             }
             // a word no lexicon knows (whole or as a stem) starts no phrase:
             // most words are skipped with no bit test
@@ -250,10 +238,10 @@ impl PassStarts {
                 continue;
             }
             if can_start(&lex.place_heads, ids) || can_start(&lex.org_heads, ids) || can_start(&lex.gazetteer, ids) {
-                starts.phrases.push(i);
+                starts.phrases.push(i as u32);
             }
             if can_start(&lex.titles, ids) || can_start(&lex.given_names, ids) {
-                starts.people.push(i);
+                starts.people.push(i as u32);
             }
         }
         starts
@@ -266,10 +254,10 @@ fn can_start<T>(set: &PhraseSet<T>, ids: &TokenLex) -> bool {
     set.can_start(ids.full()) || set.can_start(ids.stem())
 }
 
-fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]) {
+fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) {
     let lex = doc.lex;
     let mut i = 0;
-    for &start in starts {
+    for start in starts.iter().map(|&s| s as usize) {
         // inside a phrase matched before
         if start < i {
             continue;
@@ -524,9 +512,9 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
     }
 }
 
-fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]) {
+fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) {
     let mut i = 0;
-    for &start in starts {
+    for start in starts.iter().map(|&s| s as usize) {
         // inside a name found before, or already an entity
         if start < i || covered[start] {
             continue;
@@ -561,7 +549,7 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[usize]
 
 /// Adds every later one-word mention of a person's family name (`ميلنر`,
 /// `ولافروف`) to that person.
-fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool], long_words: &[(u32, u8)]) {
+fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     let mut families: Vec<(String, usize)> = Vec::new();
     for (idx, e) in set.entities.iter().enumerate() {
         if e.entity_type != EntityType::Person {
@@ -585,10 +573,16 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool], long_word
     // of a mask: a word ending otherwise is no mention, and needs no hashing
     // (a name that can match has at least five bytes: see the lookups below)
     let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | 1 << tail_bucket(f.as_bytes()));
-    // (a mention's key has six bytes or more)
-    for &(i, bucket) in long_words {
-        let i = i as usize;
-        if tails & 1 << bucket == 0 || covered[i] {
+    let keys = doc.toks.keys.as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || covered[i] {
+            continue;
+        }
+        // the key as bytes (no char-boundary checks); a mention's key has
+        // six bytes or more
+        let key_end = doc.tokens.get(i + 1).map_or(keys.len(), |n| n.key_start as usize);
+        let key = &keys[t.key_start as usize..key_end];
+        if key.len() < 6 || tails & 1 << tail_bucket(key) == 0 {
             continue;
         }
         let key = doc.key(i);
