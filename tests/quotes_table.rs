@@ -269,7 +269,7 @@ fn quotes_table() {
                     .collect();
                 let got_main = norm_speaker(record.speaker.as_deref());
                 let quotes_ok = got == case.quotes;
-                let main_ok = case.main.as_ref().map_or(true, |m| *m == got_main);
+                let main_ok = case.main.as_ref().is_none_or(|m| *m == got_main);
                 let mut shown = show_quotes(&got);
                 if case.main.is_some() {
                     shown.push_str(&format!("\n        main|{}", show_main(&got_main)));

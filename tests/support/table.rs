@@ -8,8 +8,11 @@ pub fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
 
+/// The panic hook that was in place before.
+type PanicHook = Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
 /// Silences the default panic message until dropped.
-pub struct QuietPanics(Option<Box<dyn Fn(&panic::PanicHookInfo<'_>) + Sync + Send + 'static>>);
+pub struct QuietPanics(Option<PanicHook>);
 
 impl QuietPanics {
     pub fn new() -> Self {
