@@ -19,7 +19,7 @@ use super::doc::{Doc, TokenLex};
 use super::numbers;
 use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
 use crate::lexicon::{Calendar, MonthInfo, PhraseSet, WordId, NO_WORD};
-use crate::tokenizer::{Token, TokenKind};
+use crate::tokenizer::{has_chars, Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
@@ -1667,11 +1667,6 @@ impl<'a> DateScanner<'_, 'a> {
         }
         Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
     }
-}
-
-/// Whether `s` has at least `n` code points (counting stops there).
-fn has_chars(s: &str, n: usize) -> bool {
-    s.chars().nth(n - 1).is_some()
 }
 
 /// `f()` when `cond` holds, else `None`.

@@ -573,15 +573,12 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // of a mask: a word ending otherwise is no mention, and needs no hashing
     // (a name that can match has at least five bytes: see the lookups below)
     let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | 1 << tail_bucket(f.as_bytes()));
-    let keys = doc.toks.keys.as_bytes();
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || covered[i] {
             continue;
         }
-        // the key as bytes (no char-boundary checks); a mention's key has
-        // six bytes or more
-        let key_end = doc.tokens.get(i + 1).map_or(keys.len(), |n| n.key_start as usize);
-        let key = &keys[t.key_start as usize..key_end];
+        // a mention's key has six bytes or more
+        let key = doc.toks.key_bytes(i);
         if key.len() < 6 || tails & 1 << tail_bucket(key) == 0 {
             continue;
         }

@@ -12,7 +12,7 @@
 
 use super::doc::Doc;
 use crate::lexicon::{Gender, TitleClass, NO_WORD};
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{has_chars, TokenKind};
 
 /// Words inside a name that join its parts.
 const CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد", "دي", "دو", "فان", "فون", "ولد", "لا", "بو"];
@@ -209,10 +209,6 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     !(title_at(doc, i).is_some() || doc.phrase_at(&doc.lex.org_heads, i).is_some())
 }
 
-/// Whether `s` has at least `n` (≥ 1) code points, without counting them all.
-fn has_chars(s: &str, n: usize) -> bool {
-    s.chars().nth(n - 1).is_some()
-}
 
 /// `علي` folds to the preposition `على`; written with ي right after a
 /// title and before a name word (`المرشد الإيراني علي خامنئي`) it is the name.

@@ -46,7 +46,7 @@ pub fn splits(key: &str) -> impl Iterator<Item = Split> + '_ {
         .map_or(&[][..], |(_, prefixes)| *prefixes);
     candidates.iter().filter_map(move |p| {
         let starts = key.len() >= p.len() && p.bytes().zip(key.bytes()).all(|(a, b)| a == b);
-        if !starts || key[p.len()..].chars().nth(MIN_STEM_CHARS - 1).is_none() {
+        if !starts || !super::has_chars(&key[p.len()..], MIN_STEM_CHARS) {
             return None;
         }
         // after لل only the restored article is a reading: `للامم` is not `امم`

@@ -153,10 +153,7 @@ pub fn fold_into(word: &str, out: &mut String) {
     while pos < word.len() {
         let (unit, unit_len) = table.unit_at(word, pos);
         if !unit.keeps_itself() {
-            out.push_str(&word[copy_from..pos]);
-            if let Some(f) = unit.folded() {
-                out.push(f);
-            }
+            super::push_folded(out, &word[copy_from..pos], unit);
             copy_from = pos + unit_len;
         }
         pos += unit_len;

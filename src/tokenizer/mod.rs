@@ -139,13 +139,21 @@ impl Tokens {
     /// so that look-ahead at the end of a text reads nothing).
     #[inline]
     pub fn key(&self, i: usize) -> &str {
-        match self.tokens.get(i) {
-            Some(t) => {
-                let end = self.tokens.get(i + 1).map_or(self.keys.len(), |n| n.key_start as usize);
-                &self.keys[t.key_start as usize..end]
-            }
-            None => "",
-        }
+        self.key_range(i).map_or("", |r| &self.keys[r])
+    }
+
+    /// [`Tokens::key`] as bytes, without the char-boundary checks of
+    /// slicing a `str` (for scans over every token).
+    #[inline]
+    pub fn key_bytes(&self, i: usize) -> &[u8] {
+        self.key_range(i).map_or(&[], |r| &self.keys.as_bytes()[r])
+    }
+
+    #[inline]
+    fn key_range(&self, i: usize) -> Option<Range<usize>> {
+        let t = self.tokens.get(i)?;
+        let end = self.tokens.get(i + 1).map_or(self.keys.len(), |n| n.key_start as usize);
+        Some(t.key_start as usize..end)
     }
 
     /// Tokenizes `text` into these buffers, replacing what they held.
@@ -257,6 +265,12 @@ fn is_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}'
         | '\u{08CA}'..='\u{08FF}' | '\u{200C}' | '\u{200D}')
+}
+
+/// Whether `s` has at least `n` (≥ 1) code points, without counting them
+/// all.
+pub fn has_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
 }
 
 pub fn is_digit(c: char) -> bool {
@@ -558,6 +572,17 @@ fn unit_table() -> &'static UnitTable {
     })
 }
 
+/// Appends to a key `pending`, chars that fold to themselves and are not
+/// copied yet, then the folded form of the char whose unit is `unit`
+/// (nothing when folding drops it).
+#[inline]
+fn push_folded(key: &mut String, pending: &str, unit: Unit) {
+    key.push_str(pending);
+    if let Some(f) = unit.folded() {
+        key.push(f);
+    }
+}
+
 /// The unit of a char of three or four bytes (rare in Arabic text).
 #[cold]
 #[inline(never)]
@@ -764,10 +789,7 @@ impl Scanner<'_, '_> {
             }
             letters.add(u);
             if !u.keeps_itself() {
-                keys.push_str(&text[copy_from..pos]);
-                if let Some(f) = u.folded() {
-                    keys.push(f);
-                }
+                push_folded(keys, &text[copy_from..pos], u);
                 copy_from = pos + u_len;
             }
             pos += u_len;
