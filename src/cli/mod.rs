@@ -251,14 +251,7 @@ pub fn run(config: Config) -> io::Result<i32> {
             }
         })
     };
-    let finished = match result {
-        Ok(()) => sink.finish().map(drop),
-        Err(e) => {
-            // the records before the error are still written
-            let _ = sink.write_out();
-            Err(e)
-        }
-    };
+    let finished = result.and_then(|()| sink.finish().map(drop));
     let failed = reporter.failed();
     reporter.finish()?;
     finished?;

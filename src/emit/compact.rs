@@ -14,8 +14,7 @@ use crate::lexicon::EntityType;
 use std::io::{self, Write};
 
 /// A buffer in front of the output: written out every 64 KB, so that a
-/// huge record (a 50 MB text gives one of tens of MB) is never held whole,
-/// and short records go out many at a time.
+/// huge record (a 50 MB text gives one of tens of MB) is never held whole.
 pub struct Out<'a> {
     buf: &'a mut Vec<u8>,
     inner: &'a mut dyn Write,
@@ -26,8 +25,8 @@ pub struct Out<'a> {
 const FLUSH_AT: usize = 1 << 16;
 
 impl<'a> Out<'a> {
-    /// Appends to `buf`, which may hold bytes not yet written to `inner`.
     pub fn new(buf: &'a mut Vec<u8>, inner: &'a mut dyn Write) -> Self {
+        buf.clear();
         Out { buf, inner, error: None }
     }
 
@@ -65,12 +64,6 @@ impl<'a> Out<'a> {
     /// Writes out what is left; the first error, if any.
     pub fn finish(mut self) -> io::Result<()> {
         self.drain();
-        self.end()
-    }
-
-    /// Stops here, leaving what is under 64 KB in the buffer for the next
-    /// `Out` on it (or its `finish`); the first error, if any.
-    pub fn end(self) -> io::Result<()> {
         self.error.map_or(Ok(()), Err)
     }
 }

@@ -202,8 +202,7 @@ pub enum Format {
 /// arrive in input order; the sink frames them for the chosen format.
 pub struct Sink<W: Write> {
     out: W,
-    /// Records not yet written to `out`: they go out 64 KB at a time (see
-    /// [`compact::Out`]), without a copy into a second buffer.
+    /// Reused by `compact` between records.
     buf: Vec<u8>,
     format: Format,
     /// Several inputs: frame as an array (json, pretty) or lines (jsonl).
@@ -218,38 +217,30 @@ impl<W: Write> Sink<W> {
 
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         let array = self.many && self.format != Format::Jsonl;
-        let mut out = compact::Out::new(&mut self.buf, &mut self.out);
         if array {
-            out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
         }
         match self.format {
-            Format::Pretty => serde_json::to_writer_pretty(&mut out, record)?,
+            Format::Pretty => serde_json::to_writer_pretty(&mut self.out, record)?,
             // what serde_json::to_writer writes, faster (see `compact`)
-            Format::Json | Format::Jsonl => compact::write_record(&mut out, record),
+            Format::Json | Format::Jsonl => {
+                let mut out = compact::Out::new(&mut self.buf, &mut self.out);
+                compact::write_record(&mut out, record);
+                out.finish()?;
+            }
         }
         if !array {
-            out.write_all(b"\n")?;
+            self.out.write_all(b"\n")?;
         }
-        out.end()?;
         self.written += 1;
         Ok(())
     }
 
-    /// Writes out the records buffered so far, without closing the
-    /// framing: for a run that ends on an error, what a dropped buffered
-    /// writer does.
-    pub fn write_out(&mut self) -> io::Result<()> {
-        compact::Out::new(&mut self.buf, &mut self.out).finish()?;
-        self.out.flush()
-    }
-
-    /// Closes the framing, writes out what is buffered and flushes.
+    /// Closes the framing and flushes.
     pub fn finish(mut self) -> io::Result<W> {
-        let mut out = compact::Out::new(&mut self.buf, &mut self.out);
         if self.many && self.format != Format::Jsonl {
-            out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
-        out.finish()?;
         self.out.flush()?;
         Ok(self.out)
     }
