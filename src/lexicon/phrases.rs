@@ -57,10 +57,6 @@ pub struct PhraseSet<T> {
     /// Bit per word id: whether an entry starts with that word. Most words
     /// of a text start nothing; one bit test answers them without hashing.
     starts: Vec<u64>,
-    /// The node after the root by each word id (0: none), up to the
-    /// largest first word: the first step of every walk is one load
-    /// instead of a hash lookup.
-    roots: Vec<u32>,
     /// Bit per word id: whether an entry has that word after its first.
     /// Most words that follow a match continue nothing (the same test).
     continues: Vec<u64>,
@@ -74,7 +70,7 @@ pub struct PhraseSet<T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        Self { edges: FxHashMap::default(), starts: Vec::new(), roots: Vec::new(), continues: Vec::new(), inner: Vec::new(), values: vec![None], max_len: 0 }
+        Self { edges: FxHashMap::default(), starts: Vec::new(), continues: Vec::new(), inner: Vec::new(), values: vec![None], max_len: 0 }
     }
 }
 
@@ -105,13 +101,6 @@ impl<T> PhraseSet<T> {
                     let n = self.values.len() as u32;
                     self.values.push(None);
                     self.edges.insert((node, id), n);
-                    if node == 0 {
-                        let at = id as usize;
-                        if self.roots.len() <= at {
-                            self.roots.resize(at + 1, 0);
-                        }
-                        self.roots[at] = n;
-                    }
                     n
                 }
             };
@@ -156,11 +145,8 @@ impl<T> PhraseSet<T> {
     /// that are in no entry at that place are mostly answered by a bit test.
     #[inline]
     pub fn step(&self, node: Node, word: WordId) -> Option<Node> {
-        if node == Self::ROOT {
-            // NO_WORD is past the end
-            return self.roots.get(word as usize).filter(|&&n| n != 0).map(|&n| Node(n));
-        }
-        if !self.may_continue(word) {
+        let possible = if node == Self::ROOT { self.can_start(word) } else { self.may_continue(word) };
+        if !possible {
             return None;
         }
         self.edges.get(&(node.0, word)).map(|&n| Node(n))
@@ -239,7 +225,7 @@ mod tests {
         assert_eq!(set.longest([vocab.get("الامن")]), None);
     }
 
-    /// The root table and the bit sets answer as the edge map does.
+    /// The bit sets answer as the edge map does.
     #[test]
     fn steps_agree_with_the_edge_map() {
         let mut vocab = Vocab::default();
