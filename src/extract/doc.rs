@@ -431,14 +431,13 @@ impl<'a> Doc<'a> {
     /// `next` the candidate for the next word; `best` is the match so far.
     #[inline(never)]
     fn walk_on<T>(&self, set: &'a PhraseSet<T>, mut node: Node, mut next: usize, mut words: usize, mut best: Option<(usize, usize, &'a T)>) -> Option<(usize, usize, &'a T)> {
-        loop {
-            let Some(n) = set.step(node, self.ids[next].full()) else { break };
+        while let Some(n) = set.step(node, self.ids[next].full()) {
             node = n;
             words += 1;
             if let Some(v) = set.value(node) {
                 best = Some((next, words, v));
             }
-            // an entry goes on past a node only if it is shorter than the longest
+            // no entry goes on past this node
             if !set.has_next(node) {
                 break;
             }
