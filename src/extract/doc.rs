@@ -1,7 +1,7 @@
 //! The view of one tokenized text that extractors read: tokens, their
 //! lexicon ids (looked up once per text) and navigation helpers.
 
-use crate::lexicon::{keys, KeyFacts, KeyTable, Lexicons, PhraseSet, WordId, WordInfo, NO_WORD};
+use crate::lexicon::{keys, KeyFacts, KeyTable, Lexicons, Node, PhraseSet, WordId, WordInfo, NO_WORD};
 use crate::tokenizer::clitics::Split;
 use crate::tokenizer::fold::fold_char;
 use crate::tokenizer::{Token, TokenKind, Tokens};
@@ -412,20 +412,37 @@ impl<'a> Doc<'a> {
 
     /// Walks `set` from token `i` read as `first_id`; returns (last token,
     /// words, value) of the longest entry.
+    #[inline(always)]
     fn walk<T>(&self, set: &'a PhraseSet<T>, i: usize, first_id: WordId) -> Option<(usize, usize, &'a T)> {
-        let mut node = set.step(PhraseSet::<T>::ROOT, first_id)?;
-        let mut best = set.value(node).map(|v| (i, 1, v));
-        let mut cur = i;
-        let mut words = 1;
-        while words < set.max_len() {
-            let Some(next) = self.next_word(cur) else { break };
-            let Some(n) = set.step(node, self.ids[next].full()) else { break };
+        let node = set.step(PhraseSet::<T>::ROOT, first_id)?;
+        let first = set.value(node).map(|v| (i, 1, v));
+        // most entries end at their first word, and most words after one
+        // are in no entry past the first word: both are bit tests
+        if !set.has_next(node) {
+            return first;
+        }
+        match self.next_word(i) {
+            Some(next) if set.may_continue(self.ids[next].full()) => self.walk_on(set, node, next, 1, first),
+            _ => first,
+        }
+    }
+
+    /// [`Doc::walk`] on from `node`, `words` words matched, with token
+    /// `next` the candidate for the next word; `best` is the match so far.
+    #[inline(never)]
+    fn walk_on<T>(&self, set: &'a PhraseSet<T>, mut node: Node, mut next: usize, mut words: usize, mut best: Option<(usize, usize, &'a T)>) -> Option<(usize, usize, &'a T)> {
+        while let Some(n) = set.step(node, self.ids[next].full()) {
             node = n;
-            cur = next;
             words += 1;
             if let Some(v) = set.value(node) {
-                best = Some((cur, words, v));
+                best = Some((next, words, v));
             }
+            // no entry goes on past this node
+            if !set.has_next(node) {
+                break;
+            }
+            let Some(after) = self.next_word(next) else { break };
+            next = after;
         }
         best
     }

@@ -57,6 +57,12 @@ pub struct PhraseSet<T> {
     /// Bit per word id: whether an entry starts with that word. Most words
     /// of a text start nothing; one bit test answers them without hashing.
     starts: Vec<u64>,
+    /// Bit per word id: whether an entry has that word after its first.
+    /// Most words that follow a match continue nothing (the same test).
+    continues: Vec<u64>,
+    /// Bit per node: whether an entry goes on past it. Most matches end
+    /// at their first word; a walk stops there without looking further.
+    inner: Vec<u64>,
     values: Vec<Option<T>>,
     /// Longest entry, in words.
     max_len: usize,
@@ -64,7 +70,7 @@ pub struct PhraseSet<T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        Self { edges: FxHashMap::default(), starts: Vec::new(), values: vec![None], max_len: 0 }
+        Self { edges: FxHashMap::default(), starts: Vec::new(), continues: Vec::new(), inner: Vec::new(), values: vec![None], max_len: 0 }
     }
 }
 
@@ -83,13 +89,12 @@ impl<T> PhraseSet<T> {
             return false;
         }
         let mut node = 0u32;
-        let first = vocab.intern(words[0]) as usize;
-        if self.starts.len() <= first / 64 {
-            self.starts.resize(first / 64 + 1, 0);
-        }
-        self.starts[first / 64] |= 1 << (first % 64);
-        for w in words {
+        for (n, w) in words.iter().enumerate() {
             let id = vocab.intern(w);
+            set_bit(if n == 0 { &mut self.starts } else { &mut self.continues }, id as usize);
+            if n > 0 {
+                set_bit(&mut self.inner, node as usize);
+            }
             node = match self.edges.get(&(node, id)) {
                 Some(&n) => n,
                 None => {
@@ -120,13 +125,28 @@ impl<T> PhraseSet<T> {
     /// Whether some entry starts with `word` (a cheap test before a walk).
     #[inline]
     pub fn can_start(&self, word: WordId) -> bool {
-        let w = word as usize;
-        word != NO_WORD && self.starts.get(w / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
+        word != NO_WORD && has_bit(&self.starts, word as usize)
     }
 
+    /// Whether some entry goes on past `node`: if not, no word can follow.
+    #[inline]
+    pub fn has_next(&self, node: Node) -> bool {
+        has_bit(&self.inner, node.0 as usize)
+    }
+
+    /// Whether some entry has `word` after its first word (a cheap test
+    /// before a step past the root).
+    #[inline]
+    pub fn may_continue(&self, word: WordId) -> bool {
+        word != NO_WORD && has_bit(&self.continues, word as usize)
+    }
+
+    /// The node after `node` by `word`, if an entry goes that way. Words
+    /// that are in no entry at that place are mostly answered by a bit test.
     #[inline]
     pub fn step(&self, node: Node, word: WordId) -> Option<Node> {
-        if word == NO_WORD || (node == Self::ROOT && !self.can_start(word)) {
+        let possible = if node == Self::ROOT { self.can_start(word) } else { self.may_continue(word) };
+        if !possible {
             return None;
         }
         self.edges.get(&(node.0, word)).map(|&n| Node(n))
@@ -177,6 +197,18 @@ impl<T> PhraseSet<T> {
     }
 }
 
+fn set_bit(bits: &mut Vec<u64>, n: usize) {
+    if bits.len() <= n / 64 {
+        bits.resize(n / 64 + 1, 0);
+    }
+    bits[n / 64] |= 1 << (n % 64);
+}
+
+#[inline]
+fn has_bit(bits: &[u64], n: usize) -> bool {
+    bits.get(n / 64).is_some_and(|b| b & (1 << (n % 64)) != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +223,35 @@ mod tests {
         assert_eq!(set.longest(ids.iter().copied()), Some((3, &2)));
         assert_eq!(set.longest(ids[..2].iter().copied()), Some((2, &1)));
         assert_eq!(set.longest([vocab.get("الامن")]), None);
+    }
+
+    /// The bit sets answer as the edge map does.
+    #[test]
+    fn steps_agree_with_the_edge_map() {
+        let mut vocab = Vocab::default();
+        let mut set = PhraseSet::default();
+        for phrase in ["مجلس الأمن", "مجلس الأمن الدولي", "الأمن", "الأمم المتحدة", "مجلس", "وزير الخارجية", "الخارجية الأمريكية", "a b c d"] {
+            set.insert_phrase(&mut vocab, phrase, phrase.len());
+        }
+        // a word of the vocabulary in no entry of this set, and one past it
+        vocab.intern("اليوم");
+        let ids: Vec<WordId> = (0..vocab.len() as WordId + 2).chain([NO_WORD]).collect();
+        for node in 0..set.values.len() as u32 {
+            let has_edge = set.edges.keys().any(|&(from, _)| from == node);
+            if node != 0 {
+                assert_eq!(set.has_next(Node(node)), has_edge, "node {node}");
+            }
+            for &id in &ids {
+                let expected = set.edges.get(&(node, id)).map(|&n| Node(n));
+                assert_eq!(set.step(Node(node), id), expected, "node {node}, word {id}");
+                if node == 0 {
+                    assert_eq!(set.can_start(id), expected.is_some(), "word {id}");
+                }
+                if expected.is_some() && node != 0 {
+                    assert!(set.may_continue(id), "word {id}");
+                }
+            }
+        }
     }
 
     #[test]
