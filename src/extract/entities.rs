@@ -217,7 +217,8 @@ struct PassStarts {
     /// entry (everything `gazetteer_and_institutions` matches begins so).
     /// Token indices are `u32` (as in `Token`): a 50 MB text has millions.
     phrases: Vec<u32>,
-    /// Words that start a title or a given name (see `people`).
+    /// Words that start a title other than a modifier, or a given name:
+    /// `people` looks for nothing else.
     people: Vec<u32>,
 }
 

@@ -245,7 +245,7 @@ pub struct Lexicons {
 
 /// A word starts a place head, an institution head or a gazetteer entry.
 pub const STARTS_PHRASE: u8 = 1;
-/// A word starts a title or a given name.
+/// A word starts a title other than a modifier, or a given name.
 pub const STARTS_PERSON: u8 = 2;
 
 macro_rules! data_file {
@@ -332,10 +332,14 @@ impl Lexicons {
         self.entity_starts = (0..self.vocab.len() as WordId)
             .map(|id| {
                 let phrase = self.place_heads.can_start(id) || self.org_heads.can_start(id) || self.gazetteer.can_start(id);
-                let person = self.titles.can_start(id) || self.given_names.can_start(id);
-                u8::from(phrase) * STARTS_PHRASE | u8::from(person) * STARTS_PERSON
+                u8::from(phrase) * STARTS_PHRASE | u8::from(self.given_names.can_start(id)) * STARTS_PERSON
             })
             .collect();
+        // a title start counts only for titles that are no modifier
+        // (`العام`, `الخارجية` start nothing the people pass looks for)
+        for id in self.titles.first_words(|t| t.class != TitleClass::Modifier) {
+            self.entity_starts[id as usize] |= STARTS_PERSON;
+        }
     }
 
     /// Which entity passes word `id` can start ([`STARTS_PHRASE`],
@@ -781,9 +785,12 @@ mod tests {
     #[test]
     fn entity_starts_agree_with_the_sets() {
         let l = lex();
+        let person_titles: std::collections::HashSet<WordId> = l.titles.first_words(|t| t.class != TitleClass::Modifier).into_iter().collect();
+        // (and modifiers do start titles: the flag is narrower than the set)
+        assert!((0..l.vocab.len() as WordId).any(|id| l.titles.can_start(id) && !person_titles.contains(&id)));
         for id in (0..l.vocab.len() as WordId).chain([NO_WORD]) {
             let phrase = l.place_heads.can_start(id) || l.org_heads.can_start(id) || l.gazetteer.can_start(id);
-            let person = l.titles.can_start(id) || l.given_names.can_start(id);
+            let person = person_titles.contains(&id) || l.given_names.can_start(id);
             assert_eq!(l.entity_starts(id) & STARTS_PHRASE != 0, phrase, "{id}");
             assert_eq!(l.entity_starts(id) & STARTS_PERSON != 0, person, "{id}");
         }

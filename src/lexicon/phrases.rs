@@ -124,6 +124,24 @@ impl<T> PhraseSet<T> {
         word != NO_WORD && self.starts.get(w / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
     }
 
+    /// The first word of each entry whose value passes `keep` (a word once
+    /// per such entry; for tables built at load).
+    pub fn first_words(&self, mut keep: impl FnMut(&T) -> bool) -> Vec<WordId> {
+        // each node's parent and the word on the edge from it
+        let mut parent = vec![(0u32, NO_WORD); self.values.len()];
+        for (&(node, word), &child) in &self.edges {
+            parent[child as usize] = (node, word);
+        }
+        let first_word = |mut node: usize| loop {
+            let (up, word) = parent[node];
+            if up == 0 {
+                return word;
+            }
+            node = up as usize;
+        };
+        (1..self.values.len()).filter(|&n| self.values[n].as_ref().is_some_and(&mut keep)).map(first_word).collect()
+    }
+
     #[inline]
     pub fn step(&self, node: Node, word: WordId) -> Option<Node> {
         if word == NO_WORD || (node == Self::ROOT && !self.can_start(word)) {
@@ -191,6 +209,23 @@ mod tests {
         assert_eq!(set.longest(ids.iter().copied()), Some((3, &2)));
         assert_eq!(set.longest(ids[..2].iter().copied()), Some((2, &1)));
         assert_eq!(set.longest([vocab.get("الامن")]), None);
+    }
+
+    #[test]
+    fn first_words_are_the_words_entries_start_with() {
+        let mut vocab = Vocab::default();
+        let mut set = PhraseSet::default();
+        set.insert_phrase(&mut vocab, "مجلس الأمن الدولي", 1);
+        set.insert_phrase(&mut vocab, "الأمن", 2);
+        set.insert_phrase(&mut vocab, "مجلس النواب", 3);
+        let mut all = set.first_words(|_| true);
+        all.sort_unstable();
+        all.dedup();
+        let mut starts: Vec<WordId> = (0..vocab.len() as WordId).filter(|&w| set.can_start(w)).collect();
+        starts.sort_unstable();
+        assert_eq!(all, starts);
+        assert_eq!(set.first_words(|&v| v == 2), vec![vocab.get("الامن")]);
+        assert_eq!(set.first_words(|&v| v == 1), vec![vocab.get("مجلس")]);
     }
 
     #[test]
