@@ -155,10 +155,9 @@ impl EntitySet {
         // `صندوق النقد الدولي`) is the same body
         let n = self.entities.len();
         let mut gone = vec![false; n];
-        for a in 0..n {
-            if self.entities[a].entity_type != EntityType::Organization {
-                continue;
-            }
+        // (in order: the first body that fits takes the mentions)
+        let organizations: Vec<usize> = (0..n).filter(|&e| self.entities[e].entity_type == EntityType::Organization).collect();
+        for &a in &organizations {
             // keys are folded phrases, words joined by single spaces: `b`
             // has more words and begins with those of `a` when its key
             // begins with `a`'s key and a space
@@ -166,8 +165,8 @@ impl EntitySet {
             if !ka.contains(' ') {
                 continue;
             }
-            let into = (0..n).find(|&b| {
-                b != a && !gone[b] && self.entities[b].entity_type == EntityType::Organization && {
+            let into = organizations.iter().copied().find(|&b| {
+                b != a && !gone[b] && {
                     let kb = &self.keys[b];
                     kb.starts_with(ka.as_str()) && kb.as_bytes().get(ka.len()) == Some(&b' ')
                 }
