@@ -57,6 +57,10 @@ pub struct PhraseSet<T> {
     /// Bit per word id: whether an entry starts with that word. Most words
     /// of a text start nothing; one bit test answers them without hashing.
     starts: Vec<u64>,
+    /// Bit per word id: whether some entry has that word after its first.
+    /// A walk mostly stops at the word after a match: one bit test answers
+    /// it without hashing.
+    follows: Vec<u64>,
     values: Vec<Option<T>>,
     /// Longest entry, in words.
     max_len: usize,
@@ -64,8 +68,24 @@ pub struct PhraseSet<T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        Self { edges: FxHashMap::default(), starts: Vec::new(), values: vec![None], max_len: 0 }
+        Self { edges: FxHashMap::default(), starts: Vec::new(), follows: Vec::new(), values: vec![None], max_len: 0 }
     }
+}
+
+/// Sets bit `word` of the bitset `bits`, growing it as needed.
+fn set_bit(bits: &mut Vec<u64>, word: WordId) {
+    let w = word as usize;
+    if bits.len() <= w / 64 {
+        bits.resize(w / 64 + 1, 0);
+    }
+    bits[w / 64] |= 1 << (w % 64);
+}
+
+/// Bit `word` of the bitset `bits` (unset past its end).
+#[inline]
+fn has_bit(bits: &[u64], word: WordId) -> bool {
+    let w = word as usize;
+    bits.get(w / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
 }
 
 /// Where a walk through the trie stands.
@@ -83,13 +103,13 @@ impl<T> PhraseSet<T> {
             return false;
         }
         let mut node = 0u32;
-        let first = vocab.intern(words[0]) as usize;
-        if self.starts.len() <= first / 64 {
-            self.starts.resize(first / 64 + 1, 0);
-        }
-        self.starts[first / 64] |= 1 << (first % 64);
-        for w in words {
+        let first = vocab.intern(words[0]);
+        set_bit(&mut self.starts, first);
+        for (n, w) in words.iter().enumerate() {
             let id = vocab.intern(w);
+            if n > 0 {
+                set_bit(&mut self.follows, id);
+            }
             node = match self.edges.get(&(node, id)) {
                 Some(&n) => n,
                 None => {
@@ -120,8 +140,7 @@ impl<T> PhraseSet<T> {
     /// Whether some entry starts with `word` (a cheap test before a walk).
     #[inline]
     pub fn can_start(&self, word: WordId) -> bool {
-        let w = word as usize;
-        word != NO_WORD && self.starts.get(w / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
+        word != NO_WORD && has_bit(&self.starts, word)
     }
 
     /// The first word of each entry whose value passes `keep` (a word once
@@ -144,7 +163,7 @@ impl<T> PhraseSet<T> {
 
     #[inline]
     pub fn step(&self, node: Node, word: WordId) -> Option<Node> {
-        if word == NO_WORD || (node == Self::ROOT && !self.can_start(word)) {
+        if word == NO_WORD || !has_bit(if node == Self::ROOT { &self.starts } else { &self.follows }, word) {
             return None;
         }
         self.edges.get(&(node.0, word)).map(|&n| Node(n))
