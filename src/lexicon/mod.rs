@@ -332,7 +332,8 @@ impl Lexicons {
         self.entity_starts = (0..self.vocab.len() as WordId)
             .map(|id| {
                 let phrase = self.place_heads.can_start(id) || self.org_heads.can_start(id) || self.gazetteer.can_start(id);
-                u8::from(phrase) * STARTS_PHRASE | u8::from(self.given_names.can_start(id)) * STARTS_PERSON
+                let given = self.given_names.can_start(id);
+                (if phrase { STARTS_PHRASE } else { 0 }) | (if given { STARTS_PERSON } else { 0 })
             })
             .collect();
         // a title start counts only for titles that are no modifier
