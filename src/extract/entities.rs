@@ -16,10 +16,10 @@
 
 use std::hash::BuildHasher;
 
-use super::doc::{Doc, TokenLex};
+use super::doc::Doc;
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
-use crate::lexicon::{EntityType, PhraseSet, PlaceHead, TitleClass, NO_WORD};
+use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_PERSON, STARTS_PHRASE};
 use crate::tokenizer::fold::{fold_into, fold_phrase};
 use crate::tokenizer::TokenKind;
 
@@ -155,10 +155,9 @@ impl EntitySet {
         // `صندوق النقد الدولي`) is the same body
         let n = self.entities.len();
         let mut gone = vec![false; n];
-        for a in 0..n {
-            if self.entities[a].entity_type != EntityType::Organization {
-                continue;
-            }
+        // (in order: the first body that fits takes the mentions)
+        let organizations: Vec<usize> = (0..n).filter(|&e| self.entities[e].entity_type == EntityType::Organization).collect();
+        for &a in &organizations {
             // keys are folded phrases, words joined by single spaces: `b`
             // has more words and begins with those of `a` when its key
             // begins with `a`'s key and a space
@@ -166,8 +165,8 @@ impl EntitySet {
             if !ka.contains(' ') {
                 continue;
             }
-            let into = (0..n).find(|&b| {
-                b != a && !gone[b] && self.entities[b].entity_type == EntityType::Organization && {
+            let into = organizations.iter().copied().find(|&b| {
+                b != a && !gone[b] && {
                     let kb = &self.keys[b];
                     kb.starts_with(ka.as_str()) && kb.as_bytes().get(ka.len()) == Some(&b' ')
                 }
@@ -217,7 +216,8 @@ struct PassStarts {
     /// entry (everything `gazetteer_and_institutions` matches begins so).
     /// Token indices are `u32` (as in `Token`): a 50 MB text has millions.
     phrases: Vec<u32>,
-    /// Words that start a title or a given name (see `people`).
+    /// Words that start a title other than a modifier, or a given name:
+    /// `people` looks for nothing else.
     people: Vec<u32>,
 }
 
@@ -228,30 +228,23 @@ impl PassStarts {
         // or given name (news text): room for more, so that the lists are
         // rarely grown
         let mut starts = PassStarts { phrases: Vec::with_capacity(doc.len() / 8), people: Vec::with_capacity(doc.len() / 16) };
+        // one byte a word says which passes it can start, read whole or as
+        // a stem (`Lexicons::entity_starts`, the sets' `can_start` joined):
+        // most tokens are spaces or words that start nothing
         for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            // a word no lexicon knows (whole or as a stem) starts no phrase:
-            // most words are skipped with no bit test
-            if ids.full() == NO_WORD && ids.stem() == NO_WORD {
-                continue;
-            }
-            if can_start(&lex.place_heads, ids) || can_start(&lex.org_heads, ids) || can_start(&lex.gazetteer, ids) {
+            let can_start = lex.entity_starts(ids.full()) | lex.entity_starts(ids.stem());
+            if can_start & STARTS_PHRASE != 0 {
                 starts.phrases.push(i as u32);
             }
-            if can_start(&lex.titles, ids) || can_start(&lex.given_names, ids) {
+            if can_start & STARTS_PERSON != 0 {
                 starts.people.push(i as u32);
             }
         }
         starts
     }
-}
-
-/// Whether a token read whole or as its stem can start an entry of `set`:
-/// [`Doc::phrase_at`] finds nothing elsewhere.
-fn can_start<T>(set: &PhraseSet<T>, ids: &TokenLex) -> bool {
-    set.can_start(ids.full()) || set.can_start(ids.stem())
 }
 
 fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) {
@@ -573,14 +566,15 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // of a mask: a word ending otherwise is no mention, and needs no hashing
     // (a name that can match has at least five bytes: see the lookups below)
     let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | 1 << tail_bucket(f.as_bytes()));
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || covered[i] {
-            continue;
-        }
-        // a mention's key has six bytes or more
-        let key = doc.toks.key_bytes(i);
-        if key.len() < 6 || tails & 1 << tail_bucket(key) == 0 {
-            continue;
+    // the lengths a mention's key can have: a family name's, after no
+    // proclitic or one to three letters of two bytes each (see below), as
+    // bits of a mask (the last bit for 63 bytes or more)
+    let lengths = families.iter().fold(0u64, |mask, (f, _)| [0, 2, 4, 6].iter().fold(mask, |m, cut| m | 1 << (f.len() + cut).min(63)));
+    // (two bit tests turn away most words: inline, before a call)
+    let may_mention = |key: &[u8]| lengths & 1 << key.len().min(63) != 0 && tails & 1 << tail_bucket(key) != 0;
+    let mut visit = |i: usize| {
+        if doc.kind(i) != TokenKind::Word || covered[i] {
+            return;
         }
         let key = doc.key(i);
         let mut hit = by_key.get(key).map(|&idx| (idx, 0u8));
@@ -599,6 +593,23 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
             let span = doc.span(i, i, prefix);
             set.entities[idx].mentions.push(span);
         }
+    };
+    // the keys lie back to back, each up to the next token's (spaces and
+    // punctuation have none): most tokens are turned away by the length of
+    // their key alone, read from two neighbouring tokens
+    let keys = doc.toks.keys.as_bytes();
+    let Some((first, rest)) = doc.tokens.split_first() else { return };
+    let mut start = first.key_start as usize;
+    for (i, next) in rest.iter().enumerate() {
+        let end = next.key_start as usize;
+        // a mention's key has six bytes or more
+        if end - start >= 6 && may_mention(&keys[start..end]) {
+            visit(i);
+        }
+        start = end;
+    }
+    if keys.len() - start >= 6 && may_mention(&keys[start..]) {
+        visit(rest.len());
     }
 }
 

@@ -66,14 +66,15 @@ pub fn is_stop_word(doc: &Doc, i: usize) -> bool {
     if t.kind != TokenKind::Word {
         return true;
     }
-    if let Some(w) = doc.word_full(i) {
+    let ids = doc.ids[i];
+    if let Some(w) = doc.lex.word(ids.full()) {
         if w.function.is_some() || w.verb.is_some() || w.complementizer || w.weekday.is_some() {
             return true;
         }
-    }
-    // with a clitic: `وقال`, `وأن`, `فإن`, `والتي`
-    if let Some((w, p)) = doc.word(i) {
-        if p > 0 && (w.verb.is_some() || w.complementizer || w.function.is_some()) {
+    } else if let Some(w) = doc.lex.word(ids.stem()) {
+        // with a clitic: `وقال`, `وأن`, `فإن`, `والتي` (the stem is read
+        // only when the whole word is in no lexicon, as in `Doc::word`)
+        if ids.prefix_chars() > 0 && (w.verb.is_some() || w.complementizer || w.function.is_some()) {
             return true;
         }
     }
@@ -106,7 +107,9 @@ fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
         }
     }
     // `د.`, `م.`, `أ.`: a one-letter abbreviation with its period (Dr., Eng.)
-    if doc.punct(i + 1) == Some('.') && doc.kind(i) == TokenKind::Word && doc.surface(i).chars().count() == 1 {
+    // (most words are followed by a space: tested inline, before a call)
+    let before_punct = matches!(doc.kind(i + 1), TokenKind::Punct | TokenKind::Quote);
+    if before_punct && doc.punct(i + 1) == Some('.') && doc.kind(i) == TokenKind::Word && doc.surface(i).chars().count() == 1 {
         return Some((TitleClass::Honorific, Gender::Unknown, i + 1, 0));
     }
     None
@@ -123,6 +126,13 @@ fn title_complement(doc: &Doc, j: usize) -> Option<usize> {
         .or_else(|| doc.phrase_at(&doc.lex.gazetteer, j).map(|m| m.last))
         .or_else(|| doc.phrase_at(&doc.lex.titles, j).filter(|m| m.prefix_chars > 0).map(|m| m.last))?;
     Some(m)
+}
+
+/// Whether `key` begins with one of `prefixes` (compared as bytes: the
+/// generic `str` pattern search costs more for these two-to-four letters).
+#[inline(always)]
+fn starts_with_any(key: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| key.as_bytes().starts_with(p.as_bytes()))
 }
 
 /// Whether token `i` is a given name written without a clitic.
@@ -161,7 +171,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     // a preposition and article glued on (`بالرد`, `للصحفيين`) start a
     // prepositional phrase, never a name
     let k = doc.key(i);
-    if ["بال", "لل", "كال", "فال", "وبال", "ولل"].iter().any(|p| k.starts_with(p)) {
+    if starts_with_any(k, &["بال", "لل", "كال", "فال", "وبال", "ولل"]) {
         return false;
     }
     if is_definite(doc, i) || is_nationality(doc, i) {
@@ -270,7 +280,7 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
             }
         }
         // a preposition and article glued on: `للصحفيين`, `بالمدينة`
-        if ["لل", "بال", "وال", "كال", "فال"].iter().any(|p| k.starts_with(p)) {
+        if starts_with_any(k, &["لل", "بال", "وال", "كال", "فال"]) {
             break;
         }
         // (every way on from here asks, once)
@@ -376,12 +386,12 @@ fn name_extent(doc: &Doc, i: usize) -> usize {
 /// `الإفصاح`) nor a feminine noun (`الأيدولوجية`).
 fn family_name_shape(key: &str, surface: &str) -> bool {
     let Some(stem) = key.strip_prefix("ال") else { return true };
-    let chars: Vec<char> = stem.chars().collect();
+    let chars = stem.chars().count();
     let nisba = stem.ends_with('ي');
     // written ة (`العبدالله` ends in ه and is a name)
     let feminine = surface.ends_with('ة');
-    let tafaul = stem.starts_with('ت') && chars.len() >= 4 && !nisba;
-    let ifaal = chars.len() == 5 && chars[0] == 'ا' && chars[3] == 'ا';
+    let tafaul = stem.starts_with('ت') && chars >= 4 && !nisba;
+    let ifaal = chars == 5 && stem.starts_with('ا') && stem.chars().nth(3) == Some('ا');
     !(feminine || tafaul || ifaal)
 }
 
@@ -631,7 +641,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     if ids.full() == NO_WORD && ids.stem() != NO_WORD && !ids.conj() {
         return None;
     }
-    if ["بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| doc.key(i).starts_with(p)) {
+    if starts_with_any(doc.key(i), &["بال", "لل", "كال", "وبال", "ولل"]) {
         return None;
     }
     // an unknown word with a preposition glued on (`بإصلاح`, `لتقليص`)
@@ -680,8 +690,9 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
         // an unnamed source placed by a prepositional phrase: `مسؤول في
         // الوزارة`, `مصدر مقرب من رئاسة الحكومة`, `مسؤول محلي في منبج`
         // (only after a common noun: `أوباما في واشنطن` is a name and a place)
-        let common_head = doc.lex.common_rank(doc.key(i)).is_some() || doc.ids[i].full() != NO_WORD || title_last.is_some();
-        if !is_definite(doc, i) && common_head && matches!(doc.key(j), "في" | "من" | "داخل") {
+        // (the cheap tests first: the head's rank is a lookup by string)
+        let common_head = || title_last.is_some() || doc.ids[i].full() != NO_WORD || doc.lex.common_rank(doc.key(i)).is_some();
+        if matches!(doc.key(j), "في" | "من" | "داخل") && !is_definite(doc, i) && common_head() {
             if let Some(n) = doc.next_word(j) {
                 let org = doc.phrase_at(&doc.lex.org_heads, n);
                 let gaz = doc.phrase_at(&doc.lex.gazetteer, n).filter(|g| g.prefix_chars == 0);

@@ -128,6 +128,24 @@ impl<T> PhraseSet<T> {
         word != NO_WORD && has_bit(&self.starts, word as usize)
     }
 
+    /// The first word of each entry whose value passes `keep` (a word once
+    /// per such entry; for tables built at load).
+    pub fn first_words(&self, mut keep: impl FnMut(&T) -> bool) -> Vec<WordId> {
+        // each node's parent and the word on the edge from it
+        let mut parent = vec![(0u32, NO_WORD); self.values.len()];
+        for (&(node, word), &child) in &self.edges {
+            parent[child as usize] = (node, word);
+        }
+        let first_word = |mut node: usize| loop {
+            let (up, word) = parent[node];
+            if up == 0 {
+                return word;
+            }
+            node = up as usize;
+        };
+        (1..self.values.len()).filter(|&n| self.values[n].as_ref().is_some_and(&mut keep)).map(first_word).collect()
+    }
+
     /// Whether some entry goes on past `node`: if not, no word can follow.
     #[inline]
     pub fn has_next(&self, node: Node) -> bool {
@@ -252,6 +270,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn first_words_are_the_words_entries_start_with() {
+        let mut vocab = Vocab::default();
+        let mut set = PhraseSet::default();
+        set.insert_phrase(&mut vocab, "مجلس الأمن الدولي", 1);
+        set.insert_phrase(&mut vocab, "الأمن", 2);
+        set.insert_phrase(&mut vocab, "مجلس النواب", 3);
+        let mut all = set.first_words(|_| true);
+        all.sort_unstable();
+        all.dedup();
+        let mut starts: Vec<WordId> = (0..vocab.len() as WordId).filter(|&w| set.can_start(w)).collect();
+        starts.sort_unstable();
+        assert_eq!(all, starts);
+        assert_eq!(set.first_words(|&v| v == 2), vec![vocab.get("الامن")]);
+        assert_eq!(set.first_words(|&v| v == 1), vec![vocab.get("مجلس")]);
     }
 
     #[test]
