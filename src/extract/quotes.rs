@@ -1078,13 +1078,32 @@ const ATTRIBUTION: VerbInfo = VerbInfo {
 
 /// Whether token `t` opens an attribution phrase: `بحسب`, `حسبما`, `وفقا
 /// لـ`, `طبقا لـ`, `نقلا عن`, `على لسان`.
+#[inline]
 fn is_attribution_head(doc: &Doc, t: usize) -> bool {
     if doc.kind(t) != TokenKind::Word {
         return false;
     }
+    // this runs at every word of an indirect quote: most words are turned
+    // away by their length and last letter, without a call
+    if !may_be_attribution_head(doc.toks.key_bytes(t)) {
+        debug_assert!(!attribution_head_at(doc, t), "{}", doc.key(t));
+        return false;
+    }
+    attribution_head_at(doc, t)
+}
+
+/// Whether a folded key has the length and the last letter of an
+/// attribution head: every head is 3 to 5 letters, with or without `و` (2
+/// bytes a letter), and ends in `ب`, `ا` or `ي` (`بحسب`, `وفقا`, `على`).
+#[inline]
+fn may_be_attribution_head(key: &[u8]) -> bool {
+    (6..=12).contains(&key.len()) && ["ب", "ا", "ي"].iter().any(|last| key.ends_with(last.as_bytes()))
+}
+
+/// [`is_attribution_head`] for a word that passed the quick test.
+#[inline(never)]
+fn attribution_head_at(doc: &Doc, t: usize) -> bool {
     let whole = doc.key(t);
-    // every head is 3 to 5 letters, with or without `و` (2 bytes a letter):
-    // this runs at every word, so most are turned away by length
     if !(6..=12).contains(&whole.len()) {
         return false;
     }
@@ -1152,21 +1171,21 @@ fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         if r.start < headline || taken[si] {
             continue;
         }
-        let Some(head) = r.clone().find(|&t| is_attribution_head(doc, t)) else { continue };
-        let Some((np, last)) = attribution_source(doc, head) else { continue };
-        let first_word = r.clone().find(|&t| doc.tokens[t].is_wordlike());
-        let (start, end) = if first_word == Some(head) {
-            // the credit opens the sentence: the clause after its comma
-            let Some(comma) = (last + 1..r.end).find(|&t| matches!(doc.punct(t), Some('،' | ','))) else { continue };
-            let mut c = doc.next_non_space(comma).filter(|&c| c < r.end);
-            if let Some(w) = c.filter(|&w| doc.tokens[w].is_word() && matches!(doc.key(w), "فان" | "فانه" | "فانها" | "ان" | "انه")) {
-                c = doc.next_non_space(w);
-            }
-            let Some(c) = c else { continue };
-            (c, r.end)
-        } else {
+        // only a credit that opens the sentence counts: its first word is
+        // the only one to test (not every word of the sentence)
+        let Some(head) = r.clone().find(|&t| doc.tokens[t].is_wordlike()) else { continue };
+        if !is_attribution_head(doc, head) {
             continue;
-        };
+        }
+        let Some((np, last)) = attribution_source(doc, head) else { continue };
+        // the quote is the clause after the credit's comma
+        let Some(comma) = (last + 1..r.end).find(|&t| matches!(doc.punct(t), Some('،' | ','))) else { continue };
+        let mut c = doc.next_non_space(comma).filter(|&c| c < r.end);
+        if let Some(w) = c.filter(|&w| doc.tokens[w].is_word() && matches!(doc.key(w), "فان" | "فانه" | "فانها" | "ان" | "انه")) {
+            c = doc.next_non_space(w);
+        }
+        let Some(start) = c else { continue };
+        let end = r.end;
         if word_count(doc, start..end) < 3 {
             continue;
         }
