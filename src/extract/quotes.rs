@@ -586,6 +586,19 @@ fn find_cues(doc: &Doc) -> Vec<Cue> {
 /// Looks after the verb at `v` for its subject and its quote.
 fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     let sentence_end = doc.toks.sentences[doc.sentence_of(v)].tokens.end;
+    let limit = (v + CUE_WINDOW).min(sentence_end);
+    // most verbs have no quote within reach: find that out before parsing
+    // their subject (debug builds check that the full search agrees)
+    if !quote_may_follow(doc, v, limit) {
+        debug_assert!(cue_within(doc, v, info, sentence_end, limit).is_none());
+        return None;
+    }
+    cue_within(doc, v, info, sentence_end, limit)
+}
+
+/// [`cue_after`] once a quote may follow the verb: its subject, then its
+/// quote before `limit`.
+fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: usize) -> Option<Cue> {
     let mut subject = None;
     let mut j = doc.next_non_space(v)?;
     // `تابع قائلا`, `أضاف قائلا`: the participle belongs to the cue
@@ -692,7 +705,6 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
         }
     }
     let mut k = j;
-    let limit = (v + CUE_WINDOW).min(sentence_end);
     let ambiguous_ok = |k: usize| k <= j + 2;
     while k < limit {
         let t = doc.tokens[k];
@@ -788,6 +800,22 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     }
     // the quote may open right at the sentence end (`قال لافروف” ...”.`)
     None
+}
+
+/// Whether anything that opens a quote for the verb at `v` lies within its
+/// reach (`v` to `limit`): a complementizer, a colon or a quotation mark;
+/// or, after a preposition that ends the reach, a complementizer. Without
+/// one, [`cue_after`] finds no quote whatever the subject is (its scan
+/// starts after `v`, and every quote it returns opens at one of these).
+fn quote_may_follow(doc: &Doc, v: usize, limit: usize) -> bool {
+    let opens = |t: usize| match doc.tokens[t].kind {
+        TokenKind::Word => is_complementizer(doc, t),
+        TokenKind::Punct => doc.punct(t) == Some(':'),
+        TokenKind::Quote => true,
+        _ => false,
+    };
+    // (`أشار إلى` at the end of the reach: its `أن` is the next word)
+    v + 1 < limit && ((v + 1..limit).any(opens) || doc.next_non_space(limit - 1).is_some_and(|n| is_complementizer(doc, n)))
 }
 
 /// A title longer than the parser follows, then the name between commas:
