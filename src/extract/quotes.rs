@@ -89,7 +89,7 @@ pub fn extract(
             Some(np) => Some(st.named(doc, np, cue.verb_info.gender, known)),
             // `وشدد معاليه`: his excellency is the story's main figure, the
             // most quoted person so far
-            None if doc.next_word(cue.verb).is_some_and(|n| HONORIFIC_PRONOUNS.contains(&doc.key(n))) => {
+            None if doc.next_word(cue.verb).is_some_and(|n| is_honorific_pronoun(doc.key(n))) => {
                 st.most_quoted_person().or_else(|| st.dropped(cue.verb_info))
             }
             None => st.dropped(cue.verb_info).or_else(|| {
@@ -663,7 +663,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     // then a noun phrase after the verb is its object (`يتهمون الأطباء بأنهم`)
     // After `إن`/`أن`/`لكن` the noun phrase before the verb is its subject
     // even when a name follows the verb: `بيد أن مسؤولا محليا أبلغ رويترز`
-    if let Some(np) = preverbal_subject(doc, v).filter(|_| !participle) {
+    if let Some(np) = if participle { None } else { preverbal_subject(doc, v) } {
         let after_particle = doc.prev_word(np.first).is_some_and(|p| matches!(doc.key(p), "ان" | "لكن" | "ولكن" | "فان" | "وان" | "بان"));
         if after_particle || subject.is_none_or(|s| s.kind != PhraseKind::Person) {
             subject = Some(np);
@@ -676,7 +676,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     }
     // `وشدد معاليه`, `وأكد سموه`: an honorific with a pronoun refers back
     // to the person quoted before; a time (`الشهر الماضي`) is no speaker
-    if subject.is_some_and(|np| np.first == np.last && HONORIFIC_PRONOUNS.contains(&doc.key(np.first)))
+    if subject.is_some_and(|np| np.first == np.last && is_honorific_pronoun(doc.key(np.first)))
         || subject.is_some_and(|np| doc.lex.is_date_trigger(doc.key(np.first)))
     {
         subject = None;
@@ -712,7 +712,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
             TokenKind::Word => {
                 // `يمكن أن`, `دون أن`, `احتمال أن`: a word that takes `أن`
                 // itself, so the verb of saying has no complement here
-                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| AN_GOVERNORS.contains(&doc.key(p))) {
+                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| governs_an(doc.key(p))) {
                     return None;
                 }
                 if is_complementizer(doc, k) {
@@ -903,32 +903,46 @@ fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> 
     (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
 
+// The word lists below are matched on folded keys (a `match` on the
+// string compares lengths first, where a list scan compares every entry).
+
 /// Nouns that name what the quotation marks after them hold (a slogan, a
-/// title, a hashtag), folded.
-const NAMING_NOUNS: &[&str] = &[
-    "شعار", "شعارات", "هتاف", "هتافات", "عنوان", "بعنوان", "اسم", "لقب", "وسم", "هاشتاغ", "هاشتاج", "لافته", "لافتات", "عباره", "بعباره", "شعارا",
-];
+/// title, a hashtag).
+fn is_naming_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "شعار" | "شعارات" | "هتاف" | "هتافات" | "عنوان" | "بعنوان" | "اسم" | "لقب" | "وسم" | "هاشتاغ" | "هاشتاج" | "لافته" | "لافتات" | "عباره" | "بعباره" | "شعارا"
+    )
+}
 
 /// Honorifics with a possessive pronoun that stand for a person named
-/// before (`معاليه` his excellency, `سموه` his highness), folded.
-const HONORIFIC_PRONOUNS: &[&str] = &["معاليه", "سموه", "فخامته", "سيادته", "سعادته", "جلالته", "غبطته", "نيافته", "معاليها", "سموها"];
+/// before (`معاليه` his excellency, `سموه` his highness).
+fn is_honorific_pronoun(key: &str) -> bool {
+    matches!(key, "معاليه" | "سموه" | "فخامته" | "سيادته" | "سعادته" | "جلالته" | "غبطته" | "نيافته" | "معاليها" | "سموها")
+}
 
 /// Words other than verbs of saying that take an `أن` clause (modals,
-/// prepositions, nouns of possibility), folded.
-const AN_GOVERNORS: &[&str] = &[
-    "يمكن", "يمكنه", "يمكنها", "يجب", "ينبغي", "يتعين", "لابد", "بد", "دون", "بدون", "قبل", "بعد", "منذ", "احتمال",
-    "امكانيه", "حتي", "يحتمل", "يرجح", "المرجح", "المتوقع", "المقرر", "المفترض", "شانه", "شانها", "اجل", "مجرد", "بمجرد",
-    // `إلا أن` (however), `كما لو أن` (as if): connectives
-    "الا", "لو",
-    // `رغم أن` (although): the narrator's concession
-    "رغم", "برغم", "ورغم",
-];
+/// prepositions, nouns of possibility).
+fn governs_an(key: &str) -> bool {
+    matches!(
+        key,
+        "يمكن" | "يمكنه" | "يمكنها" | "يجب" | "ينبغي" | "يتعين" | "لابد" | "بد" | "دون" | "بدون" | "قبل" | "بعد" | "منذ" | "احتمال"
+            | "امكانيه" | "حتي" | "يحتمل" | "يرجح" | "المرجح" | "المتوقع" | "المقرر" | "المفترض" | "شانه" | "شانها" | "اجل" | "مجرد" | "بمجرد"
+            // `إلا أن` (however), `كما لو أن` (as if): connectives
+            | "الا" | "لو"
+            // `رغم أن` (although): the narrator's concession
+            | "رغم" | "برغم" | "ورغم"
+    )
+}
 
 /// Words that open a clause before its subject: `وكانت الوزارة قالت`.
-const CLAUSE_OPENERS: &[&str] = &[
-    "كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "واما", "وقد", "قد", "ثم", "فيما", "بينما", "حيث", "كما", "اذ", "و", "بدوره",
-    "بدورها", "ان", "رغم", "برغم", "بيد", "لان", "اذا", "عندما", "حين", "بعدما",
-];
+fn is_clause_opener(key: &str) -> bool {
+    matches!(
+        key,
+        "كان" | "كانت" | "وكان" | "وكانت" | "لكن" | "ولكن" | "اما" | "واما" | "وقد" | "قد" | "ثم" | "فيما" | "بينما" | "حيث" | "كما" | "اذ" | "و" | "بدوره"
+            | "بدورها" | "ان" | "رغم" | "برغم" | "بيد" | "لان" | "اذا" | "عندما" | "حين" | "بعدما"
+    )
+}
 
 /// A noun phrase that opens the verb's clause and ends right before it
 /// (a comma between is allowed): Arabic news also puts the subject first.
@@ -961,7 +975,7 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
     let mut start = end;
     for _ in 0..12 {
         let Some(p) = doc.prev_non_space(start) else { break };
-        if !doc.tokens[p].is_wordlike() || CLAUSE_OPENERS.contains(&doc.key(p)) {
+        if !doc.tokens[p].is_wordlike() || is_clause_opener(doc.key(p)) {
             break;
         }
         start = p;
@@ -1061,7 +1075,7 @@ fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         }
         // `رفعوا شعار «نريد وطنا»`, `تحت عنوان "…"`: a slogan or a title
         // named by the noun before it, not a quotation
-        if doc.prev_word(q.open).is_some_and(|p| NAMING_NOUNS.contains(&doc.key(p))) {
+        if doc.prev_word(q.open).is_some_and(|p| is_naming_noun(doc.key(p))) {
             continue;
         }
         if covered(&indirect, q.open, q.open + 1) {
