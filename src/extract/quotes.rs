@@ -203,20 +203,15 @@ impl Speakers {
     /// form go to the fuller one.
     fn merge_same_people(&mut self, quotes: &mut [Quote]) {
         let n = self.people.len();
+        // the length of each name, counted once rather than once per pair
+        let name_chars: Vec<usize> = self.people.iter().map(|p| p.name.chars().count()).collect();
         for a in 0..n {
             for b in 0..n {
                 if a == b || !self.people[a].person || !self.people[b].person || self.people[a].quotes == 0 {
                     continue;
                 }
-                let (ka, kb) = (self.people[a].key.replace(' ', ""), self.people[b].key.replace(' ', ""));
-                let last_a = self.people[a].key.split(' ').next_back().unwrap_or("");
-                let last_b = self.people[b].key.split(' ').next_back().unwrap_or("");
-                // `خوان أنطونيو` is `خوان أنطونيو بيتزي` cut short (two words at least)
-                let prefix = self.people[a].key.split(' ').count() >= 2 && self.people[b].key.starts_with(&format!("{} ", self.people[a].key));
-                let same = ka == kb || (last_a == last_b && last_a.chars().count() >= 3) || prefix;
-                let b_fuller = self.people[b].name.chars().count() > self.people[a].name.chars().count()
-                    || (self.people[b].name.chars().count() == self.people[a].name.chars().count() && b < a);
-                if same && b_fuller {
+                let b_fuller = name_chars[b] > name_chars[a] || (name_chars[b] == name_chars[a] && b < a);
+                if b_fuller && same_person(&self.people[a].key, &self.people[b].key) {
                     let (from, to) = (self.people[a].name.clone(), self.people[b].name.clone());
                     for q in quotes.iter_mut().filter(|q| q.speaker.as_deref() == Some(from.as_str())) {
                         q.speaker = Some(to.clone());
@@ -389,6 +384,21 @@ impl Speakers {
         let key = fold_phrase(&text);
         Some(self.add(text, key, np.gender, intro.first, false))
     }
+}
+
+/// Whether two people's keys name one person: the same letters
+/// (`عبد الله البدري`, `عبدالله البدري`), the same family name of three
+/// letters or more, or `a` is `b` cut short (`خوان أنطونيو` of `خوان
+/// أنطونيو بيتزي`, two words at least).
+fn same_person(a: &str, b: &str) -> bool {
+    fn last(k: &str) -> &str {
+        k.rsplit(' ').next().unwrap_or("")
+    }
+    fn letters(k: &str) -> impl Iterator<Item = u8> + '_ {
+        k.bytes().filter(|&c| c != b' ')
+    }
+    let prefix = a.contains(' ') && b.len() > a.len() && b.starts_with(a) && b.as_bytes()[a.len()] == b' ';
+    prefix || (last(a) == last(b) && last(a).chars().count() >= 3) || letters(a).eq(letters(b))
 }
 
 /// How far back (in tokens) a definite noun looks for the indefinite one it
@@ -1318,6 +1328,18 @@ mod tests {
         assert!(!swapped_neighbours("سعيد", "سيعد")); // too short to tell a slip from another name
         assert!(!swapped_neighbours("مارتينيز", "مارتينيس")); // a different letter, not a swap
         assert!(!swapped_neighbours("مارتينيز", "ماتريينز")); // two swaps
+    }
+
+    #[test]
+    fn same_person_by_letters_family_name_or_a_name_cut_short() {
+        use super::same_person;
+        assert!(same_person("عبد الله البدري", "عبدالله البدري"));
+        assert!(same_person("لافروف", "سيرغي لافروف"));
+        assert!(same_person("خوان انطونيو", "خوان انطونيو بيتزي"));
+        assert!(!same_person("خوان", "خوان انطونيو")); // one word is no name cut short
+        assert!(!same_person("خوان انطونيو", "خوان انطونيوس"));
+        assert!(!same_person("علي حسن", "علي حسين"));
+        assert!(!same_person("زيد ب", "عمر ب")); // a family name of one letter tells nothing
     }
 
     #[test]
