@@ -18,10 +18,11 @@
 
 use super::doc::Doc;
 use super::names::{self, NounPhrase, PhraseKind};
-use super::entities::KnownNames;
+use super::entities::{phrase_key, KnownNames};
 use crate::emit::{Quote, QuoteKind, Speaker};
 use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
-use crate::tokenizer::{fold::fold_phrase, QuoteSpan, TokenKind};
+use crate::tokenizer::fold::{fold_into, fold_phrase};
+use crate::tokenizer::{QuoteSpan, TokenKind};
 
 /// Quotes of at most this many words are names or terms (`“بريكس”`,
 /// `"معلومات مخابراتية موثوقة"`), not quotations.
@@ -244,7 +245,7 @@ impl Speakers {
         let gender = if np.gender != Gender::Unknown { np.gender } else { verb_gender };
         let title = np.title_text(doc).map(str::to_string);
         let text = np.name_text(doc).to_string();
-        let key = fold_phrase(&text);
+        let key = name_key(doc, np);
         let idx = if np.kind == PhraseKind::Person {
             let (full, full_key) = self.link_family_name(&text, &key, known);
             self.add(full, full_key, gender, np.first, true)
@@ -282,27 +283,27 @@ impl Speakers {
     /// A family name alone (`لافروف`) becomes the full name given earlier
     /// (`سيرغي لافروف`), from the speakers so far or the people of the text.
     fn link_family_name(&self, name: &str, key: &str, known: &KnownNames) -> (String, String) {
-        let words: Vec<&str> = key.split(' ').collect();
-        if words.len() == 1 {
+        if !key.contains(' ') {
+            let family = key;
             for p in &self.people {
-                if p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0]) {
+                if p.key.contains(' ') && last_word(&p.key) == family {
                     return (p.name.clone(), p.key.clone());
                 }
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && fk.rsplit(' ').next() == Some(words[0]) {
+                if fk.contains(' ') && last_word(fk) == family {
                     return (full.clone(), fk.clone());
                 }
             }
             // a slip of the keyboard in a foreign name (`داميان` for
             // `دايمان`): two neighbouring letters swapped in a long word
             for p in self.people.iter().filter(|p| p.person) {
-                if p.key.split(' ').count() > 1 && p.key.rsplit(' ').next().is_some_and(|last| swapped_neighbours(last, words[0])) {
+                if p.key.contains(' ') && swapped_neighbours(last_word(&p.key), family) {
                     return (p.name.clone(), p.key.clone());
                 }
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && fk.rsplit(' ').next().is_some_and(|last| swapped_neighbours(last, words[0])) {
+                if fk.contains(' ') && swapped_neighbours(last_word(fk), family) {
                     return (full.clone(), fk.clone());
                 }
             }
@@ -316,7 +317,8 @@ impl Speakers {
     /// person introduced with it; a nationality alone (`الأرجنتيني`) for
     /// the last person quoted.
     fn refer_back(&mut self, doc: &Doc, np: &NounPhrase, key: &str, known: &KnownNames) -> Option<usize> {
-        let words: Vec<&str> = key.split(' ').collect();
+        // the key when it is one word
+        let single = (!key.contains(' ')).then_some(key);
         if doc.phrase_at(&doc.lex.document_nouns, np.first).is_some() {
             // a document speaks for the last speaker, or else for the first
             // body the story names (`جاء في نص البلاغ` after `أعلنت الوزارة`)
@@ -329,48 +331,44 @@ impl Speakers {
             }
         }
         // a family name written with the article (`البدري`, `الشاهد`)
-        if words.len() == 1 {
-            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0])) {
+        if let Some(family) = single {
+            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.contains(' ') && last_word(&p.key) == family) {
                 return Some(i);
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && fk.rsplit(' ').next() == Some(words[0]) {
+                if fk.contains(' ') && last_word(fk) == family {
                     return Some(self.add(full.clone(), fk.clone(), np.gender, np.first, true));
                 }
             }
         }
-        if let Some(title) = np.title_text(doc) {
+        if let Some((a, b)) = np.title {
             // `الوزير الأردني` names `وزير الخارجية الأردني ناصر البدوي`: the
             // words of the short title, without the article, are in the long one
-            let bare = |t: &str| -> Vec<String> {
-                fold_phrase(t).split(' ').map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).to_string()).collect()
-            };
-            let words = bare(title);
+            let short = phrase_key(doc, a, b, if a == np.first { np.prefix_chars } else { 0 });
             for (full, t) in known.people.iter().rev() {
                 if t.as_deref().is_some_and(|t| {
-                    let long = bare(t);
-                    words.iter().all(|w| long.contains(w))
+                    let long = fold_phrase(t);
+                    short.split(' ').map(without_article).all(|w| long.split(' ').map(without_article).any(|l| l == w))
                 }) {
                     let fk = fold_phrase(full);
                     return Some(self.add(full.clone(), fk, np.gender, np.first, true));
                 }
             }
-            if words.len() == 1 {
+            if !short.contains(' ') {
                 return self.last_person;
             }
         }
-        if words.len() != 1 {
-            return None;
-        }
-        let head = words[0].strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
+        let word = single?;
+        let head = word.strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
         // `الوزارة` for `وزارة الخارجية`, `الائتلاف` for `الائتلاف الوطني السوري`
-        if let Some(i) = self.people.iter().rposition(|p| p.key.split(' ').next().is_some_and(|f| f == head || (f == words[0] && !p.person && p.key.contains(' ')))) {
+        if let Some(i) = self.people.iter().rposition(|p| first_word(&p.key) == head || (first_word(&p.key) == word && !p.person && p.key.contains(' '))) {
             return Some(i);
         }
+        // (only the first word of each organization is folded to compare)
+        let mut first = String::new();
         for org in known.organizations.iter() {
-            let ok = fold_phrase(org);
-            if ok.split(' ').next() == Some(head) {
-                return Some(self.add(org.clone(), ok, np.gender, np.first, false));
+            if folded_first_word(org, &mut first) == head {
+                return Some(self.add(org.clone(), fold_phrase(org), np.gender, np.first, false));
             }
         }
         if doc.word_full(np.first).and_then(|w| w.nationality).is_some() {
@@ -386,19 +384,54 @@ impl Speakers {
     }
 }
 
+/// The key of the words that name `np`'s referent (its name, or the whole
+/// phrase): `fold_phrase` of [`NounPhrase::name_text`], joined from the
+/// tokens' keys.
+fn name_key(doc: &Doc, np: &NounPhrase) -> String {
+    match np.name {
+        Some((a, b, p)) => phrase_key(doc, a, b, p),
+        None => phrase_key(doc, np.first, np.last, np.prefix_chars),
+    }
+}
+
+/// The first word of a key (all of it when it has one word).
+fn first_word(key: &str) -> &str {
+    key.split(' ').next().unwrap_or(key)
+}
+
+/// The last word of a key (all of it when it has one word).
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+/// A title word without its article (`الوزير` → `وزير`), unless too short.
+fn without_article(word: &str) -> &str {
+    word.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(word)
+}
+
+/// The first word of `fold_phrase(text)`, folded into `buf`: the words
+/// after it are not folded.
+fn folded_first_word<'b>(text: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    for word in text.split(|c: char| c.is_whitespace()) {
+        fold_into(word, buf);
+        if !buf.is_empty() {
+            break;
+        }
+    }
+    first_word(buf)
+}
+
 /// Whether two people's keys name one person: the same letters
 /// (`عبد الله البدري`, `عبدالله البدري`), the same family name of three
 /// letters or more, or `a` is `b` cut short (`خوان أنطونيو` of `خوان
 /// أنطونيو بيتزي`, two words at least).
 fn same_person(a: &str, b: &str) -> bool {
-    fn last(k: &str) -> &str {
-        k.rsplit(' ').next().unwrap_or("")
-    }
     fn letters(k: &str) -> impl Iterator<Item = u8> + '_ {
         k.bytes().filter(|&c| c != b' ')
     }
     let prefix = a.contains(' ') && b.len() > a.len() && b.starts_with(a) && b.as_bytes()[a.len()] == b' ';
-    prefix || (last(a) == last(b) && last(a).chars().count() >= 3) || letters(a).eq(letters(b))
+    prefix || (last_word(a) == last_word(b) && last_word(a).chars().count() >= 3) || letters(a).eq(letters(b))
 }
 
 /// How far back (in tokens) a definite noun looks for the indefinite one it
@@ -408,12 +441,25 @@ const ANAPHOR_WINDOW: usize = 1500;
 /// Whether `a` and `b` (five letters or more) differ only by two
 /// neighbouring letters swapped: `دايمان`/`داميان`.
 fn swapped_neighbours(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() != b.len() || a.len() < 5 || a == b {
+    // a swap keeps the letters, so the byte length too
+    if a.len() != b.len() {
         return false;
     }
-    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else { return false };
-    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+    let (mut rest_a, mut rest_b) = (a.chars(), b.chars());
+    let mut same = 0;
+    loop {
+        match (rest_a.next(), rest_b.next()) {
+            (Some(x), Some(y)) if x == y => same += 1,
+            // the first difference: the next letters are these two swapped,
+            // and the rest is the same
+            (Some(x), Some(y)) => {
+                let (Some(x2), Some(y2)) = (rest_a.next(), rest_b.next()) else { return false };
+                return x == y2 && x2 == y && rest_a.as_str() == rest_b.as_str() && same + 2 + rest_a.count() >= 5;
+            }
+            // no difference, or one word is longer
+            _ => return false,
+        }
+    }
 }
 
 /// An unnamed source written in the accusative after `إن`/`أن`
@@ -1328,6 +1374,10 @@ mod tests {
         assert!(!swapped_neighbours("سعيد", "سيعد")); // too short to tell a slip from another name
         assert!(!swapped_neighbours("مارتينيز", "مارتينيس")); // a different letter, not a swap
         assert!(!swapped_neighbours("مارتينيز", "ماتريينز")); // two swaps
+        assert!(swapped_neighbours("دايمان", "داميان"));
+        assert!(swapped_neighbours("ابتثج", "ابتجث")); // the last two letters
+        assert!(!swapped_neighbours("ابتث", "ابثت")); // four letters
+        assert!(!swapped_neighbours("ابتثج", "ابتثجح"));
     }
 
     #[test]
