@@ -16,13 +16,13 @@
 //! the previous speaker of the same grammatical gender; a family name alone
 //! (`لافروف`) is linked to the full name given earlier.
 
-use super::doc::Doc;
+use super::doc::{Doc, TokenLex};
 use super::names::{self, NounPhrase, PhraseKind};
 use super::entities::{phrase_key, KnownNames};
 use crate::emit::{Quote, QuoteKind, Speaker};
 use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
 use crate::tokenizer::fold::{fold_into, fold_phrase};
-use crate::tokenizer::{QuoteSpan, TokenKind};
+use crate::tokenizer::{QuoteSpan, Token, TokenKind};
 
 /// Quotes of at most this many words are names or terms (`“بريكس”`,
 /// `"معلومات مخابراتية موثوقة"`), not quotations.
@@ -864,14 +864,20 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
 /// one, [`cue_after`] finds no quote whatever the subject is (its scan
 /// starts after `v`, and every quote it returns opens at one of these).
 fn quote_may_follow(doc: &Doc, v: usize, limit: usize) -> bool {
-    let opens = |t: usize| match doc.tokens[t].kind {
-        TokenKind::Word => is_complementizer(doc, t),
-        TokenKind::Punct => doc.punct(t) == Some(':'),
+    if v + 1 >= limit {
+        return false;
+    }
+    let text = doc.text.as_bytes();
+    let opens = |(t, ids): (&Token, &TokenLex)| match t.kind {
+        TokenKind::Word => doc.lex.word(ids.full()).is_some_and(|w| w.complementizer),
+        TokenKind::Punct => text.get(t.start as usize) == Some(&b':'),
         TokenKind::Quote => true,
         _ => false,
     };
-    // (`أشار إلى` at the end of the reach: its `أن` is the next word)
-    v + 1 < limit && ((v + 1..limit).any(opens) || doc.next_non_space(limit - 1).is_some_and(|n| is_complementizer(doc, n)))
+    let reach = v + 1..limit;
+    doc.tokens[reach.clone()].iter().zip(&doc.ids[reach]).any(opens)
+        // (`أشار إلى` at the end of the reach: its `أن` is the next word)
+        || doc.next_non_space(limit - 1).is_some_and(|n| is_complementizer(doc, n))
 }
 
 /// A title longer than the parser follows, then the name between commas:
