@@ -376,7 +376,7 @@ impl Speakers {
         }
         // `وقال المصدر` after `أعلن مصدر يمني مسؤول في وزارة الصحة`: the
         // definite noun names the source the story introduced indefinite
-        let earlier = (np.first.saturating_sub(ANAPHOR_WINDOW)..np.first).rev().find(|&t| doc.tokens[t].is_word() && doc.key(t) == head)?;
+        let earlier = (np.first.saturating_sub(ANAPHOR_WINDOW)..np.first).rev().find(|&t| doc.tokens[t].is_word() && doc.toks.key_bytes(t) == head.as_bytes())?;
         let intro = names::parse(doc, earlier).filter(|e| e.kind == PhraseKind::Description && e.last > e.first)?;
         let text = nominative(doc, &intro).unwrap_or_else(|| intro.name_text(doc).to_string());
         let key = fold_phrase(&text);
@@ -733,7 +733,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     // `وشدد معاليه`, `وأكد سموه`: an honorific with a pronoun refers back
     // to the person quoted before; a time (`الشهر الماضي`) is no speaker
     if subject.is_some_and(|np| np.first == np.last && is_honorific_pronoun(doc.key(np.first)))
-        || subject.is_some_and(|np| doc.lex.is_date_trigger(doc.key(np.first)))
+        || subject.is_some_and(|np| begins_date(doc, np.first))
     {
         subject = None;
     }
@@ -856,6 +856,17 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     }
     // the quote may open right at the sentence end (`قال لافروف” ...”.`)
     None
+}
+
+/// Whether a date can begin with token `t` (`الشهر الماضي`): for a word,
+/// the flag its lookup left (see [`TokenLex::date_trigger`]).
+fn begins_date(doc: &Doc, t: usize) -> bool {
+    if doc.tokens[t].is_word() {
+        debug_assert_eq!(doc.ids[t].date_trigger(), doc.lex.is_date_trigger(doc.key(t)));
+        doc.ids[t].date_trigger()
+    } else {
+        doc.lex.is_date_trigger(doc.key(t))
+    }
 }
 
 /// Whether anything that opens a quote for the verb at `v` lies within its
