@@ -319,7 +319,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
 /// `prefix_chars` code points: `fold_phrase` of [`Doc::slice`], built from
 /// the keys the tokenizer folded (a word's key is its folded text) instead
 /// of folding the text again.
-fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8) -> String {
+pub(super) fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8) -> String {
     let range = doc.byte_range(first, last, prefix_chars);
     let mut key = String::with_capacity(range.len());
     // as in `fold_phrase`: words split at whitespace, those that fold to

@@ -16,12 +16,13 @@
 //! the previous speaker of the same grammatical gender; a family name alone
 //! (`لافروف`) is linked to the full name given earlier.
 
-use super::doc::Doc;
+use super::doc::{Doc, TokenLex};
 use super::names::{self, NounPhrase, PhraseKind};
-use super::entities::KnownNames;
+use super::entities::{phrase_key, KnownNames};
 use crate::emit::{Quote, QuoteKind, Speaker};
 use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
-use crate::tokenizer::{fold::fold_phrase, QuoteSpan, TokenKind};
+use crate::tokenizer::fold::{fold_into, fold_phrase};
+use crate::tokenizer::{QuoteSpan, Token, TokenKind};
 
 /// Quotes of at most this many words are names or terms (`“بريكس”`,
 /// `"معلومات مخابراتية موثوقة"`), not quotations.
@@ -89,7 +90,7 @@ pub fn extract(
             Some(np) => Some(st.named(doc, np, cue.verb_info.gender, known)),
             // `وشدد معاليه`: his excellency is the story's main figure, the
             // most quoted person so far
-            None if doc.next_word(cue.verb).is_some_and(|n| HONORIFIC_PRONOUNS.contains(&doc.key(n))) => {
+            None if doc.next_word(cue.verb).is_some_and(|n| is_honorific_pronoun(doc.key(n))) => {
                 st.most_quoted_person().or_else(|| st.dropped(cue.verb_info))
             }
             None => st.dropped(cue.verb_info).or_else(|| {
@@ -203,20 +204,15 @@ impl Speakers {
     /// form go to the fuller one.
     fn merge_same_people(&mut self, quotes: &mut [Quote]) {
         let n = self.people.len();
+        // the length of each name, counted once rather than once per pair
+        let name_chars: Vec<usize> = self.people.iter().map(|p| p.name.chars().count()).collect();
         for a in 0..n {
             for b in 0..n {
                 if a == b || !self.people[a].person || !self.people[b].person || self.people[a].quotes == 0 {
                     continue;
                 }
-                let (ka, kb) = (self.people[a].key.replace(' ', ""), self.people[b].key.replace(' ', ""));
-                let last_a = self.people[a].key.split(' ').next_back().unwrap_or("");
-                let last_b = self.people[b].key.split(' ').next_back().unwrap_or("");
-                // `خوان أنطونيو` is `خوان أنطونيو بيتزي` cut short (two words at least)
-                let prefix = self.people[a].key.split(' ').count() >= 2 && self.people[b].key.starts_with(&format!("{} ", self.people[a].key));
-                let same = ka == kb || (last_a == last_b && last_a.chars().count() >= 3) || prefix;
-                let b_fuller = self.people[b].name.chars().count() > self.people[a].name.chars().count()
-                    || (self.people[b].name.chars().count() == self.people[a].name.chars().count() && b < a);
-                if same && b_fuller {
+                let b_fuller = name_chars[b] > name_chars[a] || (name_chars[b] == name_chars[a] && b < a);
+                if b_fuller && same_person(&self.people[a].key, &self.people[b].key) {
                     let (from, to) = (self.people[a].name.clone(), self.people[b].name.clone());
                     for q in quotes.iter_mut().filter(|q| q.speaker.as_deref() == Some(from.as_str())) {
                         q.speaker = Some(to.clone());
@@ -249,7 +245,7 @@ impl Speakers {
         let gender = if np.gender != Gender::Unknown { np.gender } else { verb_gender };
         let title = np.title_text(doc).map(str::to_string);
         let text = np.name_text(doc).to_string();
-        let key = fold_phrase(&text);
+        let key = name_key(doc, np);
         let idx = if np.kind == PhraseKind::Person {
             let (full, full_key) = self.link_family_name(&text, &key, known);
             self.add(full, full_key, gender, np.first, true)
@@ -287,27 +283,27 @@ impl Speakers {
     /// A family name alone (`لافروف`) becomes the full name given earlier
     /// (`سيرغي لافروف`), from the speakers so far or the people of the text.
     fn link_family_name(&self, name: &str, key: &str, known: &KnownNames) -> (String, String) {
-        let words: Vec<&str> = key.split(' ').collect();
-        if words.len() == 1 {
+        if !key.contains(' ') {
+            let family = key;
             for p in &self.people {
-                if p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0]) {
+                if p.key.contains(' ') && last_word(&p.key) == family {
                     return (p.name.clone(), p.key.clone());
                 }
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && fk.rsplit(' ').next() == Some(words[0]) {
+                if fk.contains(' ') && last_word(fk) == family {
                     return (full.clone(), fk.clone());
                 }
             }
             // a slip of the keyboard in a foreign name (`داميان` for
             // `دايمان`): two neighbouring letters swapped in a long word
             for p in self.people.iter().filter(|p| p.person) {
-                if p.key.split(' ').count() > 1 && p.key.rsplit(' ').next().is_some_and(|last| swapped_neighbours(last, words[0])) {
+                if p.key.contains(' ') && swapped_neighbours(last_word(&p.key), family) {
                     return (p.name.clone(), p.key.clone());
                 }
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && fk.rsplit(' ').next().is_some_and(|last| swapped_neighbours(last, words[0])) {
+                if fk.contains(' ') && swapped_neighbours(last_word(fk), family) {
                     return (full.clone(), fk.clone());
                 }
             }
@@ -321,7 +317,8 @@ impl Speakers {
     /// person introduced with it; a nationality alone (`الأرجنتيني`) for
     /// the last person quoted.
     fn refer_back(&mut self, doc: &Doc, np: &NounPhrase, key: &str, known: &KnownNames) -> Option<usize> {
-        let words: Vec<&str> = key.split(' ').collect();
+        // the key when it is one word
+        let single = (!key.contains(' ')).then_some(key);
         if doc.phrase_at(&doc.lex.document_nouns, np.first).is_some() {
             // a document speaks for the last speaker, or else for the first
             // body the story names (`جاء في نص البلاغ` after `أعلنت الوزارة`)
@@ -334,48 +331,44 @@ impl Speakers {
             }
         }
         // a family name written with the article (`البدري`, `الشاهد`)
-        if words.len() == 1 {
-            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.split(' ').count() > 1 && p.key.split(' ').next_back() == Some(words[0])) {
+        if let Some(family) = single {
+            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.contains(' ') && last_word(&p.key) == family) {
                 return Some(i);
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && fk.rsplit(' ').next() == Some(words[0]) {
+                if fk.contains(' ') && last_word(fk) == family {
                     return Some(self.add(full.clone(), fk.clone(), np.gender, np.first, true));
                 }
             }
         }
-        if let Some(title) = np.title_text(doc) {
+        if let Some((a, b)) = np.title {
             // `الوزير الأردني` names `وزير الخارجية الأردني ناصر البدوي`: the
             // words of the short title, without the article, are in the long one
-            let bare = |t: &str| -> Vec<String> {
-                fold_phrase(t).split(' ').map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).to_string()).collect()
-            };
-            let words = bare(title);
+            let short = phrase_key(doc, a, b, if a == np.first { np.prefix_chars } else { 0 });
             for (full, t) in known.people.iter().rev() {
                 if t.as_deref().is_some_and(|t| {
-                    let long = bare(t);
-                    words.iter().all(|w| long.contains(w))
+                    let long = fold_phrase(t);
+                    short.split(' ').map(without_article).all(|w| long.split(' ').map(without_article).any(|l| l == w))
                 }) {
                     let fk = fold_phrase(full);
                     return Some(self.add(full.clone(), fk, np.gender, np.first, true));
                 }
             }
-            if words.len() == 1 {
+            if !short.contains(' ') {
                 return self.last_person;
             }
         }
-        if words.len() != 1 {
-            return None;
-        }
-        let head = words[0].strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
+        let word = single?;
+        let head = word.strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
         // `الوزارة` for `وزارة الخارجية`, `الائتلاف` for `الائتلاف الوطني السوري`
-        if let Some(i) = self.people.iter().rposition(|p| p.key.split(' ').next().is_some_and(|f| f == head || (f == words[0] && !p.person && p.key.contains(' ')))) {
+        if let Some(i) = self.people.iter().rposition(|p| first_word(&p.key) == head || (first_word(&p.key) == word && !p.person && p.key.contains(' '))) {
             return Some(i);
         }
+        // (only the first word of each organization is folded to compare)
+        let mut first = String::new();
         for org in known.organizations.iter() {
-            let ok = fold_phrase(org);
-            if ok.split(' ').next() == Some(head) {
-                return Some(self.add(org.clone(), ok, np.gender, np.first, false));
+            if folded_first_word(org, &mut first) == head {
+                return Some(self.add(org.clone(), fold_phrase(org), np.gender, np.first, false));
             }
         }
         if doc.word_full(np.first).and_then(|w| w.nationality).is_some() {
@@ -383,12 +376,65 @@ impl Speakers {
         }
         // `وقال المصدر` after `أعلن مصدر يمني مسؤول في وزارة الصحة`: the
         // definite noun names the source the story introduced indefinite
-        let earlier = (np.first.saturating_sub(ANAPHOR_WINDOW)..np.first).rev().find(|&t| doc.tokens[t].is_word() && doc.key(t) == head)?;
+        let earlier = (np.first.saturating_sub(ANAPHOR_WINDOW)..np.first).rev().find(|&t| doc.tokens[t].is_word() && doc.toks.key_bytes(t) == head.as_bytes())?;
         let intro = names::parse(doc, earlier).filter(|e| e.kind == PhraseKind::Description && e.last > e.first)?;
         let text = nominative(doc, &intro).unwrap_or_else(|| intro.name_text(doc).to_string());
         let key = fold_phrase(&text);
         Some(self.add(text, key, np.gender, intro.first, false))
     }
+}
+
+/// The key of the words that name `np`'s referent (its name, or the whole
+/// phrase): `fold_phrase` of [`NounPhrase::name_text`], joined from the
+/// tokens' keys.
+fn name_key(doc: &Doc, np: &NounPhrase) -> String {
+    match np.name {
+        Some((a, b, p)) => phrase_key(doc, a, b, p),
+        None => phrase_key(doc, np.first, np.last, np.prefix_chars),
+    }
+}
+
+// (the two below look for the space byte: `split(' ')` runs a char
+// searcher, several times slower on such short keys)
+
+/// The first word of a key (all of it when it has one word).
+fn first_word(key: &str) -> &str {
+    key.as_bytes().iter().position(|&b| b == b' ').map_or(key, |i| &key[..i])
+}
+
+/// The last word of a key (all of it when it has one word).
+fn last_word(key: &str) -> &str {
+    key.as_bytes().iter().rposition(|&b| b == b' ').map_or(key, |i| &key[i + 1..])
+}
+
+/// A title word without its article (`الوزير` → `وزير`), unless too short.
+fn without_article(word: &str) -> &str {
+    word.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(word)
+}
+
+/// The first word of `fold_phrase(text)`, folded into `buf`: the words
+/// after it are not folded.
+fn folded_first_word<'b>(text: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    for word in text.split(|c: char| c.is_whitespace()) {
+        fold_into(word, buf);
+        if !buf.is_empty() {
+            break;
+        }
+    }
+    first_word(buf)
+}
+
+/// Whether two people's keys name one person: the same letters
+/// (`عبد الله البدري`, `عبدالله البدري`), the same family name of three
+/// letters or more, or `a` is `b` cut short (`خوان أنطونيو` of `خوان
+/// أنطونيو بيتزي`, two words at least).
+fn same_person(a: &str, b: &str) -> bool {
+    fn letters(k: &str) -> impl Iterator<Item = u8> + '_ {
+        k.bytes().filter(|&c| c != b' ')
+    }
+    let prefix = a.contains(' ') && b.len() > a.len() && b.starts_with(a) && b.as_bytes()[a.len()] == b' ';
+    prefix || (last_word(a) == last_word(b) && last_word(a).chars().count() >= 3) || letters(a).eq(letters(b))
 }
 
 /// How far back (in tokens) a definite noun looks for the indefinite one it
@@ -398,12 +444,25 @@ const ANAPHOR_WINDOW: usize = 1500;
 /// Whether `a` and `b` (five letters or more) differ only by two
 /// neighbouring letters swapped: `دايمان`/`داميان`.
 fn swapped_neighbours(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() != b.len() || a.len() < 5 || a == b {
+    // a swap keeps the letters, so the byte length too
+    if a.len() != b.len() {
         return false;
     }
-    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else { return false };
-    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+    let (mut rest_a, mut rest_b) = (a.chars(), b.chars());
+    let mut same = 0;
+    loop {
+        match (rest_a.next(), rest_b.next()) {
+            (Some(x), Some(y)) if x == y => same += 1,
+            // the first difference: the next letters are these two swapped,
+            // and the rest is the same
+            (Some(x), Some(y)) => {
+                let (Some(x2), Some(y2)) = (rest_a.next(), rest_b.next()) else { return false };
+                return x == y2 && x2 == y && rest_a.as_str() == rest_b.as_str() && same + 2 + rest_a.count() >= 5;
+            }
+            // no difference, or one word is longer
+            _ => return false,
+        }
+    }
 }
 
 /// An unnamed source written in the accusative after `إن`/`أن`
@@ -586,6 +645,19 @@ fn find_cues(doc: &Doc) -> Vec<Cue> {
 /// Looks after the verb at `v` for its subject and its quote.
 fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     let sentence_end = doc.toks.sentences[doc.sentence_of(v)].tokens.end;
+    let limit = (v + CUE_WINDOW).min(sentence_end);
+    // most verbs have no quote within reach: find that out before parsing
+    // their subject (debug builds check that the full search agrees)
+    if !quote_may_follow(doc, v, limit) {
+        debug_assert!(cue_within(doc, v, info, sentence_end, limit).is_none());
+        return None;
+    }
+    cue_within(doc, v, info, sentence_end, limit)
+}
+
+/// [`cue_after`] once a quote may follow the verb: its subject, then its
+/// quote before `limit`.
+fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: usize) -> Option<Cue> {
     let mut subject = None;
     let mut j = doc.next_non_space(v)?;
     // `تابع قائلا`, `أضاف قائلا`: the participle belongs to the cue
@@ -650,7 +722,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     // then a noun phrase after the verb is its object (`يتهمون الأطباء بأنهم`)
     // After `إن`/`أن`/`لكن` the noun phrase before the verb is its subject
     // even when a name follows the verb: `بيد أن مسؤولا محليا أبلغ رويترز`
-    if let Some(np) = preverbal_subject(doc, v).filter(|_| !participle) {
+    if let Some(np) = if participle { None } else { preverbal_subject(doc, v) } {
         let after_particle = doc.prev_word(np.first).is_some_and(|p| matches!(doc.key(p), "ان" | "لكن" | "ولكن" | "فان" | "وان" | "بان"));
         if after_particle || subject.is_none_or(|s| s.kind != PhraseKind::Person) {
             subject = Some(np);
@@ -663,8 +735,8 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     }
     // `وشدد معاليه`, `وأكد سموه`: an honorific with a pronoun refers back
     // to the person quoted before; a time (`الشهر الماضي`) is no speaker
-    if subject.is_some_and(|np| np.first == np.last && HONORIFIC_PRONOUNS.contains(&doc.key(np.first)))
-        || subject.is_some_and(|np| doc.lex.is_date_trigger(doc.key(np.first)))
+    if subject.is_some_and(|np| np.first == np.last && is_honorific_pronoun(doc.key(np.first)))
+        || subject.is_some_and(|np| begins_date(doc, np.first))
     {
         subject = None;
     }
@@ -692,7 +764,6 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
         }
     }
     let mut k = j;
-    let limit = (v + CUE_WINDOW).min(sentence_end);
     let ambiguous_ok = |k: usize| k <= j + 2;
     while k < limit {
         let t = doc.tokens[k];
@@ -700,7 +771,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
             TokenKind::Word => {
                 // `يمكن أن`, `دون أن`, `احتمال أن`: a word that takes `أن`
                 // itself, so the verb of saying has no complement here
-                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| AN_GOVERNORS.contains(&doc.key(p))) {
+                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| governs_an(doc.key(p))) {
                     return None;
                 }
                 if is_complementizer(doc, k) {
@@ -790,6 +861,39 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
     None
 }
 
+/// Whether a date can begin with token `t` (`الشهر الماضي`): for a word,
+/// the flag its lookup left (see [`TokenLex::date_trigger`]).
+fn begins_date(doc: &Doc, t: usize) -> bool {
+    if doc.tokens[t].is_word() {
+        debug_assert_eq!(doc.ids[t].date_trigger(), doc.lex.is_date_trigger(doc.key(t)));
+        doc.ids[t].date_trigger()
+    } else {
+        doc.lex.is_date_trigger(doc.key(t))
+    }
+}
+
+/// Whether anything that opens a quote for the verb at `v` lies within its
+/// reach (`v` to `limit`): a complementizer, a colon or a quotation mark;
+/// or, after a preposition that ends the reach, a complementizer. Without
+/// one, [`cue_after`] finds no quote whatever the subject is (its scan
+/// starts after `v`, and every quote it returns opens at one of these).
+fn quote_may_follow(doc: &Doc, v: usize, limit: usize) -> bool {
+    if v + 1 >= limit {
+        return false;
+    }
+    let text = doc.text.as_bytes();
+    let opens = |(t, ids): (&Token, &TokenLex)| match t.kind {
+        TokenKind::Word => doc.lex.word(ids.full()).is_some_and(|w| w.complementizer),
+        TokenKind::Punct => text.get(t.start as usize) == Some(&b':'),
+        TokenKind::Quote => true,
+        _ => false,
+    };
+    let reach = v + 1..limit;
+    doc.tokens[reach.clone()].iter().zip(&doc.ids[reach]).any(opens)
+        // (`أشار إلى` at the end of the reach: its `أن` is the next word)
+        || doc.next_non_space(limit - 1).is_some_and(|n| is_complementizer(doc, n))
+}
+
 /// A title longer than the parser follows, then the name between commas:
 /// `وقال المدير التنفيذي للمؤسسة العربية للحريات، فلان الفلاني، إن`. The
 /// name is the speaker and everything before its comma the title.
@@ -875,32 +979,46 @@ fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> 
     (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
 
+// The word lists below are matched on folded keys (a `match` on the
+// string compares lengths first, where a list scan compares every entry).
+
 /// Nouns that name what the quotation marks after them hold (a slogan, a
-/// title, a hashtag), folded.
-const NAMING_NOUNS: &[&str] = &[
-    "شعار", "شعارات", "هتاف", "هتافات", "عنوان", "بعنوان", "اسم", "لقب", "وسم", "هاشتاغ", "هاشتاج", "لافته", "لافتات", "عباره", "بعباره", "شعارا",
-];
+/// title, a hashtag).
+fn is_naming_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "شعار" | "شعارات" | "هتاف" | "هتافات" | "عنوان" | "بعنوان" | "اسم" | "لقب" | "وسم" | "هاشتاغ" | "هاشتاج" | "لافته" | "لافتات" | "عباره" | "بعباره" | "شعارا"
+    )
+}
 
 /// Honorifics with a possessive pronoun that stand for a person named
-/// before (`معاليه` his excellency, `سموه` his highness), folded.
-const HONORIFIC_PRONOUNS: &[&str] = &["معاليه", "سموه", "فخامته", "سيادته", "سعادته", "جلالته", "غبطته", "نيافته", "معاليها", "سموها"];
+/// before (`معاليه` his excellency, `سموه` his highness).
+fn is_honorific_pronoun(key: &str) -> bool {
+    matches!(key, "معاليه" | "سموه" | "فخامته" | "سيادته" | "سعادته" | "جلالته" | "غبطته" | "نيافته" | "معاليها" | "سموها")
+}
 
 /// Words other than verbs of saying that take an `أن` clause (modals,
-/// prepositions, nouns of possibility), folded.
-const AN_GOVERNORS: &[&str] = &[
-    "يمكن", "يمكنه", "يمكنها", "يجب", "ينبغي", "يتعين", "لابد", "بد", "دون", "بدون", "قبل", "بعد", "منذ", "احتمال",
-    "امكانيه", "حتي", "يحتمل", "يرجح", "المرجح", "المتوقع", "المقرر", "المفترض", "شانه", "شانها", "اجل", "مجرد", "بمجرد",
-    // `إلا أن` (however), `كما لو أن` (as if): connectives
-    "الا", "لو",
-    // `رغم أن` (although): the narrator's concession
-    "رغم", "برغم", "ورغم",
-];
+/// prepositions, nouns of possibility).
+fn governs_an(key: &str) -> bool {
+    matches!(
+        key,
+        "يمكن" | "يمكنه" | "يمكنها" | "يجب" | "ينبغي" | "يتعين" | "لابد" | "بد" | "دون" | "بدون" | "قبل" | "بعد" | "منذ" | "احتمال"
+            | "امكانيه" | "حتي" | "يحتمل" | "يرجح" | "المرجح" | "المتوقع" | "المقرر" | "المفترض" | "شانه" | "شانها" | "اجل" | "مجرد" | "بمجرد"
+            // `إلا أن` (however), `كما لو أن` (as if): connectives
+            | "الا" | "لو"
+            // `رغم أن` (although): the narrator's concession
+            | "رغم" | "برغم" | "ورغم"
+    )
+}
 
 /// Words that open a clause before its subject: `وكانت الوزارة قالت`.
-const CLAUSE_OPENERS: &[&str] = &[
-    "كان", "كانت", "وكان", "وكانت", "لكن", "ولكن", "اما", "واما", "وقد", "قد", "ثم", "فيما", "بينما", "حيث", "كما", "اذ", "و", "بدوره",
-    "بدورها", "ان", "رغم", "برغم", "بيد", "لان", "اذا", "عندما", "حين", "بعدما",
-];
+fn is_clause_opener(key: &str) -> bool {
+    matches!(
+        key,
+        "كان" | "كانت" | "وكان" | "وكانت" | "لكن" | "ولكن" | "اما" | "واما" | "وقد" | "قد" | "ثم" | "فيما" | "بينما" | "حيث" | "كما" | "اذ" | "و" | "بدوره"
+            | "بدورها" | "ان" | "رغم" | "برغم" | "بيد" | "لان" | "اذا" | "عندما" | "حين" | "بعدما"
+    )
+}
 
 /// A noun phrase that opens the verb's clause and ends right before it
 /// (a comma between is allowed): Arabic news also puts the subject first.
@@ -933,7 +1051,7 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
     let mut start = end;
     for _ in 0..12 {
         let Some(p) = doc.prev_non_space(start) else { break };
-        if !doc.tokens[p].is_wordlike() || CLAUSE_OPENERS.contains(&doc.key(p)) {
+        if !doc.tokens[p].is_wordlike() || is_clause_opener(doc.key(p)) {
             break;
         }
         start = p;
@@ -1033,7 +1151,7 @@ fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         }
         // `رفعوا شعار «نريد وطنا»`, `تحت عنوان "…"`: a slogan or a title
         // named by the noun before it, not a quotation
-        if doc.prev_word(q.open).is_some_and(|p| NAMING_NOUNS.contains(&doc.key(p))) {
+        if doc.prev_word(q.open).is_some_and(|p| is_naming_noun(doc.key(p))) {
             continue;
         }
         if covered(&indirect, q.open, q.open + 1) {
@@ -1078,13 +1196,32 @@ const ATTRIBUTION: VerbInfo = VerbInfo {
 
 /// Whether token `t` opens an attribution phrase: `بحسب`, `حسبما`, `وفقا
 /// لـ`, `طبقا لـ`, `نقلا عن`, `على لسان`.
+#[inline]
 fn is_attribution_head(doc: &Doc, t: usize) -> bool {
     if doc.kind(t) != TokenKind::Word {
         return false;
     }
+    // this runs at every word of an indirect quote: most words are turned
+    // away by their length and last letter, without a call
+    if !may_be_attribution_head(doc.toks.key_bytes(t)) {
+        debug_assert!(!attribution_head_at(doc, t), "{}", doc.key(t));
+        return false;
+    }
+    attribution_head_at(doc, t)
+}
+
+/// Whether a folded key has the length and the last letter of an
+/// attribution head: every head is 3 to 5 letters, with or without `و` (2
+/// bytes a letter), and ends in `ب`, `ا` or `ي` (`بحسب`, `وفقا`, `على`).
+#[inline]
+fn may_be_attribution_head(key: &[u8]) -> bool {
+    (6..=12).contains(&key.len()) && ["ب", "ا", "ي"].iter().any(|last| key.ends_with(last.as_bytes()))
+}
+
+/// [`is_attribution_head`] for a word that passed the quick test.
+#[inline(never)]
+fn attribution_head_at(doc: &Doc, t: usize) -> bool {
     let whole = doc.key(t);
-    // every head is 3 to 5 letters, with or without `و` (2 bytes a letter):
-    // this runs at every word, so most are turned away by length
     if !(6..=12).contains(&whole.len()) {
         return false;
     }
@@ -1152,21 +1289,21 @@ fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         if r.start < headline || taken[si] {
             continue;
         }
-        let Some(head) = r.clone().find(|&t| is_attribution_head(doc, t)) else { continue };
-        let Some((np, last)) = attribution_source(doc, head) else { continue };
-        let first_word = r.clone().find(|&t| doc.tokens[t].is_wordlike());
-        let (start, end) = if first_word == Some(head) {
-            // the credit opens the sentence: the clause after its comma
-            let Some(comma) = (last + 1..r.end).find(|&t| matches!(doc.punct(t), Some('،' | ','))) else { continue };
-            let mut c = doc.next_non_space(comma).filter(|&c| c < r.end);
-            if let Some(w) = c.filter(|&w| doc.tokens[w].is_word() && matches!(doc.key(w), "فان" | "فانه" | "فانها" | "ان" | "انه")) {
-                c = doc.next_non_space(w);
-            }
-            let Some(c) = c else { continue };
-            (c, r.end)
-        } else {
+        // only a credit that opens the sentence counts: its first word is
+        // the only one to test (not every word of the sentence)
+        let Some(head) = r.clone().find(|&t| doc.tokens[t].is_wordlike()) else { continue };
+        if !is_attribution_head(doc, head) {
             continue;
-        };
+        }
+        let Some((np, last)) = attribution_source(doc, head) else { continue };
+        // the quote is the clause after the credit's comma
+        let Some(comma) = (last + 1..r.end).find(|&t| matches!(doc.punct(t), Some('،' | ','))) else { continue };
+        let mut c = doc.next_non_space(comma).filter(|&c| c < r.end);
+        if let Some(w) = c.filter(|&w| doc.tokens[w].is_word() && matches!(doc.key(w), "فان" | "فانه" | "فانها" | "ان" | "انه")) {
+            c = doc.next_non_space(w);
+        }
+        let Some(start) = c else { continue };
+        let end = r.end;
         if word_count(doc, start..end) < 3 {
             continue;
         }
@@ -1257,6 +1394,31 @@ mod tests {
         assert!(!swapped_neighbours("سعيد", "سيعد")); // too short to tell a slip from another name
         assert!(!swapped_neighbours("مارتينيز", "مارتينيس")); // a different letter, not a swap
         assert!(!swapped_neighbours("مارتينيز", "ماتريينز")); // two swaps
+        assert!(swapped_neighbours("دايمان", "داميان"));
+        assert!(swapped_neighbours("ابتثج", "ابتجث")); // the last two letters
+        assert!(!swapped_neighbours("ابتث", "ابثت")); // four letters
+        assert!(!swapped_neighbours("ابتثج", "ابتثجح"));
+    }
+
+    #[test]
+    fn first_and_last_words_of_a_key() {
+        use super::{first_word, last_word};
+        for key in ["سيرغي لافروف", "لافروف", "", "جان ايف لودريان", " ا", "ا "] {
+            assert_eq!(first_word(key), key.split(' ').next().unwrap(), "{key}");
+            assert_eq!(last_word(key), key.rsplit(' ').next().unwrap(), "{key}");
+        }
+    }
+
+    #[test]
+    fn same_person_by_letters_family_name_or_a_name_cut_short() {
+        use super::same_person;
+        assert!(same_person("عبد الله البدري", "عبدالله البدري"));
+        assert!(same_person("لافروف", "سيرغي لافروف"));
+        assert!(same_person("خوان انطونيو", "خوان انطونيو بيتزي"));
+        assert!(!same_person("خوان", "خوان انطونيو")); // one word is no name cut short
+        assert!(!same_person("خوان انطونيو", "خوان انطونيوس"));
+        assert!(!same_person("علي حسن", "علي حسين"));
+        assert!(!same_person("زيد ب", "عمر ب")); // a family name of one letter tells nothing
     }
 
     #[test]
