@@ -27,30 +27,44 @@ impl KeyFacts {
     pub const NONE: KeyFacts = KeyFacts { word: NO_WORD, common_rank: None, date_trigger: false };
 }
 
-/// A slot: the entry's index + 1 in the low `entry_bits` bits (0: empty),
-/// a tag of the key's hash in the others. Four bytes, so that the slots of
-/// the whole vocabulary take little cache.
+/// A slot: the offset + 1 of its entry in [`KeyTable::arena`] (in
+/// 4-byte units, entries being aligned on them) in the low `entry_bits` bits (0: empty), a tag of the
+/// key's hash in the others. Four bytes, so that the slots of the whole
+/// vocabulary take little cache.
 type Slot = u32;
 
 const EMPTY: Slot = 0;
 
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    /// Byte range of the key in `bytes`.
-    start: u32,
-    len: u32,
-    facts: KeyFacts,
-}
+/// An entry in the arena: three little-endian `u32` header words (word
+/// id; common-word rank and flags; key length), then the key's bytes
+/// padded to a multiple of four. The facts sit beside the key, so that a hit
+/// reads one place in memory (two for the slot), not an entry array and
+/// then a separate key array: with ~20,000 keys the table is larger than
+/// a core's L2 cache, and each dependent miss stalls the lookup.
+const HEADER_BYTES: usize = 12;
+/// Bits of the second header word above the common-word rank.
+const RANK_NONE: u32 = 1 << 16;
+const DATE_TRIGGER: u32 = 1 << 17;
 
-/// Folded keys → [`KeyFacts`], open addressing with linear probing.
+/// Folded keys → [`KeyFacts`], open addressing with linear probing, and a
+/// one-bit-per-hash filter in front of it.
+///
+/// Most lookups are of keys that are not there (the stems of a word after
+/// each proclitic letter it might carry, and words outside the lexicons).
+/// The filter answers most of them from 32 KB, which stays in cache, where
+/// the slots (256 KB) and the arena would not.
 #[derive(Debug)]
 pub struct KeyTable {
     slots: Vec<Slot>,
     mask: usize,
-    /// Bits of a slot that hold the entry index.
+    /// Bits of a slot that hold the entry offset.
     entry_bits: u32,
-    entries: Vec<Entry>,
-    bytes: Vec<u8>,
+    /// Entries, see [`HEADER_BYTES`].
+    arena: Vec<u8>,
+    /// Bit `mixed >> filter_shift` is set for the mixed hash of every key.
+    filter: Vec<u64>,
+    filter_shift: u32,
+    len: usize,
 }
 
 impl Default for KeyTable {
@@ -123,37 +137,79 @@ fn mix(h: u64) -> u64 {
 }
 
 impl KeyTable {
-    /// Builds the table from (key, facts) pairs with distinct keys.
+    /// Builds the table from (key, facts) pairs with distinct keys, in the
+    /// order given (the arena keeps it: put the most frequent first).
+    /// Keys of 64 KiB or more are left out: no word is that long.
     pub fn build<'a>(items: impl IntoIterator<Item = (&'a str, KeyFacts)>) -> KeyTable {
-        let mut entries = Vec::new();
-        let mut bytes = Vec::new();
+        let mut arena: Vec<u8> = Vec::new();
+        let mut offsets = Vec::new();
         for (key, facts) in items {
-            entries.push(Entry { start: bytes.len() as u32, len: key.len() as u32, facts });
-            bytes.extend_from_slice(key.as_bytes());
+            let key = key.as_bytes();
+            let Ok(len) = u16::try_from(key.len()) else { continue };
+            offsets.push(arena.len() / 4);
+            let rank = facts.common_rank.map_or(RANK_NONE, u32::from);
+            let trigger = if facts.date_trigger { DATE_TRIGGER } else { 0 };
+            for word in [facts.word, rank | trigger, u32::from(len)] {
+                arena.extend_from_slice(&word.to_le_bytes());
+            }
+            arena.extend_from_slice(key);
+            arena.resize(arena.len().next_multiple_of(4), 0);
         }
         // at most half full: probes stay short
-        let capacity = (entries.len() * 2).next_power_of_two().max(1);
+        let capacity = (offsets.len() * 2).next_power_of_two().max(1);
         let mask = capacity - 1;
-        let entry_bits = u32::BITS - (entries.len() as u32 + 1).leading_zeros();
+        let entry_bits = u32::BITS - (arena.len() as u32 / 4 + 1).leading_zeros();
+        // eight bits a key: about one miss in thirteen passes the filter
+        let filter_bits = (offsets.len() * 8).next_power_of_two().max(64);
+        let mut filter = vec![0u64; filter_bits / 64];
+        let filter_shift = u64::BITS - filter_bits.trailing_zeros();
         let mut slots = vec![EMPTY; capacity];
-        for (n, e) in entries.iter().enumerate() {
-            let key = &bytes[e.start as usize..(e.start + e.len) as usize];
-            let m = mix(key_hash(key));
+        let mut table = KeyTable { slots: Vec::new(), mask, entry_bits, arena, filter: Vec::new(), filter_shift, len: offsets.len() };
+        for &offset in &offsets {
+            let m = mix(key_hash(table.key_at(offset, table.header(offset, 2) as usize)));
+            let bit = (m >> filter_shift) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
             let mut at = m as usize & mask;
             while slots[at] != EMPTY {
                 at = (at + 1) & mask;
             }
-            slots[at] = (tag_of(m) << entry_bits) | (n as u32 + 1);
+            slots[at] = (tag_of(m) << entry_bits) | (offset as u32 + 1);
         }
-        KeyTable { slots, mask, entry_bits, entries, bytes }
+        table.slots = slots;
+        table.filter = filter;
+        table
+    }
+
+    /// Header word `n` of the entry at `offset` (in 4-byte units).
+    #[inline(always)]
+    fn header(&self, offset: usize, n: usize) -> u32 {
+        let at = offset * 4 + n * 4;
+        self.arena.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// The key of the entry at `offset`.
+    #[inline(always)]
+    fn key_at(&self, offset: usize, len: usize) -> &[u8] {
+        &self.arena[offset * 4 + HEADER_BYTES..][..len]
+    }
+
+    /// The facts of the entry at `offset`.
+    #[inline]
+    fn facts_at(&self, offset: usize) -> KeyFacts {
+        let (word, flags) = (self.header(offset, 0), self.header(offset, 1));
+        KeyFacts {
+            word,
+            common_rank: (flags & RANK_NONE == 0).then_some(flags as u16),
+            date_trigger: flags & DATE_TRIGGER != 0,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 
     /// The facts about `key`.
@@ -181,7 +237,9 @@ impl KeyTable {
     #[inline]
     pub fn home(&self, hash: u64) -> HomeSlot {
         let mixed = mix(hash);
-        HomeSlot { mixed, slot: self.slots[mixed as usize & self.mask] }
+        let bit = (mixed >> self.filter_shift) as usize;
+        let slot = if self.filter[bit / 64] & (1 << (bit % 64)) == 0 { EMPTY } else { self.slots[mixed as usize & self.mask] };
+        HomeSlot { mixed, slot }
     }
 
     /// [`KeyTable::find`] with the home slot of the key's hash already read.
@@ -202,11 +260,11 @@ impl KeyTable {
         let mut slot = home.slot;
         while slot != EMPTY {
             if slot >> self.entry_bits == tag {
-                let e = &self.entries[(slot & entry_mask) as usize - 1];
-                if e.len as usize == len {
-                    let (k_head, k_tail) = self.bytes[e.start as usize..][..len].split_at(head.len());
+                let offset = (slot & entry_mask) as usize - 1;
+                if self.header(offset, 2) as usize == len {
+                    let (k_head, k_tail) = self.key_at(offset, len).split_at(head.len());
                     if same_bytes(k_head, head) && same_bytes(k_tail, tail) {
-                        return e.facts;
+                        return self.facts_at(offset);
                     }
                 }
             }
@@ -306,6 +364,30 @@ mod tests {
         assert_eq!(table.get("ك500"), KeyFacts::NONE);
         assert_eq!(table.get(""), KeyFacts::NONE);
         assert_eq!(KeyTable::default().get("x"), KeyFacts::NONE);
+    }
+
+    /// Keys of every length up to 40 bytes: each is found with its own
+    /// facts (the arena pads keys to four bytes), and none of its prefixes
+    /// or one-byte extensions is found.
+    #[test]
+    fn keys_of_every_length_are_found_whole_only() {
+        let keys: Vec<String> = (1..=40).map(|n| "ب".repeat(n / 2) + if n % 2 == 1 { "x" } else { "" }).collect();
+        let facts = |n: usize| KeyFacts { word: n as u32, common_rank: (n % 3 == 0).then_some(n as u16), date_trigger: n % 2 == 1 };
+        let table = KeyTable::build(keys.iter().enumerate().map(|(n, k)| (k.as_str(), facts(n))));
+        assert_eq!(table.len(), keys.len());
+        for (n, key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key), facts(n), "{key}");
+            for extended in [format!("{key}y"), format!("{key}ت")] {
+                if !keys.contains(&extended) {
+                    assert_eq!(table.get(&extended), KeyFacts::NONE, "{extended}");
+                }
+            }
+        }
+        let rank_max = KeyFacts { word: 1, common_rank: Some(u16::MAX), date_trigger: true };
+        assert_eq!(KeyTable::build([("ك", rank_max)]).get("ك"), rank_max);
+        let too_long = "x".repeat(1 << 16);
+        let table = KeyTable::build([(too_long.as_str(), facts(1)), ("y", facts(2))]);
+        assert_eq!((table.len(), table.get(&too_long), table.get("y")), (1, KeyFacts::NONE, facts(2)));
     }
 
     #[test]
