@@ -83,9 +83,7 @@ const ARTICLE: &[u8] = "ال".as_bytes();
 /// Looks up every word of `toks` once, filling `out` (one entry per token).
 ///
 /// A word is looked up whole, then as each stem its proclitics allow
-/// (shortest proclitics first; the first stem in the vocabulary wins). The
-/// stems are suffixes of the key, so the hashes of all of them come from
-/// one pass over it (see [`crate::lexicon::keys`]).
+/// (shortest proclitics first; the first stem in the vocabulary wins).
 pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>) {
     let tokens = &toks.tokens;
     let keys = toks.keys.as_bytes();
@@ -108,13 +106,12 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
             let i = block * BLOCK + j;
             let end = tokens.get(i + 1).map_or(keys.len(), |next| next.key_start as usize);
             let key = &keys[t.key_start as usize..end];
-            let hashes = keys::suffix_hashes(key);
-            words[n] = BlockWord { index: i, key_end: end, is_word: t.kind == TokenKind::Word, hashes, home: table.home(hashes[0]) };
+            words[n] = BlockWord { index: i, key_end: end, is_word: t.kind == TokenKind::Word, home: table.home(keys::key_hash(key)) };
             n += 1;
         }
         for w in &words[..n] {
             let key = &keys[tokens[w.index].key_start as usize..w.key_end];
-            let found = lookup_word(table, key, w.is_word, &w.hashes, w.home);
+            let found = lookup_word(table, key, w.is_word, w.home);
             out[w.index] = match found.stem {
                 Some((stem, split)) => {
                     let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], key, split);
@@ -135,7 +132,6 @@ struct BlockWord {
     key_end: usize,
     /// A word, not a number: only words are read without proclitics.
     is_word: bool,
-    hashes: [u64; 4],
     home: keys::HomeSlot,
 }
 
@@ -150,9 +146,8 @@ struct WordLookup {
     stem: Option<(WordId, Split)>,
 }
 
-/// Looks up a word-like token's `key`, whose suffix hashes are `hashes`
-/// and whose home slot is `home`: whole and, for a word, without its
-/// proclitics.
+/// Looks up a word-like token's `key`, whose home slot is `home`: whole
+/// and, for a word, without its proclitics.
 ///
 /// The proclitic sequences (`clitics::splits`) are a conjunction و/ف, then
 /// a preposition ب/ك/ل, then لل for ل + the article; the date-trigger
@@ -160,14 +155,14 @@ struct WordLookup {
 /// suffix of the key is looked up once for both. A test compares this
 /// with `clitics::splits` and [`Lexicons::is_date_trigger`].
 #[inline]
-fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], home: keys::HomeSlot) -> WordLookup {
+fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, home: keys::HomeSlot) -> WordLookup {
     let whole = table.find_from(home, key);
     let mut found = WordLookup { whole: whole.word, date_trigger: is_word && whole.date_trigger, stem: None };
     let first = if is_word { proclitic_letter(key) } else { None };
     let Some(first) = first else { return found };
     // the stem after the first letter: with a preposition, the date stem
     // and the first split; with a conjunction, the first of both
-    let after_first = table.find(hashes[1], &key[2..]);
+    let after_first = table.get_bytes(&key[2..]);
     found.date_trigger |= after_first.date_trigger;
     let split = |letters: usize, restore_article: bool| Split { prefix_len: (2 * letters) as u8, restore_article };
     let first_stem = (after_first.word != NO_WORD && has_two_chars(&key[2..])).then(|| (after_first.word, split(1, false)));
@@ -175,7 +170,7 @@ fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], h
         Proclitic::Conjunction => {
             // و/ف + ب/ك/ل: the second date stem and the second split
             let after_prep = if matches!(proclitic_letter(&key[2..]), Some(Proclitic::Preposition | Proclitic::Lam)) {
-                table.find(hashes[2], &key[4..])
+                table.get_bytes(&key[4..])
             } else {
                 KeyFacts::NONE
             };
@@ -185,14 +180,14 @@ fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], h
                 .or_else(|| {
                     // و/ف + لل: the article restored
                     let rest = key.get(2..).filter(|k| k.starts_with(LAM_LAM))?.get(4..)?;
-                    restored_stem(table, rest, hashes[3]).map(|w| (w, split(3, true)))
+                    restored_stem(table, rest).map(|w| (w, split(3, true)))
                 });
         }
         Proclitic::Preposition => found.stem = first_stem,
         Proclitic::Lam => {
             found.stem = first_stem.or_else(|| {
                 let rest = key.get(2..).filter(|k| k.starts_with("ل".as_bytes()))?.get(2..)?;
-                restored_stem(table, rest, hashes[2]).map(|w| (w, split(2, true)))
+                restored_stem(table, rest).map(|w| (w, split(2, true)))
             });
         }
     }
@@ -202,14 +197,14 @@ fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], h
 /// لل: ل + the article, which has lost its alif.
 const LAM_LAM: &[u8] = "لل".as_bytes();
 
-/// The vocabulary id of the article + `rest` (the stem after لل), whose
-/// hash is `rest_hash`, if `rest` is long enough to be a stem.
+/// The vocabulary id of the article + `rest` (the stem after لل), if
+/// `rest` is long enough to be a stem.
 #[inline]
-fn restored_stem(table: &KeyTable, rest: &[u8], rest_hash: u64) -> Option<WordId> {
+fn restored_stem(table: &KeyTable, rest: &[u8]) -> Option<WordId> {
     if !has_two_chars(rest) {
         return None;
     }
-    let word = table.find_joined(keys::prefixed_hash(ARTICLE, rest_hash), ARTICLE, rest).word;
+    let word = table.get_joined(ARTICLE, rest).word;
     (word != NO_WORD).then_some(word)
 }
 
@@ -570,9 +565,8 @@ mod tests {
             let entries: Vec<(&str, KeyFacts)> = all.iter().enumerate().map(|(n, k)| (k.as_str(), facts(n, k))).filter(|(_, f)| f.word != NO_WORD || f.date_trigger).collect();
             let table = KeyTable::build(entries);
             for key in &all {
-                let hashes = keys::suffix_hashes(key.as_bytes());
                 for is_word in [true, false] {
-                    let found = lookup_word(&table, key.as_bytes(), is_word, &hashes, table.home(hashes[0]));
+                    let found = lookup_word(&table, key.as_bytes(), is_word, table.home(keys::key_hash(key.as_bytes())));
                     assert_eq!(found, lookup_word_reference(&table, key, is_word), "{key} {is_word}");
                 }
             }
