@@ -105,17 +105,17 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
             }
             let i = block * BLOCK + j;
             let end = tokens.get(i + 1).map_or(keys.len(), |next| next.key_start as usize);
-            let key = &keys[t.key_start as usize..end];
-            words[n] = BlockWord { index: i, key_end: end, is_word: t.kind == TokenKind::Word, home: table.home(keys::key_hash(key)) };
+            let key = keys.get(t.key_start as usize..end).unwrap_or_default();
+            words[n] = BlockWord { key, index: i, is_word: t.kind == TokenKind::Word, home: table.home(keys::key_hash(key)) };
             n += 1;
         }
         for w in &words[..n] {
-            let key = &keys[tokens[w.index].key_start as usize..w.key_end];
-            let found = lookup_word(table, key, w.is_word, w.home);
-            out[w.index] = match found.stem {
+            let found = lookup_word(table, w.key, w.is_word, w.home);
+            let Some(lex) = out.get_mut(w.index) else { continue };
+            *lex = match found.stem {
                 Some((stem, split)) => {
-                    let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], key, split);
-                    let conj = key.starts_with("و".as_bytes()) || key.starts_with("ف".as_bytes());
+                    let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], w.key, split);
+                    let conj = w.key.starts_with("و".as_bytes()) || w.key.starts_with("ف".as_bytes());
                     TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
                 }
                 None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),
@@ -126,10 +126,9 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
 
 /// A word-like token of the current block, with what its lookups need.
 #[derive(Clone, Copy, Default)]
-struct BlockWord {
+struct BlockWord<'a> {
+    key: &'a [u8],
     index: usize,
-    /// End of its key in `Tokens::keys`.
-    key_end: usize,
     /// A word, not a number: only words are read without proclitics.
     is_word: bool,
     home: keys::HomeSlot,

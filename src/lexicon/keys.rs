@@ -180,17 +180,6 @@ impl KeyTable {
         &self.arena[offset * 4 + HEADER_BYTES..][..len]
     }
 
-    /// The facts of the entry at `offset`.
-    #[inline]
-    fn facts_at(&self, offset: usize) -> KeyFacts {
-        let (word, flags) = (self.header(offset, 0), self.header(offset, 1));
-        KeyFacts {
-            word,
-            common_rank: (flags & RANK_NONE == 0).then_some(flags as u16),
-            date_trigger: flags & DATE_TRIGGER != 0,
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.len
     }
@@ -250,15 +239,30 @@ impl KeyTable {
         let mut slot = home.slot;
         while slot != EMPTY {
             if slot >> self.entry_bits == tag {
-                let offset = (slot & entry_mask) as usize - 1;
-                if self.header(offset, 2) as usize == key.len() && same_bytes(self.key_at(offset, key.len()), key) {
-                    return self.facts_at(offset);
+                let start = ((slot & entry_mask) as usize - 1) * 4;
+                // the entry if its key is as long as `key` (one bounds check)
+                if let Some(entry) = self.arena.get(start..start + HEADER_BYTES + key.len()) {
+                    let (header, entry_key) = entry.split_at(HEADER_BYTES);
+                    let word = |n: usize| u32::from_le_bytes([header[n * 4], header[n * 4 + 1], header[n * 4 + 2], header[n * 4 + 3]]);
+                    if word(2) as usize == key.len() && same_bytes(entry_key, key) {
+                        return facts_of(word(0), word(1));
+                    }
                 }
             }
             at = (at + 1) & self.mask;
             slot = self.slots[at];
         }
         KeyFacts::NONE
+    }
+}
+
+/// The facts an entry's first two header words hold.
+#[inline]
+fn facts_of(word: WordId, flags: u32) -> KeyFacts {
+    KeyFacts {
+        word,
+        common_rank: (flags & RANK_NONE == 0).then_some(flags as u16),
+        date_trigger: flags & DATE_TRIGGER != 0,
     }
 }
 
