@@ -62,9 +62,8 @@ pub struct KeyTable {
     entry_bits: u32,
     /// Entries, see [`HEADER_BYTES`].
     arena: Vec<u8>,
-    /// Bit `hash >> filter_shift` is set for the hash of every key.
-    filter: Vec<u64>,
-    filter_shift: u32,
+    /// Bit `hash >> FILTER_SHIFT` is set for the hash of every key.
+    filter: Box<[u64; FILTER_WORDS]>,
     len: usize,
     /// The longest key's length: no longer key needs to be joined.
     max_key_len: usize,
@@ -118,6 +117,14 @@ pub fn key_hash(key: &[u8]) -> u64 {
     folded_multiply(first ^ SEED_FIRST, last ^ SEED_LAST ^ (len as u64).rotate_right(8))
 }
 
+/// Bits of the filter: 32 KB, eight to sixteen bits a key for the 16,000
+/// to 32,000 keys of the lexicons (with eight, about one absent key in
+/// thirteen passes). A fixed size lets a lookup index it without a bounds
+/// check.
+const FILTER_BITS: usize = 1 << 18;
+const FILTER_WORDS: usize = FILTER_BITS / 64;
+const FILTER_SHIFT: u32 = u64::BITS - FILTER_BITS.trailing_zeros();
+
 /// Keys up to this length are joined in a buffer on the stack.
 const JOINED_BUFFER: usize = 64;
 
@@ -144,17 +151,14 @@ impl KeyTable {
         let capacity = (offsets.len() * 2).next_power_of_two().max(1);
         let mask = capacity - 1;
         let entry_bits = u32::BITS - (arena.len() as u32 / 4 + 1).leading_zeros();
-        // eight bits a key: about one miss in thirteen passes the filter
-        let filter_bits = (offsets.len() * 8).next_power_of_two().max(64);
-        let mut filter = vec![0u64; filter_bits / 64];
-        let filter_shift = u64::BITS - filter_bits.trailing_zeros();
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         let mut slots = vec![EMPTY; capacity];
-        let mut table = KeyTable { slots: Vec::new(), mask, entry_bits, arena, filter: Vec::new(), filter_shift, len: offsets.len(), max_key_len: 0 };
+        let mut table = KeyTable { slots: Vec::new(), mask, entry_bits, arena, filter: Box::new([0; FILTER_WORDS]), len: offsets.len(), max_key_len: 0 };
         for &offset in &offsets {
             let key_len = table.header(offset, 2) as usize;
             table.max_key_len = table.max_key_len.max(key_len);
             let m = key_hash(table.key_at(offset, key_len));
-            let bit = (m >> filter_shift) as usize;
+            let bit = (m >> FILTER_SHIFT) as usize;
             filter[bit / 64] |= 1 << (bit % 64);
             let mut at = m as usize & mask;
             while slots[at] != EMPTY {
@@ -223,7 +227,7 @@ impl KeyTable {
     /// their cache misses overlap (see `extract::doc::annotate`).
     #[inline]
     pub fn home(&self, hash: u64) -> HomeSlot {
-        let bit = (hash >> self.filter_shift) as usize;
+        let bit = (hash >> FILTER_SHIFT) as usize;
         let slot = if self.filter[bit / 64] & (1 << (bit % 64)) == 0 { EMPTY } else { self.slots[hash as usize & self.mask] };
         HomeSlot { hash, slot }
     }
@@ -241,7 +245,7 @@ impl KeyTable {
             if slot >> self.entry_bits == tag {
                 let start = ((slot & entry_mask) as usize - 1) * 4;
                 // the entry if its key is as long as `key` (one bounds check)
-                if let Some(entry) = self.arena.get(start..start + HEADER_BYTES + key.len()) {
+                if let Some(entry) = self.arena.get(start..).and_then(|rest| rest.get(..HEADER_BYTES + key.len())) {
                     let (header, entry_key) = entry.split_at(HEADER_BYTES);
                     let word = |n: usize| u32::from_le_bytes([header[n * 4], header[n * 4 + 1], header[n * 4 + 2], header[n * 4 + 3]]);
                     if word(2) as usize == key.len() && same_bytes(entry_key, key) {
