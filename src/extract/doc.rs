@@ -92,35 +92,50 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
     // only the words are written
     out.clear();
     out.resize(tokens.len(), TokenLex::NONE);
-    // Tokens go in blocks: first the hashes of a block's keys and the read
+    // Words go in blocks: first the hashes of a block's keys and the read
     // of their home slots, whose cache misses then overlap instead of
     // stalling one word after the other; then the lookups.
     const BLOCK: usize = 32;
     let mut words = [BlockWord::default(); BLOCK];
-    for (block, block_tokens) in tokens.chunks(BLOCK).enumerate() {
-        let mut n = 0;
-        for (j, t) in block_tokens.iter().enumerate() {
-            if !t.is_wordlike() {
-                continue;
+    let mut n = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_wordlike() {
+            continue;
+        }
+        let end = tokens.get(i + 1).map_or(keys.len(), |next| next.key_start as usize);
+        let Some(key) = keys.get(t.key_start as usize..end) else { continue };
+        let is_word = t.kind == TokenKind::Word;
+        let home = table.home(keys::key_hash(key));
+        // not in the table and no proclitic to strip (most words outside
+        // the lexicons): its entry stays none
+        if home.is_empty() && !(is_word && proclitic_letter(key).is_some()) {
+            continue;
+        }
+        words[n % BLOCK] = BlockWord { key, index: i, is_word, home };
+        n += 1;
+        if n == BLOCK {
+            look_up_block(text, toks, table, &words, out);
+            n = 0;
+        }
+    }
+    look_up_block(text, toks, table, &words[..n], out);
+}
+
+/// The lookups of a block of words (see [`annotate`]), written to their
+/// tokens' entries in `out`.
+#[inline(never)]
+fn look_up_block(text: &str, toks: &Tokens, table: &KeyTable, words: &[BlockWord], out: &mut [TokenLex]) {
+    for w in words {
+        let found = lookup_word(table, w.key, w.is_word, w.home);
+        let Some(lex) = out.get_mut(w.index) else { continue };
+        *lex = match found.stem {
+            Some((stem, split)) => {
+                let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], w.key, split);
+                let conj = w.key.starts_with("و".as_bytes()) || w.key.starts_with("ف".as_bytes());
+                TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
             }
-            let i = block * BLOCK + j;
-            let end = tokens.get(i + 1).map_or(keys.len(), |next| next.key_start as usize);
-            let key = keys.get(t.key_start as usize..end).unwrap_or_default();
-            words[n] = BlockWord { key, index: i, is_word: t.kind == TokenKind::Word, home: table.home(keys::key_hash(key)) };
-            n += 1;
-        }
-        for w in &words[..n] {
-            let found = lookup_word(table, w.key, w.is_word, w.home);
-            let Some(lex) = out.get_mut(w.index) else { continue };
-            *lex = match found.stem {
-                Some((stem, split)) => {
-                    let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], w.key, split);
-                    let conj = w.key.starts_with("و".as_bytes()) || w.key.starts_with("ف".as_bytes());
-                    TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
-                }
-                None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),
-            };
-        }
+            None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),
+        };
     }
 }
 

@@ -313,6 +313,15 @@ pub struct HomeSlot {
     slot: Slot,
 }
 
+impl HomeSlot {
+    /// The key is not in the table (its filter bit or its home slot is
+    /// empty), without probing.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.slot == EMPTY
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
