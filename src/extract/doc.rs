@@ -98,11 +98,16 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
     const BLOCK: usize = 32;
     let mut words = [BlockWord::default(); BLOCK];
     let mut n = 0;
-    for (i, t) in tokens.iter().enumerate() {
+    let mut next = 0;
+    while let Some(t) = tokens.get(next) {
+        // (a plain index loop: the scan over every token stays a few
+        // instructions a token)
+        let i = next;
+        next += 1;
         if !t.is_wordlike() {
             continue;
         }
-        let end = tokens.get(i + 1).map_or(keys.len(), |next| next.key_start as usize);
+        let end = tokens.get(next).map_or(keys.len(), |next| next.key_start as usize);
         let Some(key) = keys.get(t.key_start as usize..end) else { continue };
         let is_word = t.kind == TokenKind::Word;
         let home = table.home(keys::key_hash(key));
