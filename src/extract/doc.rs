@@ -274,7 +274,11 @@ fn clitic_surface_chars(surface: &str, key: &[u8], split: Split) -> u8 {
     let len = split.prefix_len as usize;
     // most words are written without marks: proclitic letters written as
     // in the key and a letter after them take one code point each
-    if surface.as_bytes().starts_with(&key[..len]) && surface[len..].chars().next().is_some_and(|c| fold_char(c).is_some()) {
+    // (the proclitic letters are two bytes each: compared a letter at a
+    // time, which takes no call to memcmp)
+    let (surface_bytes, key_letters) = (surface.as_bytes(), key.chunks_exact(2).take(len / 2));
+    let same_letters = surface_bytes.len() >= len && key.len() >= len && surface_bytes.chunks_exact(2).zip(key_letters).all(|(s, k)| s == k);
+    if same_letters && surface[len..].chars().next().is_some_and(|c| fold_char(c).is_some()) {
         return (len / 'و'.len_utf8()) as u8;
     }
     prefix_surface_chars(surface, split)
