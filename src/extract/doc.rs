@@ -568,6 +568,11 @@ mod tests {
     }
 
     #[test]
+    fn a_word_found_nowhere_is_annotated_none() {
+        assert_eq!(TokenLex::new(NO_WORD, false, NO_WORD, 0, false), TokenLex::NONE);
+    }
+
+    #[test]
     fn word_lookups_agree_with_the_splits_one_by_one() {
         // every key of up to five letters over proclitic letters, the
         // article's and others (one of them three bytes in UTF-8)
@@ -589,8 +594,13 @@ mod tests {
             let table = KeyTable::build(entries);
             for key in &all {
                 for is_word in [true, false] {
-                    let found = lookup_word(&table, key.as_bytes(), is_word, table.home(keys::key_hash(key.as_bytes())));
+                    let home = table.home(keys::key_hash(key.as_bytes()));
+                    let found = lookup_word(&table, key.as_bytes(), is_word, home);
                     assert_eq!(found, lookup_word_reference(&table, key, is_word), "{key} {is_word}");
+                    // what `annotate` skips leaves the entry none
+                    if home.is_empty() && !(is_word && proclitic_letter(key.as_bytes()).is_some()) {
+                        assert_eq!(found, WordLookup { whole: NO_WORD, date_trigger: false, stem: None }, "{key} {is_word}");
+                    }
                 }
             }
         }
