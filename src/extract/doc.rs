@@ -83,9 +83,7 @@ const ARTICLE: &[u8] = "ال".as_bytes();
 /// Looks up every word of `toks` once, filling `out` (one entry per token).
 ///
 /// A word is looked up whole, then as each stem its proclitics allow
-/// (shortest proclitics first; the first stem in the vocabulary wins). The
-/// stems are suffixes of the key, so the hashes of all of them come from
-/// one pass over it (see [`crate::lexicon::keys`]).
+/// (shortest proclitics first; the first stem in the vocabulary wins).
 pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>) {
     let tokens = &toks.tokens;
     let keys = toks.keys.as_bytes();
@@ -94,48 +92,65 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLe
     // only the words are written
     out.clear();
     out.resize(tokens.len(), TokenLex::NONE);
-    // Tokens go in blocks: first the hashes of a block's keys and the read
+    // Words go in blocks: first the hashes of a block's keys and the read
     // of their home slots, whose cache misses then overlap instead of
     // stalling one word after the other; then the lookups.
     const BLOCK: usize = 32;
     let mut words = [BlockWord::default(); BLOCK];
-    for (block, block_tokens) in tokens.chunks(BLOCK).enumerate() {
-        let mut n = 0;
-        for (j, t) in block_tokens.iter().enumerate() {
-            if !t.is_wordlike() {
-                continue;
+    let mut n = 0;
+    let mut next = 0;
+    while let Some(t) = tokens.get(next) {
+        // (a plain index loop: the scan over every token stays a few
+        // instructions a token)
+        let i = next;
+        next += 1;
+        if !t.is_wordlike() {
+            continue;
+        }
+        let end = tokens.get(next).map_or(keys.len(), |next| next.key_start as usize);
+        let Some(key) = keys.get(t.key_start as usize..end) else { continue };
+        let is_word = t.kind == TokenKind::Word;
+        let home = table.home(keys::key_hash(key));
+        // not in the table and no proclitic to strip (most words outside
+        // the lexicons): its entry stays none
+        if home.is_empty() && !(is_word && proclitic_letter(key).is_some()) {
+            continue;
+        }
+        words[n % BLOCK] = BlockWord { key, index: i, is_word, home };
+        n += 1;
+        if n == BLOCK {
+            look_up_block(text, toks, table, &words, out);
+            n = 0;
+        }
+    }
+    look_up_block(text, toks, table, &words[..n], out);
+}
+
+/// The lookups of a block of words (see [`annotate`]), written to their
+/// tokens' entries in `out`.
+#[inline(never)]
+fn look_up_block(text: &str, toks: &Tokens, table: &KeyTable, words: &[BlockWord], out: &mut [TokenLex]) {
+    for w in words {
+        let found = lookup_word(table, w.key, w.is_word, w.home);
+        let Some(lex) = out.get_mut(w.index) else { continue };
+        *lex = match found.stem {
+            Some((stem, split)) => {
+                let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], w.key, split);
+                let conj = w.key.starts_with("و".as_bytes()) || w.key.starts_with("ف".as_bytes());
+                TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
             }
-            let i = block * BLOCK + j;
-            let end = tokens.get(i + 1).map_or(keys.len(), |next| next.key_start as usize);
-            let key = &keys[t.key_start as usize..end];
-            let hashes = keys::suffix_hashes(key);
-            words[n] = BlockWord { index: i, key_end: end, is_word: t.kind == TokenKind::Word, hashes, home: table.home(hashes[0]) };
-            n += 1;
-        }
-        for w in &words[..n] {
-            let key = &keys[tokens[w.index].key_start as usize..w.key_end];
-            let found = lookup_word(table, key, w.is_word, &w.hashes, w.home);
-            out[w.index] = match found.stem {
-                Some((stem, split)) => {
-                    let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], key, split);
-                    let conj = key.starts_with("و".as_bytes()) || key.starts_with("ف".as_bytes());
-                    TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
-                }
-                None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),
-            };
-        }
+            None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),
+        };
     }
 }
 
 /// A word-like token of the current block, with what its lookups need.
 #[derive(Clone, Copy, Default)]
-struct BlockWord {
+struct BlockWord<'a> {
+    key: &'a [u8],
     index: usize,
-    /// End of its key in `Tokens::keys`.
-    key_end: usize,
     /// A word, not a number: only words are read without proclitics.
     is_word: bool,
-    hashes: [u64; 4],
     home: keys::HomeSlot,
 }
 
@@ -150,9 +165,8 @@ struct WordLookup {
     stem: Option<(WordId, Split)>,
 }
 
-/// Looks up a word-like token's `key`, whose suffix hashes are `hashes`
-/// and whose home slot is `home`: whole and, for a word, without its
-/// proclitics.
+/// Looks up a word-like token's `key`, whose home slot is `home`: whole
+/// and, for a word, without its proclitics.
 ///
 /// The proclitic sequences (`clitics::splits`) are a conjunction و/ف, then
 /// a preposition ب/ك/ل, then لل for ل + the article; the date-trigger
@@ -160,14 +174,14 @@ struct WordLookup {
 /// suffix of the key is looked up once for both. A test compares this
 /// with `clitics::splits` and [`Lexicons::is_date_trigger`].
 #[inline]
-fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], home: keys::HomeSlot) -> WordLookup {
+fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, home: keys::HomeSlot) -> WordLookup {
     let whole = table.find_from(home, key);
     let mut found = WordLookup { whole: whole.word, date_trigger: is_word && whole.date_trigger, stem: None };
     let first = if is_word { proclitic_letter(key) } else { None };
     let Some(first) = first else { return found };
     // the stem after the first letter: with a preposition, the date stem
     // and the first split; with a conjunction, the first of both
-    let after_first = table.find(hashes[1], &key[2..]);
+    let after_first = table.get_bytes(&key[2..]);
     found.date_trigger |= after_first.date_trigger;
     let split = |letters: usize, restore_article: bool| Split { prefix_len: (2 * letters) as u8, restore_article };
     let first_stem = (after_first.word != NO_WORD && has_two_chars(&key[2..])).then(|| (after_first.word, split(1, false)));
@@ -175,7 +189,7 @@ fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], h
         Proclitic::Conjunction => {
             // و/ف + ب/ك/ل: the second date stem and the second split
             let after_prep = if matches!(proclitic_letter(&key[2..]), Some(Proclitic::Preposition | Proclitic::Lam)) {
-                table.find(hashes[2], &key[4..])
+                table.get_bytes(&key[4..])
             } else {
                 KeyFacts::NONE
             };
@@ -185,14 +199,14 @@ fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], h
                 .or_else(|| {
                     // و/ف + لل: the article restored
                     let rest = key.get(2..).filter(|k| k.starts_with(LAM_LAM))?.get(4..)?;
-                    restored_stem(table, rest, hashes[3]).map(|w| (w, split(3, true)))
+                    restored_stem(table, rest).map(|w| (w, split(3, true)))
                 });
         }
         Proclitic::Preposition => found.stem = first_stem,
         Proclitic::Lam => {
             found.stem = first_stem.or_else(|| {
                 let rest = key.get(2..).filter(|k| k.starts_with("ل".as_bytes()))?.get(2..)?;
-                restored_stem(table, rest, hashes[2]).map(|w| (w, split(2, true)))
+                restored_stem(table, rest).map(|w| (w, split(2, true)))
             });
         }
     }
@@ -202,14 +216,14 @@ fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, hashes: &[u64; 4], h
 /// لل: ل + the article, which has lost its alif.
 const LAM_LAM: &[u8] = "لل".as_bytes();
 
-/// The vocabulary id of the article + `rest` (the stem after لل), whose
-/// hash is `rest_hash`, if `rest` is long enough to be a stem.
+/// The vocabulary id of the article + `rest` (the stem after لل), if
+/// `rest` is long enough to be a stem.
 #[inline]
-fn restored_stem(table: &KeyTable, rest: &[u8], rest_hash: u64) -> Option<WordId> {
+fn restored_stem(table: &KeyTable, rest: &[u8]) -> Option<WordId> {
     if !has_two_chars(rest) {
         return None;
     }
-    let word = table.find_joined(keys::prefixed_hash(ARTICLE, rest_hash), ARTICLE, rest).word;
+    let word = table.get_joined(ARTICLE, rest).word;
     (word != NO_WORD).then_some(word)
 }
 
@@ -260,7 +274,11 @@ fn clitic_surface_chars(surface: &str, key: &[u8], split: Split) -> u8 {
     let len = split.prefix_len as usize;
     // most words are written without marks: proclitic letters written as
     // in the key and a letter after them take one code point each
-    if surface.as_bytes().starts_with(&key[..len]) && surface[len..].chars().next().is_some_and(|c| fold_char(c).is_some()) {
+    // (the proclitic letters are two bytes each: compared a letter at a
+    // time, which takes no call to memcmp)
+    let (surface_bytes, key_letters) = (surface.as_bytes(), key.chunks_exact(2).take(len / 2));
+    let same_letters = surface_bytes.len() >= len && key.len() >= len && surface_bytes.chunks_exact(2).zip(key_letters).all(|(s, k)| s == k);
+    if same_letters && surface[len..].chars().next().is_some_and(|c| fold_char(c).is_some()) {
         return (len / 'و'.len_utf8()) as u8;
     }
     prefix_surface_chars(surface, split)
@@ -550,6 +568,11 @@ mod tests {
     }
 
     #[test]
+    fn a_word_found_nowhere_is_annotated_none() {
+        assert_eq!(TokenLex::new(NO_WORD, false, NO_WORD, 0, false), TokenLex::NONE);
+    }
+
+    #[test]
     fn word_lookups_agree_with_the_splits_one_by_one() {
         // every key of up to five letters over proclitic letters, the
         // article's and others (one of them three bytes in UTF-8)
@@ -570,10 +593,14 @@ mod tests {
             let entries: Vec<(&str, KeyFacts)> = all.iter().enumerate().map(|(n, k)| (k.as_str(), facts(n, k))).filter(|(_, f)| f.word != NO_WORD || f.date_trigger).collect();
             let table = KeyTable::build(entries);
             for key in &all {
-                let hashes = keys::suffix_hashes(key.as_bytes());
                 for is_word in [true, false] {
-                    let found = lookup_word(&table, key.as_bytes(), is_word, &hashes, table.home(hashes[0]));
+                    let home = table.home(keys::key_hash(key.as_bytes()));
+                    let found = lookup_word(&table, key.as_bytes(), is_word, home);
                     assert_eq!(found, lookup_word_reference(&table, key, is_word), "{key} {is_word}");
+                    // what `annotate` skips leaves the entry none
+                    if home.is_empty() && !(is_word && proclitic_letter(key.as_bytes()).is_some()) {
+                        assert_eq!(found, WordLookup { whole: NO_WORD, date_trigger: false, stem: None }, "{key} {is_word}");
+                    }
                 }
             }
         }

@@ -3,12 +3,13 @@
 //!
 //! Every word of a text is looked up whole and, when it starts with a
 //! proclitic letter, as each of its possible stems (`وبالولايات` →
-//! `بالولايات`, `الولايات` …), which are suffixes of its key or a suffix
-//! behind a restored article (`للامم` → `الامم`). The hash used here is a
-//! polynomial over two-byte units computed from the end of the key, so one
-//! pass over a key gives the hashes of all of its stems as well, and a
-//! restored article is one multiply-add. A table slot keeps a 32-bit tag of
-//! the hash, so a miss (most stem candidates) costs no string comparison.
+//! `بالولايات`, `الولايات` …), or as a stem behind a restored article
+//! (`للامم` → `الامم`). Most words start with no proclitic letter, so a
+//! stem is hashed on its own when it is needed rather than all of a
+//! word's stems in one pass over every word. The hash reads a key eight
+//! bytes at a time (most keys are 4 to 16 bytes: two loads and a
+//! multiply). A table slot keeps a tag of the hash, so a miss (most stem
+//! candidates) costs no string comparison.
 
 use super::phrases::{WordId, NO_WORD};
 
@@ -61,10 +62,11 @@ pub struct KeyTable {
     entry_bits: u32,
     /// Entries, see [`HEADER_BYTES`].
     arena: Vec<u8>,
-    /// Bit `mixed >> filter_shift` is set for the mixed hash of every key.
-    filter: Vec<u64>,
-    filter_shift: u32,
+    /// Bit `hash >> FILTER_SHIFT` is set for the hash of every key.
+    filter: Box<[u64; FILTER_WORDS]>,
     len: usize,
+    /// The longest key's length: no longer key needs to be joined.
+    max_key_len: usize,
 }
 
 impl Default for KeyTable {
@@ -73,68 +75,58 @@ impl Default for KeyTable {
     }
 }
 
-/// Odd multiplier of the polynomial hash.
-const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+/// Seeds of [`key_hash`] (digits of π).
+const SEED_FIRST: u64 = 0x243F_6A88_85A3_08D3;
+const SEED_LAST: u64 = 0x1319_8A2E_0370_7344;
 
-/// The two-byte unit `pair` (bytes of a key, in order).
-#[inline]
-fn unit(pair: &[u8]) -> u64 {
-    match *pair {
-        [b0, b1] => u64::from(b0) | u64::from(b1) << 8,
-        // a last odd byte is marked so that it differs from any pair
-        [b0] => u64::from(b0) | 1 << 16,
-        _ => 0,
-    }
+/// The high and low halves of the 128-bit product `x`·`y`, xored: each
+/// bit of the result depends on most bits of both.
+#[inline(always)]
+fn folded_multiply(x: u64, y: u64) -> u64 {
+    let product = u128::from(x) * u128::from(y);
+    (product as u64) ^ (product >> 64) as u64
 }
 
-/// Polynomial hash of `key` (units u₀, u₁, … → Σ uᵢ·MULⁱ).
+/// Hash of `key`, well mixed in every bit (the table takes the slot index
+/// from the low bits, the filter bit from the high ones and the tag from
+/// the middle).
+///
+/// The first and the last eight bytes of the key (four for shorter keys,
+/// and three bytes for keys under four) with its length determine a key
+/// of up to 16 bytes; the eight-byte words between them are folded into
+/// the first.
 #[inline]
 pub fn key_hash(key: &[u8]) -> u64 {
-    suffix_hashes(key)[0]
-}
-
-/// The hashes of the suffixes of `key` from bytes 0, 2, 4 and 6 (entries
-/// past the end of the key are 0): a key and its stems after up to three
-/// two-byte proclitic letters.
-#[inline]
-pub fn suffix_hashes(key: &[u8]) -> [u64; 4] {
-    let mut out = [0u64; 4];
-    let pairs = key.chunks_exact(2);
-    // Horner's rule from the last unit: first a last odd byte...
-    let mut h = unit(pairs.remainder());
-    if key.len() % 2 == 1 && key.len() < 8 {
-        out[key.len() / 2] = h;
-    }
-    // ...then the pairs from byte 8 on, which record nothing, then those
-    // at bytes 6, 4, 2 and 0, each recording its suffix
-    let even = &key[..key.len() - pairs.remainder().len()];
-    let (head, tail) = even.split_at(even.len().min(8));
-    for pair in tail.rchunks_exact(2) {
-        h = h.wrapping_mul(MUL).wrapping_add(unit(pair));
-    }
-    for at in [6, 4, 2, 0] {
-        if let Some(pair) = head.get(at..at + 2) {
-            h = h.wrapping_mul(MUL).wrapping_add(unit(pair));
-            out[at / 2] = h;
+    let len = key.len();
+    let (first, last) = if let (Some(first), Some(last)) = (key.first_chunk::<8>(), key.last_chunk::<8>()) {
+        let mut first = u64::from_le_bytes(*first);
+        let mut at = 8;
+        while let Some(word) = key.get(at..).filter(|rest| rest.len() > 8).and_then(|rest| rest.first_chunk::<8>()) {
+            first = folded_multiply(first ^ SEED_FIRST, u64::from_le_bytes(*word) ^ SEED_LAST);
+            at += 8;
         }
-    }
-    out
+        (first, u64::from_le_bytes(*last))
+    } else if let (Some(first), Some(last)) = (key.first_chunk::<4>(), key.last_chunk::<4>()) {
+        (u64::from(u32::from_le_bytes(*first)), u64::from(u32::from_le_bytes(*last)))
+    } else {
+        match key {
+            [] => (0, 0),
+            [b0, ..] => (u64::from(*b0) | u64::from(key[len / 2]) << 8 | u64::from(key[len - 1]) << 16, 0),
+        }
+    };
+    folded_multiply(first ^ SEED_FIRST, last ^ SEED_LAST ^ (len as u64).rotate_right(8))
 }
 
-/// The hash of `prefix` + a suffix whose hash is `rest` (`prefix` of even
-/// length).
-#[inline]
-pub fn prefixed_hash(prefix: &[u8], rest: u64) -> u64 {
-    prefix.chunks(2).rev().fold(rest, |h, pair| h.wrapping_mul(MUL).wrapping_add(unit(pair)))
-}
+/// Bits of the filter: 32 KB, eight to sixteen bits a key for the 16,000
+/// to 32,000 keys of the lexicons (with eight, about one absent key in
+/// thirteen passes). A fixed size lets a lookup index it without a bounds
+/// check.
+const FILTER_BITS: usize = 1 << 18;
+const FILTER_WORDS: usize = FILTER_BITS / 64;
+const FILTER_SHIFT: u32 = u64::BITS - FILTER_BITS.trailing_zeros();
 
-/// Spreads the polynomial's bits (its low bits see only the low bits of
-/// the input) into a slot index and a tag.
-#[inline]
-fn mix(h: u64) -> u64 {
-    let h = (h ^ (h >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    h ^ (h >> 29)
-}
+/// Keys up to this length are joined in a buffer on the stack.
+const JOINED_BUFFER: usize = 64;
 
 impl KeyTable {
     /// Builds the table from (key, facts) pairs with distinct keys, in the
@@ -159,15 +151,14 @@ impl KeyTable {
         let capacity = (offsets.len() * 2).next_power_of_two().max(1);
         let mask = capacity - 1;
         let entry_bits = u32::BITS - (arena.len() as u32 / 4 + 1).leading_zeros();
-        // eight bits a key: about one miss in thirteen passes the filter
-        let filter_bits = (offsets.len() * 8).next_power_of_two().max(64);
-        let mut filter = vec![0u64; filter_bits / 64];
-        let filter_shift = u64::BITS - filter_bits.trailing_zeros();
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         let mut slots = vec![EMPTY; capacity];
-        let mut table = KeyTable { slots: Vec::new(), mask, entry_bits, arena, filter: Vec::new(), filter_shift, len: offsets.len() };
+        let mut table = KeyTable { slots: Vec::new(), mask, entry_bits, arena, filter: Box::new([0; FILTER_WORDS]), len: offsets.len(), max_key_len: 0 };
         for &offset in &offsets {
-            let m = mix(key_hash(table.key_at(offset, table.header(offset, 2) as usize)));
-            let bit = (m >> filter_shift) as usize;
+            let key_len = table.header(offset, 2) as usize;
+            table.max_key_len = table.max_key_len.max(key_len);
+            let m = key_hash(table.key_at(offset, key_len));
+            let bit = (m >> FILTER_SHIFT) as usize;
             filter[bit / 64] |= 1 << (bit % 64);
             let mut at = m as usize & mask;
             while slots[at] != EMPTY {
@@ -193,17 +184,6 @@ impl KeyTable {
         &self.arena[offset * 4 + HEADER_BYTES..][..len]
     }
 
-    /// The facts of the entry at `offset`.
-    #[inline]
-    fn facts_at(&self, offset: usize) -> KeyFacts {
-        let (word, flags) = (self.header(offset, 0), self.header(offset, 1));
-        KeyFacts {
-            word,
-            common_rank: (flags & RANK_NONE == 0).then_some(flags as u16),
-            date_trigger: flags & DATE_TRIGGER != 0,
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.len
     }
@@ -215,56 +195,61 @@ impl KeyTable {
     /// The facts about `key`.
     #[inline]
     pub fn get(&self, key: &str) -> KeyFacts {
-        self.find(key_hash(key.as_bytes()), key.as_bytes())
+        self.get_bytes(key.as_bytes())
     }
 
-    /// The facts about `key`, whose hash is `hash`.
+    /// The facts about the UTF-8 key `key`.
     #[inline(always)]
-    pub fn find(&self, hash: u64, key: &[u8]) -> KeyFacts {
-        self.find_from(self.home(hash), key)
+    pub fn get_bytes(&self, key: &[u8]) -> KeyFacts {
+        self.find_from(self.home(key_hash(key)), key)
     }
 
     /// The facts about the key `head` + `tail` (a stem with its article
-    /// put back), whose hash is `hash`.
-    #[inline]
-    pub fn find_joined(&self, hash: u64, head: &[u8], tail: &[u8]) -> KeyFacts {
-        self.probe(self.home(hash), head, tail)
+    /// put back).
+    pub fn get_joined(&self, head: &[u8], tail: &[u8]) -> KeyFacts {
+        let len = head.len() + tail.len();
+        if len > self.max_key_len {
+            return KeyFacts::NONE;
+        }
+        if len <= JOINED_BUFFER {
+            let mut buffer = [0u8; JOINED_BUFFER];
+            buffer[..head.len()].copy_from_slice(head);
+            buffer[head.len()..len].copy_from_slice(tail);
+            self.get_bytes(&buffer[..len])
+        } else {
+            // only with a lexicon key longer than the buffer (no word is)
+            self.get_bytes(&[head, tail].concat())
+        }
     }
 
-    /// The first slot a lookup of `hash` reads. Reading it for several
-    /// keys before looking any of them up lets their cache misses overlap
-    /// (see `extract::doc::annotate`).
+    /// The first slot a lookup of the key whose hash is `hash` reads.
+    /// Reading it for several keys before looking any of them up lets
+    /// their cache misses overlap (see `extract::doc::annotate`).
     #[inline]
     pub fn home(&self, hash: u64) -> HomeSlot {
-        let mixed = mix(hash);
-        let bit = (mixed >> self.filter_shift) as usize;
-        let slot = if self.filter[bit / 64] & (1 << (bit % 64)) == 0 { EMPTY } else { self.slots[mixed as usize & self.mask] };
-        HomeSlot { mixed, slot }
+        let bit = (hash >> FILTER_SHIFT) as usize;
+        let slot = if self.filter[bit / 64] & (1 << (bit % 64)) == 0 { EMPTY } else { self.slots[hash as usize & self.mask] };
+        HomeSlot { hash, slot }
     }
 
-    /// [`KeyTable::find`] with the home slot of the key's hash already read.
-    #[inline]
-    pub fn find_from(&self, home: HomeSlot, key: &[u8]) -> KeyFacts {
-        self.probe(home, &[], key)
-    }
-
-    /// Linear probing from `home` for the key `head` + `tail`. Inlined into
-    /// each lookup: a word takes one to four of them, and a call costs
-    /// about as much as a miss.
+    /// The facts about `key`, with the home slot of its hash already read.
+    /// Linear probing, inlined into each lookup: a word takes one to four
+    /// of them, and a call costs about as much as a miss.
     #[inline(always)]
-    fn probe(&self, home: HomeSlot, head: &[u8], tail: &[u8]) -> KeyFacts {
-        let tag = tag_of(home.mixed) & (u32::MAX >> self.entry_bits);
+    pub fn find_from(&self, home: HomeSlot, key: &[u8]) -> KeyFacts {
+        let tag = tag_of(home.hash) & (u32::MAX >> self.entry_bits);
         let entry_mask = (1u32 << self.entry_bits) - 1;
-        let len = head.len() + tail.len();
-        let mut at = home.mixed as usize & self.mask;
+        let mut at = home.hash as usize & self.mask;
         let mut slot = home.slot;
         while slot != EMPTY {
             if slot >> self.entry_bits == tag {
-                let offset = (slot & entry_mask) as usize - 1;
-                if self.header(offset, 2) as usize == len {
-                    let (k_head, k_tail) = self.key_at(offset, len).split_at(head.len());
-                    if same_bytes(k_head, head) && same_bytes(k_tail, tail) {
-                        return self.facts_at(offset);
+                let start = ((slot & entry_mask) as usize - 1) * 4;
+                // the entry if its key is as long as `key` (one bounds check)
+                if let Some(entry) = self.arena.get(start..).and_then(|rest| rest.get(..HEADER_BYTES + key.len())) {
+                    let (header, entry_key) = entry.split_at(HEADER_BYTES);
+                    let word = |n: usize| u32::from_le_bytes([header[n * 4], header[n * 4 + 1], header[n * 4 + 2], header[n * 4 + 3]]);
+                    if word(2) as usize == key.len() && same_bytes(entry_key, key) {
+                        return facts_of(word(0), word(1));
                     }
                 }
             }
@@ -272,6 +257,16 @@ impl KeyTable {
             slot = self.slots[at];
         }
         KeyFacts::NONE
+    }
+}
+
+/// The facts an entry's first two header words hold.
+#[inline]
+fn facts_of(word: WordId, flags: u32) -> KeyFacts {
+    KeyFacts {
+        word,
+        common_rank: (flags & RANK_NONE == 0).then_some(flags as u16),
+        date_trigger: flags & DATE_TRIGGER != 0,
     }
 }
 
@@ -304,52 +299,60 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// The tag of a mixed hash (bits the slot index does not use).
+/// The tag of a hash (bits the slot index does not use).
 #[inline]
-fn tag_of(mixed: u64) -> u32 {
-    (mixed >> 32) as u32
+fn tag_of(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 /// The first slot of a lookup, read ahead (see [`KeyTable::home`]), with
-/// the mixed hash that found it, so that the lookup does not mix it again.
+/// the hash that found it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HomeSlot {
-    mixed: u64,
+    hash: u64,
     slot: Slot,
+}
+
+impl HomeSlot {
+    /// The key is not in the table (its filter bit or its home slot is
+    /// empty), without probing.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.slot == EMPTY
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every byte of a key counts: keys of up to 40 bytes that differ in
+    /// one byte or in their length hash apart, in the slot index bits and
+    /// in the filter bits alike.
     #[test]
-    fn suffix_and_prefixed_hashes_agree_with_whole_keys() {
-        for key in ["وبالولايات", "للامم", "a", "ab", "abc", "وب", "2017", "فلل٣"] {
-            let b = key.as_bytes();
-            let h = suffix_hashes(b);
-            for (k, &hk) in h.iter().enumerate() {
-                if 2 * k < b.len() {
-                    assert_eq!(hk, key_hash(&b[2 * k..]), "{key} from {}", 2 * k);
+    fn every_byte_and_the_length_change_the_hash() {
+        let text: Vec<u8> = (0..41u8).map(|n| n.wrapping_mul(37) ^ 0xA5).collect();
+        let mut seen = std::collections::HashSet::new();
+        let (mut changes, mut same_low, mut same_high) = (0, 0, 0);
+        for len in 0..=40 {
+            let key = &text[..len];
+            let hash = key_hash(key);
+            assert!(seen.insert(hash), "{len}");
+            let mut changed = key.to_vec();
+            for at in 0..len {
+                for bit in 0..8 {
+                    changed[at] ^= 1 << bit;
+                    let other = key_hash(&changed);
+                    assert_ne!(other, hash, "{len} {at} {bit}");
+                    changes += 1;
+                    same_low += usize::from(other & 0xFFFF == hash & 0xFFFF);
+                    same_high += usize::from(other >> 48 == hash >> 48);
+                    changed[at] ^= 1 << bit;
                 }
             }
-            let al = "ال".as_bytes();
-            let joined = [al, b].concat();
-            assert_eq!(prefixed_hash(al, key_hash(b)), key_hash(&joined));
         }
-    }
-
-    #[test]
-    fn suffix_hashes_are_the_polynomial_of_each_suffix() {
-        let text: Vec<u8> = (0..21u8).map(|n| n.wrapping_mul(37) ^ 0xA5).collect();
-        for len in 0..=text.len() {
-            let key = &text[..len];
-            let polynomial = |from: usize| {
-                let units: Vec<&[u8]> = key[from..].chunks(2).collect();
-                units.iter().rev().fold(0u64, |h, u| h.wrapping_mul(MUL).wrapping_add(unit(u)))
-            };
-            let expected: [u64; 4] = std::array::from_fn(|k| if 2 * k < len { polynomial(2 * k) } else { 0 });
-            assert_eq!(suffix_hashes(key), expected, "{len}");
-        }
+        // as many as random 16-bit values would share, about one in 65,536
+        assert!(changes > 6000 && same_low <= 3 && same_high <= 3, "{changes} {same_low} {same_high}");
     }
 
     #[test]
@@ -393,10 +396,14 @@ mod tests {
     #[test]
     fn joined_lookups_find_the_whole_key() {
         let facts = KeyFacts { word: 7, common_rank: None, date_trigger: true };
-        let table = KeyTable::build([("الامم", facts), ("امم", KeyFacts::NONE)]);
-        let (al, rest) = ("ال".as_bytes(), "امم".as_bytes());
-        assert_eq!(table.find_joined(prefixed_hash(al, key_hash(rest)), al, rest), facts);
-        assert_eq!(table.find_joined(prefixed_hash(al, key_hash(b"xyz")), al, b"xyz"), KeyFacts::NONE);
+        let long = "ال".to_string() + &"م".repeat(40);
+        let table = KeyTable::build([("الامم", facts), ("امم", KeyFacts::NONE), (long.as_str(), facts)]);
+        let al = "ال".as_bytes();
+        assert_eq!(table.get_joined(al, "امم".as_bytes()), facts);
+        assert_eq!(table.get_joined(al, b"xyz"), KeyFacts::NONE);
+        // past the stack buffer, and past the longest key
+        assert_eq!(table.get_joined(al, &long.as_bytes()[al.len()..]), facts);
+        assert_eq!(table.get_joined(al, long.as_bytes()), KeyFacts::NONE);
     }
 
     #[test]
