@@ -538,19 +538,23 @@ const TABLE_SIZE: usize = 0x800;
 /// The word chars (letters and marks) of the Arabic block (U+0600–U+06FF,
 /// UTF-8 `D8 80` to `DB BF`), which make up most of a news text: indexed by
 /// the two bytes read as one big-endian `u16` less `0xD800`, an entry is
-/// zero unless the char continues a word, and gives the UTF-8 bytes of its
-/// key (bits 0–15, in memory order), their length (bits 30–31: 0 when
-/// folding drops the char, else 2) and whether it counts as an Arabic
-/// letter (bit 17). So the loop over a run of them ([`ArabicBlockWords::fold_run`])
-/// needs no decoding and writes keys two bytes at a time, with no copy
-/// call and no branch on how the char folds.
-struct ArabicBlockWords([u32; ARABIC_BLOCK_PAIRS]);
+/// zero unless the char continues a word (bit 16 is then set), and gives
+/// the UTF-8 bytes of its key (bits 0–15, in memory order; NULs when
+/// folding drops the char) and a tally (bits 32–63): 1 for an Arabic
+/// letter, plus [`ARABIC_TALLY_DROPPED`] for a dropped char. So the loop
+/// over a run of them ([`ArabicBlockWords::fold_run`]) needs no decoding,
+/// writes keys two bytes at a time, with no copy call and no branch on how
+/// the char folds, and sums both counts in one add.
+struct ArabicBlockWords([u64; ARABIC_BLOCK_PAIRS]);
 
 const ARABIC_BLOCK_PAIRS: usize = 0x400;
 const ARABIC_BLOCK_LEAD_PAIR: u16 = 0xD800;
-const ARABIC_ENTRY_IN_WORD: u32 = 1 << 16;
-const ARABIC_ENTRY_LETTER_SHIFT: u32 = 17;
-const ARABIC_ENTRY_KEY_LEN_SHIFT: u32 = 30;
+const ARABIC_ENTRY_IN_WORD: u64 = 1 << 16;
+const ARABIC_ENTRY_TALLY_SHIFT: u32 = 32;
+/// Dropped chars are counted above the Arabic letters, which stay below it
+/// as a run takes fewer chars ([`ARABIC_RUN_MAX_CHARS`]).
+const ARABIC_TALLY_DROPPED: u64 = 1 << 16;
+const ARABIC_RUN_MAX_CHARS: usize = 0x8000;
 
 fn unit_table() -> &'static UnitTable {
     static TABLE: std::sync::OnceLock<UnitTable> = std::sync::OnceLock::new();
@@ -574,34 +578,34 @@ fn unit_table() -> &'static UnitTable {
 
 impl ArabicBlockWords {
     /// The entry of a char of the Arabic block whose unit is `unit`.
-    fn entry(unit: Unit) -> u32 {
+    fn entry(unit: Unit) -> u64 {
         if !matches!(unit.class(), Class::ArabicLetter | Class::Mark) {
             return 0;
         }
         // the word loop counts Arabic letters only: no char of the block
         // is a Latin or other letter
         assert!(matches!(unit.script(), SCRIPT_NONE | SCRIPT_ARABIC));
-        let arabic_letter = u32::from(unit.script() == SCRIPT_ARABIC);
+        let arabic_letter = u64::from(unit.script() == SCRIPT_ARABIC);
         let mut key = [0u8; 2];
-        let key_len = match unit.folded() {
+        let dropped = match unit.folded() {
             // the folds of the block's word chars are in the block too
-            Some(f) => f.encode_utf8(&mut key).len() as u32,
-            None => 0,
+            Some(f) => {
+                assert_eq!(f.len_utf8(), 2);
+                f.encode_utf8(&mut key);
+                0
+            }
+            None => ARABIC_TALLY_DROPPED,
         };
-        assert!(key_len == 0 || key_len == 2);
-        ARABIC_ENTRY_IN_WORD
-            | arabic_letter << ARABIC_ENTRY_LETTER_SHIFT
-            | key_len << ARABIC_ENTRY_KEY_LEN_SHIFT
-            | u32::from(u16::from_ne_bytes(key))
+        ARABIC_ENTRY_IN_WORD | (arabic_letter + dropped) << ARABIC_ENTRY_TALLY_SHIFT | u64::from(u16::from_ne_bytes(key))
     }
 
     /// The entry of the char whose first two bytes are `pair` (at a char
     /// boundary): zero unless it is a word char of the Arabic block; any
     /// other lead byte (ASCII, three or four bytes) falls outside the table.
     #[inline(always)]
-    fn entry_at(&self, pair: [u8; 2]) -> u32 {
-        let index = u32::from(u16::from_be_bytes(pair)).wrapping_sub(u32::from(ARABIC_BLOCK_LEAD_PAIR));
-        self.0.get(index as usize).copied().unwrap_or(0)
+    fn entry_at(&self, pair: [u8; 2]) -> u64 {
+        let index = u16::from_be_bytes(pair).wrapping_sub(ARABIC_BLOCK_LEAD_PAIR);
+        self.0.get(usize::from(index)).copied().unwrap_or(0)
     }
 
     /// Whether a word char of the Arabic block starts at byte `pos` of `bytes`.
@@ -614,10 +618,10 @@ impl ArabicBlockWords {
     /// block that starts at byte `pos` of `bytes` (a char boundary), and
     /// returns the end of the run and how many of its chars are Arabic
     /// letters. Every char of the run is two bytes, so it is half as many
-    /// chars as bytes. The run also stops where the spare capacity of
-    /// `keys` ends, which it never does when `keys` was reserved for the
-    /// whole text (a key is never longer than its word); the caller's
-    /// general path then takes the next char.
+    /// chars as bytes. The run also stops after [`ARABIC_RUN_MAX_CHARS`]
+    /// and where the spare capacity of `keys` ends, which it never does
+    /// when `keys` was reserved for the whole text (a key is never longer
+    /// than its word); the caller's general path then takes the next char.
     #[inline(always)]
     fn fold_run(&self, bytes: &[u8], pos: usize, keys: &mut String) -> (usize, u32) {
         // SAFETY: what is appended below is whole UTF-8 sequences: the
@@ -631,26 +635,25 @@ impl ArabicBlockWords {
         // the loop needs no bounds checks; the keys of the dropped chars
         // (rare: harakat and tatweel) are removed after it
         let mut taken = 0;
-        let mut key_bytes_kept = 0;
-        let mut arabic_letters = 0;
+        let mut tally = 0;
         let rest = bytes.get(pos..).unwrap_or_default();
+        let rest = &rest[..rest.len().min(2 * ARABIC_RUN_MAX_CHARS)];
         for (pair, key_slot) in rest.chunks_exact(2).zip(spare.chunks_exact_mut(2)) {
             let entry = self.entry_at([pair[0], pair[1]]);
             if entry == 0 {
                 break;
             }
             key_slot.copy_from_slice(&(entry as u16).to_ne_bytes().map(MaybeUninit::new));
-            key_bytes_kept += entry >> ARABIC_ENTRY_KEY_LEN_SHIFT;
-            arabic_letters += (entry >> ARABIC_ENTRY_LETTER_SHIFT) & 1;
+            tally += entry >> ARABIC_ENTRY_TALLY_SHIFT;
             taken += 2;
         }
         // SAFETY: the first `taken` bytes of the spare capacity were
         // initialized above, each pair the UTF-8 of one char or two NULs.
         unsafe { key_bytes.set_len(key_len + taken) };
-        if key_bytes_kept as usize != taken {
+        if tally >= ARABIC_TALLY_DROPPED {
             drop_null_pairs(key_bytes, key_len);
         }
-        (pos + taken, arabic_letters)
+        (pos + taken, (tally % ARABIC_TALLY_DROPPED) as u32)
     }
 }
 
@@ -1049,6 +1052,9 @@ mod tests {
         assert_fast_paths_agree(&all);
         assert_fast_paths_agree("قال لافروف”ما يحدث، ١٠ تموز/يوليو.\r\nوأضاف (CNN)-- U.S. don't 1436هـ\rend");
         assert_fast_paths_agree("سوريا  سوريا\u{00A0}سوريا \u{0750}ب ب");
+        // a word longer than one run of the loop, with dropped chars
+        let long_word = "سُوريأ".repeat(ARABIC_RUN_MAX_CHARS / 3);
+        assert_fast_paths_agree(&format!("{long_word} {long_word}ـة"));
     }
 
     #[test]
