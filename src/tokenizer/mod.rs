@@ -538,10 +538,11 @@ const TABLE_SIZE: usize = 0x800;
 /// The word chars (letters and marks) of the Arabic block (U+0600–U+06FF,
 /// UTF-8 `D8 80` to `DB BF`), which make up most of a news text: indexed by
 /// the two bytes read as one big-endian `u16` less `0xD800`, an entry is
-/// zero unless the char continues a word (bit 16 is then set), and gives
-/// the UTF-8 bytes of its key (bits 0–15, in memory order; NULs when
-/// folding drops the char) and a tally (bits 32–63): 1 for an Arabic
-/// letter, plus [`ARABIC_TALLY_DROPPED`] for a dropped char. So the loop
+/// zero unless the char continues a word, and gives the UTF-8 bytes of
+/// its key (bits 0–15, in memory order; NULs when folding drops the char)
+/// and a tally (bits 16–63): 1 for an Arabic letter, plus
+/// [`ARABIC_TALLY_DROPPED`] for a dropped char (so that no entry of a word
+/// char is zero). So the loop
 /// over a run of them ([`ArabicBlockWords::fold_run`]) needs no decoding,
 /// writes keys two bytes at a time, with no copy call and no branch on how
 /// the char folds, and sums both counts in one add.
@@ -549,12 +550,10 @@ struct ArabicBlockWords([u64; ARABIC_BLOCK_PAIRS]);
 
 const ARABIC_BLOCK_PAIRS: usize = 0x400;
 const ARABIC_BLOCK_LEAD_PAIR: u16 = 0xD800;
-const ARABIC_ENTRY_IN_WORD: u64 = 1 << 16;
-const ARABIC_ENTRY_TALLY_SHIFT: u32 = 32;
+const ARABIC_ENTRY_TALLY_SHIFT: u32 = 16;
 /// Dropped chars are counted above the Arabic letters, which stay below it
-/// as a run takes fewer chars ([`ARABIC_RUN_MAX_CHARS`]).
-const ARABIC_TALLY_DROPPED: u64 = 1 << 16;
-const ARABIC_RUN_MAX_CHARS: usize = 0x8000;
+/// (a text has fewer than 2^32 bytes).
+const ARABIC_TALLY_DROPPED: u64 = 1 << 32;
 
 fn unit_table() -> &'static UnitTable {
     static TABLE: std::sync::OnceLock<UnitTable> = std::sync::OnceLock::new();
@@ -596,7 +595,9 @@ impl ArabicBlockWords {
             }
             None => ARABIC_TALLY_DROPPED,
         };
-        ARABIC_ENTRY_IN_WORD | (arabic_letter + dropped) << ARABIC_ENTRY_TALLY_SHIFT | u64::from(u16::from_ne_bytes(key))
+        let entry = (arabic_letter + dropped) << ARABIC_ENTRY_TALLY_SHIFT | u64::from(u16::from_ne_bytes(key));
+        assert_ne!(entry, 0);
+        entry
     }
 
     /// The entry of the char whose first two bytes are `pair` (at a char
@@ -618,10 +619,10 @@ impl ArabicBlockWords {
     /// block that starts at byte `pos` of `bytes` (a char boundary), and
     /// returns the end of the run and how many of its chars are Arabic
     /// letters. Every char of the run is two bytes, so it is half as many
-    /// chars as bytes. The run also stops after [`ARABIC_RUN_MAX_CHARS`]
-    /// and where the spare capacity of `keys` ends, which it never does
-    /// when `keys` was reserved for the whole text (a key is never longer
-    /// than its word); the caller's general path then takes the next char.
+    /// chars as bytes. The run also stops where the spare capacity of
+    /// `keys` ends, which it never does when `keys` was reserved for the
+    /// whole text (a key is never longer than its word); the caller's
+    /// general path then takes the next char.
     #[inline(always)]
     fn fold_run(&self, bytes: &[u8], pos: usize, keys: &mut String) -> (usize, u32) {
         // SAFETY: what is appended below is whole UTF-8 sequences: the
@@ -636,9 +637,7 @@ impl ArabicBlockWords {
         // (rare: harakat and tatweel) are removed after it
         let mut taken = 0;
         let mut tally = 0;
-        let rest = bytes.get(pos..).unwrap_or_default();
-        let rest = &rest[..rest.len().min(2 * ARABIC_RUN_MAX_CHARS)];
-        for (pair, key_slot) in rest.chunks_exact(2).zip(spare.chunks_exact_mut(2)) {
+        for (pair, key_slot) in bytes[pos..].chunks_exact(2).zip(spare.chunks_exact_mut(2)) {
             let entry = self.entry_at([pair[0], pair[1]]);
             if entry == 0 {
                 break;
@@ -1052,8 +1051,8 @@ mod tests {
         assert_fast_paths_agree(&all);
         assert_fast_paths_agree("قال لافروف”ما يحدث، ١٠ تموز/يوليو.\r\nوأضاف (CNN)-- U.S. don't 1436هـ\rend");
         assert_fast_paths_agree("سوريا  سوريا\u{00A0}سوريا \u{0750}ب ب");
-        // a word longer than one run of the loop, with dropped chars
-        let long_word = "سُوريأ".repeat(ARABIC_RUN_MAX_CHARS / 3);
+        // a long word, with dropped chars
+        let long_word = "سُوريأ".repeat(20_000);
         assert_fast_paths_agree(&format!("{long_word} {long_word}ـة"));
     }
 
