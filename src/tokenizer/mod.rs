@@ -14,6 +14,7 @@ pub mod clitics;
 pub mod fold;
 pub mod quotes;
 
+use std::mem::MaybeUninit;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -332,14 +333,12 @@ impl Class {
 
 /// What the scanner needs to know about one char, packed in a `u32`: its
 /// class (bits 0–2), whether it is its own matching key (bit 3), its
-/// [`Script`] (bits 4–5), whether it is a plain Arabic letter (bit 6, see
-/// [`PlainArabicLetters`]) and its folded code point (bits 8–31; all ones
+/// [`Script`] (bits 4–5) and its folded code point (bits 8–31; all ones
 /// when folding drops it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Unit(u32);
 
 const UNIT_KEEPS_ITSELF: u32 = 1 << 3;
-const UNIT_PLAIN_ARABIC_LETTER: u32 = 1 << 6;
 /// The two script bits of a unit: the first is set for Arabic and other
 /// scripts, the second for Latin and other scripts.
 const UNIT_ARABIC_OR_OTHER: u32 = (Script::Arabic as u32) << 4;
@@ -353,16 +352,8 @@ impl Unit {
         let folded = fold::fold_char(c);
         let same = if folded == Some(c) { UNIT_KEEPS_ITSELF } else { 0 };
         let script = script_of(c);
-        let plain_arabic = class == Class::ArabicLetter && folded == Some(c) && script == Script::Arabic;
-        let plain_arabic = if plain_arabic { UNIT_PLAIN_ARABIC_LETTER } else { 0 };
         let folded = folded.map_or(UNIT_DROPPED, |f| f as u32);
-        Unit(class as u32 | same | (script as u32) << 4 | plain_arabic | folded << 8)
-    }
-
-    /// An Arabic letter that is its own key and counts as an Arabic letter.
-    #[inline]
-    fn is_plain_arabic_letter(self) -> bool {
-        self.0 & UNIT_PLAIN_ARABIC_LETTER != 0
+        Unit(class as u32 | same | (script as u32) << 4 | folded << 8)
     }
 
     #[inline]
@@ -482,14 +473,15 @@ pub fn count_letters(text: &str, stop_when_arabic: bool) -> LetterCounts {
 
 /// Letters by script as the scanner sums them: the script bits of each
 /// unit added in place, three adds a char and no branch (see
-/// [`UNIT_ARABIC_OR_OTHER`]), and the plain Arabic letters of words, which
-/// are counted by the run; [`ScriptTally::counts`] gives the letters.
+/// [`UNIT_ARABIC_OR_OTHER`]), and the Arabic letters of the Arabic block
+/// in words, which the word loop counts ([`ArabicBlockWords`]);
+/// [`ScriptTally::counts`] gives the letters.
 #[derive(Debug, Clone, Copy, Default)]
 struct ScriptTally {
     arabic_or_other: u64,
     latin_or_other: u64,
     other: u64,
-    plain_arabic: u64,
+    arabic_block_letters: u64,
 }
 
 impl ScriptTally {
@@ -504,13 +496,14 @@ impl ScriptTally {
     fn counts(self) -> LetterCounts {
         let other = (self.other / u64::from(UNIT_ARABIC_OR_OTHER)) as usize;
         LetterCounts {
-            arabic: (self.arabic_or_other / u64::from(UNIT_ARABIC_OR_OTHER) + self.plain_arabic) as usize - other,
+            arabic: (self.arabic_or_other / u64::from(UNIT_ARABIC_OR_OTHER) + self.arabic_block_letters) as usize - other,
             latin: (self.latin_or_other / u64::from(UNIT_LATIN_OR_OTHER)) as usize - other,
             other,
         }
     }
 }
 
+const SCRIPT_NONE: usize = Script::None as usize;
 const SCRIPT_ARABIC: usize = Script::Arabic as usize;
 const SCRIPT_LATIN: usize = Script::Latin as usize;
 const SCRIPT_OTHER: usize = Script::Other as usize;
@@ -540,25 +533,35 @@ const ARABIC_BLOCK_LETTERS: [u64; 4] = {
 /// and [`fold::fold_char`], so both paths agree by construction.
 struct UnitTable {
     units: [Unit; TABLE_SIZE],
-    plain_arabic: PlainArabicLetters,
+    arabic_block: ArabicBlockWords,
 }
 
 const TABLE_SIZE: usize = 0x800;
 
-/// The plain Arabic letters of the Arabic block (U+0600–U+06FF, UTF-8 `D8
-/// 80` to `DB BF`), which make up most of a news text: indexed by the two
-/// bytes read as one big-endian `u16` less `0xD800`, so that the loop over
-/// a run of them ([`PlainArabicLetters::run_end`]) needs no decoding, one
-/// compare and one load a char.
-struct PlainArabicLetters([bool; PLAIN_ARABIC_PAIRS]);
+/// The word chars (letters and marks) of the Arabic block (U+0600–U+06FF,
+/// UTF-8 `D8 80` to `DB BF`), which make up most of a news text: indexed by
+/// the two bytes read as one big-endian `u16` less `0xD800`, an entry is
+/// zero unless the char continues a word, and gives the UTF-8 bytes of
+/// its key (bits 0–15, in memory order; NULs when folding drops the char)
+/// and a tally (bits 16–63): 1 for an Arabic letter, plus
+/// [`ARABIC_TALLY_DROPPED`] for a dropped char (so that no entry of a word
+/// char is zero). So the loop
+/// over a run of them ([`ArabicBlockWords::fold_run`]) needs no decoding,
+/// writes keys two bytes at a time, with no copy call and no branch on how
+/// the char folds, and sums both counts in one add.
+struct ArabicBlockWords([u64; ARABIC_BLOCK_PAIRS]);
 
-const PLAIN_ARABIC_PAIRS: usize = 0x400;
+const ARABIC_BLOCK_PAIRS: usize = 0x400;
 const ARABIC_BLOCK_LEAD_PAIR: u16 = 0xD800;
+const ARABIC_ENTRY_TALLY_SHIFT: u32 = 16;
+/// Dropped chars are counted above the Arabic letters, which stay below it
+/// (a text has fewer than 2^32 bytes).
+const ARABIC_TALLY_DROPPED: u64 = 1 << 32;
 
 fn unit_table() -> &'static UnitTable {
     static TABLE: std::sync::OnceLock<UnitTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = UnitTable { units: [Unit(0); TABLE_SIZE], plain_arabic: PlainArabicLetters([false; PLAIN_ARABIC_PAIRS]) };
+        let mut t = UnitTable { units: [Unit(0); TABLE_SIZE], arabic_block: ArabicBlockWords([0; ARABIC_BLOCK_PAIRS]) };
         for (cp, unit) in t.units.iter_mut().enumerate() {
             // surrogates start at U+D800, so every code point here is a char
             if let Some(c) = char::from_u32(cp as u32) {
@@ -569,10 +572,107 @@ fn unit_table() -> &'static UnitTable {
             let mut utf8 = [0u8; 2];
             c.encode_utf8(&mut utf8);
             let pair = usize::from(u16::from_be_bytes(utf8) - ARABIC_BLOCK_LEAD_PAIR);
-            t.plain_arabic.0[pair] = t.units[c as usize].is_plain_arabic_letter();
+            t.arabic_block.0[pair] = ArabicBlockWords::entry(t.units[c as usize]);
         }
         t
     })
+}
+
+impl ArabicBlockWords {
+    /// The entry of a char of the Arabic block whose unit is `unit`.
+    fn entry(unit: Unit) -> u64 {
+        if !matches!(unit.class(), Class::ArabicLetter | Class::Mark) {
+            return 0;
+        }
+        // the word loop counts Arabic letters only: no char of the block
+        // is a Latin or other letter
+        assert!(matches!(unit.script(), SCRIPT_NONE | SCRIPT_ARABIC));
+        let arabic_letter = u64::from(unit.script() == SCRIPT_ARABIC);
+        let mut key = [0u8; 2];
+        let dropped = match unit.folded() {
+            // the folds of the block's word chars are in the block too
+            Some(f) => {
+                assert_eq!(f.len_utf8(), 2);
+                f.encode_utf8(&mut key);
+                0
+            }
+            None => ARABIC_TALLY_DROPPED,
+        };
+        let entry = (arabic_letter + dropped) << ARABIC_ENTRY_TALLY_SHIFT | u64::from(u16::from_ne_bytes(key));
+        assert_ne!(entry, 0);
+        entry
+    }
+
+    /// The entry of the char whose first two bytes are `pair` (at a char
+    /// boundary): zero unless it is a word char of the Arabic block; any
+    /// other lead byte (ASCII, three or four bytes) falls outside the table.
+    #[inline(always)]
+    fn entry_at(&self, pair: [u8; 2]) -> u64 {
+        let index = u16::from_be_bytes(pair).wrapping_sub(ARABIC_BLOCK_LEAD_PAIR);
+        self.0.get(usize::from(index)).copied().unwrap_or(0)
+    }
+
+    /// Whether a word char of the Arabic block starts at byte `pos` of `bytes`.
+    #[inline(always)]
+    fn word_at(&self, bytes: &[u8], pos: usize) -> bool {
+        matches!(bytes.get(pos..pos + 2), Some(&[b0, b1]) if self.entry_at([b0, b1]) != 0)
+    }
+
+    /// Appends to `keys` the key of the run of word chars of the Arabic
+    /// block that starts at byte `pos` of `bytes` (a char boundary), and
+    /// returns the end of the run and how many of its chars are Arabic
+    /// letters. Every char of the run is two bytes, so it is half as many
+    /// chars as bytes. The run also stops where the spare capacity of
+    /// `keys` ends, which it never does when `keys` was reserved for the
+    /// whole text (a key is never longer than its word); the caller's
+    /// general path then takes the next char.
+    #[inline(always)]
+    fn fold_run(&self, bytes: &[u8], pos: usize, keys: &mut String) -> (usize, u32) {
+        // SAFETY: what is appended below is whole UTF-8 sequences: the
+        // two-byte keys of the entries (encoded from chars) and, for
+        // dropped chars, two NULs, which are then taken out again; so
+        // `keys` stays valid UTF-8.
+        let key_bytes = unsafe { keys.as_mut_vec() };
+        let key_len = key_bytes.len();
+        let spare = key_bytes.spare_capacity_mut();
+        // keys are written in step with the chars, two bytes for two, so
+        // the loop needs no bounds checks; the keys of the dropped chars
+        // (rare: harakat and tatweel) are removed after it
+        let mut taken = 0;
+        let mut tally = 0;
+        for (pair, key_slot) in bytes[pos..].chunks_exact(2).zip(spare.chunks_exact_mut(2)) {
+            let entry = self.entry_at([pair[0], pair[1]]);
+            if entry == 0 {
+                break;
+            }
+            key_slot.copy_from_slice(&(entry as u16).to_ne_bytes().map(MaybeUninit::new));
+            tally += entry >> ARABIC_ENTRY_TALLY_SHIFT;
+            taken += 2;
+        }
+        // SAFETY: the first `taken` bytes of the spare capacity were
+        // initialized above, each pair the UTF-8 of one char or two NULs.
+        unsafe { key_bytes.set_len(key_len + taken) };
+        if tally >= ARABIC_TALLY_DROPPED {
+            drop_null_pairs(key_bytes, key_len);
+        }
+        (pos + taken, (tally % ARABIC_TALLY_DROPPED) as u32)
+    }
+}
+
+/// Removes from `key_bytes`, after `from`, the pairs of NULs that
+/// [`ArabicBlockWords::fold_run`] writes for dropped chars (no key of a
+/// word char has a NUL byte), moving whole two-byte chars only.
+#[cold]
+fn drop_null_pairs(key_bytes: &mut Vec<u8>, from: usize) {
+    let mut kept = from;
+    for read in (from..key_bytes.len()).step_by(2) {
+        let pair = [key_bytes[read], key_bytes[read + 1]];
+        if pair != [0, 0] {
+            key_bytes[kept..kept + 2].copy_from_slice(&pair);
+            kept += 2;
+        }
+    }
+    key_bytes.truncate(kept);
 }
 
 /// Appends to a key `pending`, chars that fold to themselves and are not
@@ -614,26 +714,6 @@ impl UnitTable {
     }
 }
 
-impl PlainArabicLetters {
-    /// The end of the run of plain Arabic letters of the Arabic block that
-    /// starts at byte `pos` of `bytes`, a char boundary. Every char of the
-    /// run is two bytes, so it is half as many chars as bytes.
-    #[inline(always)]
-    fn run_end(&self, bytes: &[u8], pos: usize) -> usize {
-        let letters = bytes[pos..].chunks_exact(2).take_while(|pair| self.is_plain_arabic_letter(pair)).count();
-        pos + 2 * letters
-    }
-
-    /// Whether `pair`, two bytes at a char boundary, are a plain Arabic
-    /// letter of the Arabic block; any other lead byte (ASCII, three or four
-    /// bytes) falls outside the table.
-    #[inline(always)]
-    fn is_plain_arabic_letter(&self, pair: &[u8]) -> bool {
-        let index = u32::from(u16::from_be_bytes([pair[0], pair[1]])).wrapping_sub(u32::from(ARABIC_BLOCK_LEAD_PAIR));
-        matches!(self.0.get(index as usize), Some(true))
-    }
-}
-
 struct Scanner<'a, 'b> {
     text: &'a str,
     out: &'b mut Tokens,
@@ -671,9 +751,9 @@ impl Scanner<'_, '_> {
 
     /// Scans the whole text. Without `FAST_PATHS` (only in tests, which
     /// check that both agree) every char goes through the general path:
-    /// with them, a word that starts with a plain Arabic letter, the
-    /// single space after it and every run of plain Arabic letters inside
-    /// words are taken by loops of their own.
+    /// with them, a word that starts with a word char of the Arabic block
+    /// and the single space after it are taken by loops of their own, and
+    /// so is every word's runs of word chars of the Arabic block.
     fn run<const FAST_PATHS: bool>(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -683,28 +763,23 @@ impl Scanner<'_, '_> {
         let mut pos = 0;
         while pos < len {
             let start = pos;
-            if FAST_PATHS {
-                let plain_end = table.plain_arabic.run_end(bytes, pos);
-                if plain_end > start {
-                    pos = self.scan_keyed_run::<FAST_PATHS>(table, TokenKind::Word, start, plain_end, &mut letters);
-                    // a char of the Arabic block is never a space, so the
-                    // space before one is a run of its own
-                    if let Some(&[b' ', 0xD8..=0xDB]) = bytes.get(pos..pos + 2) {
-                        self.push_unkeyed(TokenKind::Space, pos, 1);
-                        pos += 1;
-                    }
-                    continue;
-                }
+            if FAST_PATHS && table.arabic_block.word_at(bytes, pos) {
+                pos = self.scan_words(table, start, &mut letters);
+                continue;
             }
             let (unit, unit_len) = table.unit_at(text, pos);
             // word and number runs read their first char again
             match unit.class() {
+                Class::ArabicLetter | Class::Mark if FAST_PATHS => {
+                    pos = self.scan_word(table, start, &mut letters);
+                    continue;
+                }
                 Class::ArabicLetter | Class::Mark => {
-                    pos = self.scan_keyed_run::<FAST_PATHS>(table, TokenKind::Word, start, start, &mut letters);
+                    pos = self.scan_keyed_run(table, TokenKind::Word, start, &mut letters);
                     continue;
                 }
                 Class::Digit => {
-                    pos = self.scan_keyed_run::<FAST_PATHS>(table, TokenKind::Number, start, start, &mut letters);
+                    pos = self.scan_keyed_run(table, TokenKind::Number, start, &mut letters);
                     continue;
                 }
                 _ => {}
@@ -759,20 +834,11 @@ impl Scanner<'_, '_> {
     }
 
     /// Scans a word (Arabic letters and marks) or number (digits) run from
-    /// `start`, whose chars up to `pos` are plain Arabic letters not yet
-    /// counted (none for a number), folding it into `keys` as it goes so
-    /// that it is decoded once; pushes the token and returns the end of the
-    /// run. Chars that fold to themselves (most of them) are copied in
-    /// chunks rather than one at a time.
-    #[inline(always)]
-    fn scan_keyed_run<const FAST_PATHS: bool>(
-        &mut self,
-        table: &UnitTable,
-        kind: TokenKind,
-        start: usize,
-        mut pos: usize,
-        letters: &mut ScriptTally,
-    ) -> usize {
+    /// `start`, folding it into `keys` as it goes so that it is decoded
+    /// once; pushes the token and returns the end of the run. Chars that
+    /// fold to themselves (most of them) are copied in chunks rather than
+    /// one at a time. The reference for [`Scanner::scan_word`].
+    fn scan_keyed_run(&mut self, table: &UnitTable, kind: TokenKind, start: usize, letters: &mut ScriptTally) -> usize {
         let text = self.text;
         let keys = &mut self.out.keys;
         let key_start = keys.len() as u32;
@@ -782,9 +848,8 @@ impl Scanner<'_, '_> {
         };
         // start of the chars not yet copied, all of which fold to themselves
         let mut copy_from = start;
-        // two bytes a char
-        let mut plain_arabic_bytes = pos - start;
-        let mut other_chars = 0;
+        let mut pos = start;
+        let mut chars = 0;
         while pos < text.len() {
             let (u, u_len) = table.unit_at(text, pos);
             if !in_run(u.class()) {
@@ -796,17 +861,69 @@ impl Scanner<'_, '_> {
                 copy_from = pos + u_len;
             }
             pos += u_len;
-            other_chars += 1;
-            if FAST_PATHS && kind == TokenKind::Word {
-                let plain_end = table.plain_arabic.run_end(text.as_bytes(), pos);
-                plain_arabic_bytes += plain_end - pos;
-                pos = plain_end;
-            }
+            chars += 1;
         }
         keys.push_str(&text[copy_from..pos]);
-        let plain_arabic_letters = (plain_arabic_bytes / 2) as u32;
-        letters.plain_arabic += u64::from(plain_arabic_letters);
-        self.push_keyed(kind, start, plain_arabic_letters + other_chars, key_start);
+        self.push_keyed(kind, start, chars, key_start);
+        pos
+    }
+
+    /// Scans words that start with a word char of the Arabic block, the
+    /// first at `start`, and the single spaces between them, until
+    /// something else comes; returns where it stops.
+    #[inline(always)]
+    fn scan_words(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut pos = start;
+        loop {
+            pos = self.scan_word(table, pos, letters);
+            // a char of the Arabic block is never a space, so the space
+            // before one is a run of its own
+            let Some(&[b' ', lead, next]) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<3>()) else { break };
+            if !(0xD8..=0xDB).contains(&lead) {
+                break;
+            }
+            self.push_unkeyed(TokenKind::Space, pos, 1);
+            pos += 1;
+            if table.arabic_block.entry_at([lead, next]) == 0 {
+                break;
+            }
+        }
+        pos
+    }
+
+    /// [`Scanner::scan_keyed_run`] for a word: its runs of word chars of
+    /// the Arabic block (nearly all of an Arabic word) are folded by
+    /// [`ArabicBlockWords::fold_run`], other chars one at a time.
+    #[inline(always)]
+    fn scan_word(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let keys = &mut self.out.keys;
+        let key_start = keys.len() as u32;
+        let mut pos = start;
+        let mut chars = 0;
+        loop {
+            let (end, arabic_letters) = table.arabic_block.fold_run(bytes, pos, keys);
+            letters.arabic_block_letters += u64::from(arabic_letters);
+            chars += ((end - pos) / 2) as u32;
+            pos = end;
+            // ASCII is never part of a word
+            if bytes.get(pos).is_none_or(|&b| b < 0x80) {
+                break;
+            }
+            let (u, u_len) = table.unit_at(text, pos);
+            if !matches!(u.class(), Class::ArabicLetter | Class::Mark) {
+                break;
+            }
+            letters.add(u);
+            if let Some(folded) = u.folded() {
+                keys.push(folded);
+            }
+            pos += u_len;
+            chars += 1;
+        }
+        self.push_keyed(TokenKind::Word, start, chars, key_start);
         pos
     }
 
@@ -863,24 +980,36 @@ mod tests {
             assert_eq!(unit.folded(), fold::fold_char(c), "{c:?}");
             assert_eq!(unit.keeps_itself(), fold::fold_char(c) == Some(c), "{c:?}");
             assert_eq!(unit.script(), script_of(c) as usize, "{c:?}");
-            let plain_arabic = classify(c) == Class::ArabicLetter && fold::fold_char(c) == Some(c) && script_of(c) == Script::Arabic;
-            assert_eq!(unit.is_plain_arabic_letter(), plain_arabic, "{c:?}");
         }
     }
 
     #[test]
-    fn plain_arabic_letter_runs_agree_with_units() {
+    fn arabic_block_runs_agree_with_units() {
         let table = unit_table();
-        // the loop takes exactly the plain Arabic letters of the Arabic block
+        // the loop takes exactly the word chars of the Arabic block, and
+        // their keys and Arabic letters are what their units say
         let taken = |text: &str, i: usize, c: char| {
             let (unit, len) = table.unit_at(text, i);
-            len == 2 && unit.is_plain_arabic_letter() && ('\u{0600}'..='\u{06FF}').contains(&c)
+            len == 2 && matches!(unit.class(), Class::ArabicLetter | Class::Mark) && ('\u{0600}'..='\u{06FF}').contains(&c)
         };
-        let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
+        let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{200C}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
         for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
-            for text in [format!("{c}"), format!("{c}ب"), format!("ب{c}"), format!("{c}{c}{c}"), format!("بب{c} ")] {
-                let end = text.char_indices().find(|&(i, ch)| !taken(&text, i, ch)).map_or(text.len(), |(i, _)| i);
-                assert_eq!(table.plain_arabic.run_end(text.as_bytes(), 0), end, "{c:?} in {text:?}");
+            for text in [format!("{c}"), format!("{c}ب"), format!("ب{c}"), format!("{c}{c}{c}"), format!("بأ{c} "), format!("ـُة{c}ى")] {
+                let run: Vec<(usize, char)> = text.char_indices().take_while(|&(i, ch)| taken(&text, i, ch)).collect();
+                let end = run.last().map_or(0, |&(i, ch)| i + ch.len_utf8());
+                let key: String = run.iter().filter_map(|&(_, ch)| fold::fold_char(ch)).collect();
+                let arabic = run.iter().filter(|&&(_, ch)| script_of(ch) == Script::Arabic).count() as u32;
+                let mut keys = String::from("قبل");
+                // without spare room for its key the run takes nothing
+                keys.shrink_to_fit();
+                if keys.capacity() == keys.len() {
+                    assert_eq!(table.arabic_block.fold_run(text.as_bytes(), 0, &mut keys), (0, 0));
+                    assert_eq!(keys, "قبل");
+                }
+                keys.reserve(text.len());
+                assert_eq!(table.arabic_block.fold_run(text.as_bytes(), 0, &mut keys), (end, arabic), "{c:?} in {text:?}");
+                assert_eq!(keys, format!("قبل{key}"), "{c:?} in {text:?}");
+                assert_eq!(table.arabic_block.word_at(text.as_bytes(), 0), end > 0, "{c:?} in {text:?}");
             }
         }
     }
@@ -925,6 +1054,9 @@ mod tests {
         assert_fast_paths_agree(&all);
         assert_fast_paths_agree("قال لافروف”ما يحدث، ١٠ تموز/يوليو.\r\nوأضاف (CNN)-- U.S. don't 1436هـ\rend");
         assert_fast_paths_agree("سوريا  سوريا\u{00A0}سوريا \u{0750}ب ب");
+        // a long word, with dropped chars
+        let long_word = "سُوريأ".repeat(20_000);
+        assert_fast_paths_agree(&format!("{long_word} {long_word}ـة"));
     }
 
     #[test]
