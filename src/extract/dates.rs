@@ -23,9 +23,8 @@ use crate::tokenizer::{has_chars, Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 /// A resolved value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +61,7 @@ impl Value {
 /// The patterns a token can begin, as far as its key and lexicon ids tell
 /// (a number's own patterns aside): what each pattern checks first. A test
 /// may let through a token its pattern then rejects, never the reverse.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Openers {
     /// `من`, `بين`, `ما`: a day-first date or range whose day comes next.
     range: bool,
@@ -104,23 +103,40 @@ enum Direction {
     Nearest,
 }
 
+/// Slots of [`Memo`]: a power of two, well above the distinct cue words of
+/// a run (`في`, `من`, `عام`, ... and their clitic forms).
+const OPENER_SLOTS: usize = 1024;
+
+/// State of the date extractor kept from one text to the next (one per
+/// thread, in the [`crate::Workspace`]): the [`Openers`] of cue words by
+/// whole-word id, in a direct-mapped cache. They follow from the word alone
+/// and every text repeats the same few cue words, so a text seldom computes
+/// them; a slot taken by another word is computed again, never wrong.
+pub struct Memo {
+    openers: Box<[Cell<(WordId, Openers)>]>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo { openers: (0..OPENER_SLOTS).map(|_| Cell::new((NO_WORD, Openers::default()))).collect() }
+    }
+}
+
 /// Extracts date mentions from `doc` into `out`, in text order.
-pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner {
-        doc,
-        reference,
-        last_month: None,
-        np_memo: Cell::new(None),
-        nc_memo: Cell::new(None),
-        // room for the distinct cue words of a news text (a dozen or so on
-        // average), so the map seldom grows
-        openers_memo: RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
-    };
+pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), nc_memo: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
-    let may_begin = |(t, ids): (&Token, &TokenLex)| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
+    let may_begin = |t: &Token, ids: &TokenLex| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
+    // (a plain indexed loop: the zipped iterator's `position` costs about
+    // twice the instructions a token on this scan over every token)
+    let (tokens, ids) = (doc.tokens, doc.ids);
+    let n = tokens.len().min(ids.len());
     let mut i = 0;
-    while let Some(skipped) = doc.tokens[i..].iter().zip(&doc.ids[i..]).position(may_begin) {
-        i += skipped;
+    while i < n {
+        if !may_begin(&tokens[i], &ids[i]) {
+            i += 1;
+            continue;
+        }
         match s.match_at(i) {
             Some(f) => {
                 let range = doc.byte_range(f.first, f.last, f.prefix_chars);
@@ -158,8 +174,8 @@ struct DateScanner<'d, 'a> {
     /// Only borrowed keys are kept: a copy, where `لل` → `ال` would clone.
     np_memo: Cell<Option<(usize, &'a str, u8)>>,
     nc_memo: Cell<Option<(usize, &'a str)>>,
-    /// [`Openers`] of the words seen, by whole-word id.
-    openers_memo: RefCell<FxHashMap<WordId, Openers>>,
+    /// [`Openers`] of the words seen, kept across texts.
+    memo: &'d Memo,
 }
 
 /// Words that make a following number a year.
@@ -292,15 +308,24 @@ impl<'a> DateScanner<'_, 'a> {
     /// of a word are remembered by its id: a text repeats its cue words
     /// (`في`, `من`).
     fn openers(&self, i: usize) -> Openers {
+        // a number opens none of the word patterns (its own are tried
+        // apart): its key is digits and it has no word id
+        if self.doc.kind(i) == TokenKind::Number {
+            debug_assert_eq!(self.read_openers(i), Openers::default(), "number openers at token {i}");
+            return Openers::default();
+        }
         let id = self.doc.ids[i].full();
         if id == NO_WORD {
             return self.read_openers(i);
         }
-        if let Some(&opens) = self.openers_memo.borrow().get(&id) {
+        let slot = &self.memo.openers[id as usize % OPENER_SLOTS];
+        let (at, opens) = slot.get();
+        if at == id {
+            debug_assert_eq!(opens, self.read_openers(i), "remembered openers at token {i}");
             return opens;
         }
         let opens = self.read_openers(i);
-        self.openers_memo.borrow_mut().insert(id, opens);
+        slot.set((id, opens));
         opens
     }
 
