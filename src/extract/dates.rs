@@ -124,7 +124,7 @@ impl Default for Memo {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), nc_memo: Cell::new(None), memo };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
     let may_begin = |t: &Token, ids: &TokenLex| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     // (a plain indexed loop: the zipped iterator's `position` costs about
@@ -169,11 +169,10 @@ struct DateScanner<'d, 'a> {
     reference: Option<NaiveDate>,
     /// Month of the last full date, for `25 منه` ("the 25th of it").
     last_month: Option<(i32, u32)>,
-    /// The last [`DateScanner::key_np`] and [`DateScanner::key_nc`] results
-    /// with their token: every pattern tried at a token asks for them again.
-    /// Only borrowed keys are kept: a copy, where `لل` → `ال` would clone.
+    /// The last [`DateScanner::key_np`] result with its token: every pattern
+    /// tried at a token asks for it again. Only borrowed keys are kept: a
+    /// copy, where `لل` → `ال` would clone.
     np_memo: Cell<Option<(usize, &'a str, u8)>>,
-    nc_memo: Cell<Option<(usize, &'a str)>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
 }
@@ -201,6 +200,12 @@ impl<'a> DateScanner<'_, 'a> {
     /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
     /// of code points removed. For cue words only: they are never names.
     fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
+        // most keys tried (numbers, `في`-less words) begin with no clitic
+        // letter at all: nothing to strip, nothing to remember
+        let k = self.key(i);
+        if !k.as_bytes().starts_with(&[0xD9]) && !k.as_bytes().starts_with("ب".as_bytes()) {
+            return (Cow::Borrowed(k), 0);
+        }
         if let Some((at, key, n)) = self.np_memo.get() {
             if at == i {
                 return (Cow::Borrowed(key), n);
@@ -235,16 +240,18 @@ impl<'a> DateScanner<'_, 'a> {
     }
 
     /// The key of token `i` without a leading و/ف conjunction.
+    /// (Computed each time: a test of the first two bytes costs less than a
+    /// memo.)
     fn key_nc(&self, i: usize) -> &'a str {
-        if let Some((at, key)) = self.nc_memo.get() {
-            if at == i {
-                return key;
+        let k = self.key(i);
+        let (waw, fa) = ("و".as_bytes(), "ف".as_bytes());
+        if k.as_bytes().starts_with(waw) || k.as_bytes().starts_with(fa) {
+            let rest = &k[2..];
+            if has_chars(rest, 2) {
+                return rest;
             }
         }
-        let k = self.key(i);
-        let key = k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| has_chars(r, 2)).unwrap_or(k);
-        self.nc_memo.set(Some((i, key)));
-        key
+        k
     }
 
     fn next(&self, i: usize) -> Option<usize> {
