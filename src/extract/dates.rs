@@ -61,7 +61,7 @@ impl Value {
 /// The patterns a token can begin, as far as its key and lexicon ids tell
 /// (a number's own patterns aside): what each pattern checks first. A test
 /// may let through a token its pattern then rejects, never the reverse.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Openers {
     /// `من`, `بين`, `ما`: a day-first date or range whose day comes next.
     range: bool,
@@ -76,6 +76,28 @@ struct Openers {
     weekday: bool,
     offset: bool,
     year: bool,
+    /// What [`DateScanner::key_np`] strips from the key: bytes and code
+    /// points (`None` when it rewrites `لل` as `ال`). The patterns tried at
+    /// a cue word ask for it again and again.
+    np_strip: Option<(u8, u8)>,
+}
+
+impl Openers {
+    /// A token that opens no word pattern and has no clitic: a number.
+    const NONE: Openers = Openers {
+        range: false,
+        ordinal: false,
+        month: false,
+        relative_word: false,
+        period: false,
+        nth_weekday: false,
+        week_weekday: false,
+        holiday: false,
+        weekday: false,
+        offset: false,
+        year: false,
+        np_strip: Some((0, 0)),
+    };
 }
 
 /// A date found: its tokens and value.
@@ -118,13 +140,13 @@ pub struct Memo {
 
 impl Default for Memo {
     fn default() -> Self {
-        Memo { openers: (0..OPENER_SLOTS).map(|_| Cell::new((NO_WORD, Openers::default()))).collect() }
+        Memo { openers: (0..OPENER_SLOTS).map(|_| Cell::new((NO_WORD, Openers::NONE))).collect() }
     }
 }
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), memo };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), current: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
     let may_begin = |t: &Token, ids: &TokenLex| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     // (a plain indexed loop: the zipped iterator's `position` costs about
@@ -173,6 +195,8 @@ struct DateScanner<'d, 'a> {
     /// tried at a token asks for it again. Only borrowed keys are kept: a
     /// copy, where `لل` → `ال` would clone.
     np_memo: Cell<Option<(usize, &'a str, u8)>>,
+    /// The token patterns are tried at, with its [`Openers`].
+    current: Cell<Option<(usize, Openers)>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
 }
@@ -200,15 +224,24 @@ impl<'a> DateScanner<'_, 'a> {
     /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
     /// of code points removed. For cue words only: they are never names.
     fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
-        // most keys tried (numbers, `في`-less words) begin with no clitic
+        // most keys tried (numbers, `من`, `عام`) begin with no clitic
         // letter at all: nothing to strip, nothing to remember
         let k = self.key(i);
-        if !k.as_bytes().starts_with(&[0xD9]) && !k.as_bytes().starts_with("ب".as_bytes()) {
+        if !["و", "ف", "ب", "ل", "ك"].iter().any(|c| k.as_bytes().starts_with(c.as_bytes())) {
             return (Cow::Borrowed(k), 0);
         }
         if let Some((at, key, n)) = self.np_memo.get() {
             if at == i {
                 return (Cow::Borrowed(key), n);
+            }
+        }
+        // the token patterns are tried at: its openers know
+        if let Some((at, Openers { np_strip: Some((bytes, n)), .. })) = self.current.get() {
+            if at == i {
+                let rest = &k[bytes as usize..];
+                debug_assert_eq!(self.strip_np(i), (Cow::Borrowed(rest), n), "remembered key_np at token {i}");
+                self.np_memo.set(Some((i, rest, n)));
+                return (Cow::Borrowed(rest), n);
             }
         }
         let (key, n) = self.strip_np(i);
@@ -296,6 +329,7 @@ impl<'a> DateScanner<'_, 'a> {
     fn match_gated(&self, i: usize) -> Option<Found> {
         let number = self.doc.kind(i) == TokenKind::Number;
         let opens = self.openers(i);
+        self.current.set(Some((i, opens)));
         let opens_day = (number || opens.range || opens.ordinal) && self.day_token(i).is_some();
         when(number, || self.numeric_date(i))
             .or_else(|| when(opens_day, || self.cross_month_range(i)))
@@ -318,8 +352,8 @@ impl<'a> DateScanner<'_, 'a> {
         // a number opens none of the word patterns (its own are tried
         // apart): its key is digits and it has no word id
         if self.doc.kind(i) == TokenKind::Number {
-            debug_assert_eq!(self.read_openers(i), Openers::default(), "number openers at token {i}");
-            return Openers::default();
+            debug_assert_eq!(self.read_openers(i), Openers::NONE, "number openers at token {i}");
+            return Openers::NONE;
         }
         let id = self.doc.ids[i].full();
         if id == NO_WORD {
@@ -341,7 +375,11 @@ impl<'a> DateScanner<'_, 'a> {
         let doc = self.doc;
         let key = self.key(i);
         let key_nc = self.key_nc(i);
-        let (key_np, _) = self.key_np(i);
+        let (key_np, np_chars) = self.key_np(i);
+        let np_strip = match key_np {
+            Cow::Borrowed(rest) => Some(((key.len() - rest.len()) as u8, np_chars)),
+            Cow::Owned(_) => None,
+        };
         let key_np = key_np.as_ref();
         let full_weekday = doc.word_full(i).is_some_and(|w| w.weekday.is_some());
         Openers {
@@ -362,6 +400,7 @@ impl<'a> DateScanner<'_, 'a> {
             weekday: key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some()),
             offset: matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i),
             year: key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي"),
+            np_strip,
         }
     }
 
