@@ -457,6 +457,11 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
             gender = g;
             let mut t_last = last;
             let mut words = 1;
+            // the last title and given-name lookups with their token: the
+            // next word's tests ask about the same tokens again (`t_last`
+            // after `j`, the name start after the word the loop stopped at)
+            let mut seen_title = None;
+            let mut seen_given = None;
             while words < MAX_TITLE_WORDS {
                 // a quoted name inside a title: `مؤسس حملة "بيروت برايد"`
                 if let Some(q) = doc.next_non_space(t_last).filter(|&q| doc.kind(q) == TokenKind::Quote) {
@@ -481,7 +486,9 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
                 // a given name starts the name, even one that is also a
                 // place (`منى`) or a title word
-                if is_given_name(doc, j)
+                let given_j = given_at(doc, j);
+                seen_given = Some((j, given_j));
+                if given_j.is_some_and(|m| m.prefix_chars == 0)
                     || doc.phrase_at(&doc.lex.ambiguous_given_names, j).is_some_and(|m| m.prefix_chars == 0)
                 {
                     break;
@@ -493,11 +500,17 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
                 // a news agency after an adjective is the addressee
                 // (`مسؤول عراقي رفيع وكالة فرانس برس`)
-                let adjective_before = t_last != i && (doc.key(t_last).ends_with('ي') || title_at(doc, t_last).is_some_and(|(c, ..)| c == TitleClass::Modifier));
+                let title_of = |n: usize, seen: Option<(usize, Option<_>)>| match seen {
+                    Some((at, title)) if at == n => title,
+                    _ => title_at(doc, n),
+                };
+                let adjective_before = t_last != i && (doc.key(t_last).ends_with('ي') || title_of(t_last, seen_title).is_some_and(|(c, ..)| c == TitleClass::Modifier));
                 if adjective_before && doc.phrase_at(&doc.lex.agencies, j).is_some() {
                     break;
                 }
-                if let Some((_, _, l, p)) = title_at(doc, j) {
+                let title_j = title_at(doc, j);
+                seen_title = Some((j, title_j));
+                if let Some((_, _, l, p)) = title_j {
                     if p == 0 || doc.key(j).starts_with('ل') {
                         t_last = l;
                         words += 1;
@@ -604,7 +617,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     && doc.phrase_at(&doc.lex.ambiguous_given_names, n).is_some_and(|m| m.prefix_chars == 0)
                     && doc.next_word(n).is_some_and(|w| can_start_name(doc, w))
             };
-            let given_n = name_start.map(|n| given_at(doc, n));
+            let given_n = name_start.map(|n| match seen_given {
+                Some((at, given)) if at == n => given,
+                _ => given_at(doc, n),
+            });
             let starts = |n: usize| can_start_name_with(doc, n, false, || given_n.flatten(), || title_at(doc, n).is_some());
             if let Some(n) = name_start.filter(|&n| starts(n) || is_ali_after_title(doc, n) || ambiguous_given(n)) {
                 let given_n = given_n.flatten();
