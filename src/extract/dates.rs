@@ -146,7 +146,7 @@ impl Default for Memo {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), current: Cell::new(None), memo };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
     let may_begin = |t: &Token, ids: &TokenLex| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     // (a plain indexed loop: the zipped iterator's `position` costs about
@@ -197,6 +197,8 @@ struct DateScanner<'d, 'a> {
     np_memo: Cell<Option<(usize, &'a str, u8)>>,
     /// The token patterns are tried at, with its [`Openers`].
     current: Cell<Option<(usize, Openers)>>,
+    /// That token's key.
+    current_key: Cell<Option<(usize, &'a str)>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
 }
@@ -217,7 +219,10 @@ const NOT_YEAR_BEFORE: &[&str] = &["رقم", "القرار", "قرار", "بال
 
 impl<'a> DateScanner<'_, 'a> {
     fn key(&self, i: usize) -> &'a str {
-        self.doc.key(i)
+        match self.current_key.get() {
+            Some((at, key)) if at == i => key,
+            _ => self.doc.key(i),
+        }
     }
 
     /// The key of token `i` without leading conjunction and preposition
@@ -328,6 +333,8 @@ impl<'a> DateScanner<'_, 'a> {
 
     fn match_gated(&self, i: usize) -> Option<Found> {
         let number = self.doc.kind(i) == TokenKind::Number;
+        // every pattern reads the key of this token, most more than once
+        self.current_key.set(Some((i, self.doc.key(i))));
         let opens = self.openers(i);
         self.current.set(Some((i, opens)));
         let opens_day = (number || opens.range || opens.ordinal) && self.day_token(i).is_some();
