@@ -98,7 +98,10 @@ fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
     }
     // an indefinite head in the accusative after `إن`/`أن` (`مسؤولا`,
     // `مصدرا`): the tanween alif is case, not part of the word
-    if let Some(stem) = doc.key(i).strip_suffix('ا').filter(|s| has_chars(s, 3)) {
+    // (the final letter tested on the key's bytes first: most words are
+    // asked about here, few end in alif)
+    let accusative = doc.toks.key_bytes(i).ends_with("ا".as_bytes());
+    if let Some(stem) = accusative.then(|| doc.key(i)).and_then(|k| k.strip_suffix('ا')).filter(|s| has_chars(s, 3)) {
         use crate::lexicon::PhraseSet;
         let titles = &doc.lex.titles;
         let head = titles.step(PhraseSet::<crate::lexicon::TitleInfo>::ROOT, doc.lex.vocab.get(stem)).and_then(|n| titles.value(n));
