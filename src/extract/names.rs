@@ -153,7 +153,8 @@ fn is_given_name(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_definite(doc: &Doc, i: usize) -> bool {
-    doc.key(i).starts_with("ال")
+    // (on the key's bytes: the `str` slice checks char boundaries)
+    doc.toks.key_bytes(i).starts_with("ال".as_bytes())
 }
 
 fn is_nationality(doc: &Doc, i: usize) -> bool {
