@@ -45,6 +45,7 @@ pub struct Analyzer {
 pub struct Workspace {
     tokens: Tokens,
     ids: Vec<TokenLex>,
+    dates: extract::dates::Memo,
 }
 
 impl Analyzer {
@@ -76,7 +77,7 @@ impl Analyzer {
             dateline: extract::layout::dateline(&doc).map(|d| extract::layout::to_record(&doc, d)),
             ..Record::default()
         };
-        extract::dates::extract(&doc, opts.reference_date, &mut record.dates);
+        extract::dates::extract(&doc, opts.reference_date, &ws.dates, &mut record.dates);
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();
         let mut people = Vec::new();

@@ -23,9 +23,8 @@ use crate::tokenizer::{has_chars, Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 /// A resolved value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +61,7 @@ impl Value {
 /// The patterns a token can begin, as far as its key and lexicon ids tell
 /// (a number's own patterns aside): what each pattern checks first. A test
 /// may let through a token its pattern then rejects, never the reverse.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Openers {
     /// `من`, `بين`, `ما`: a day-first date or range whose day comes next.
     range: bool,
@@ -77,6 +76,28 @@ struct Openers {
     weekday: bool,
     offset: bool,
     year: bool,
+    /// What [`DateScanner::key_np`] strips from the key: bytes and code
+    /// points (`None` when it rewrites `لل` as `ال`). The patterns tried at
+    /// a cue word ask for it again and again.
+    np_strip: Option<(u8, u8)>,
+}
+
+impl Openers {
+    /// A token that opens no word pattern and has no clitic: a number.
+    const NONE: Openers = Openers {
+        range: false,
+        ordinal: false,
+        month: false,
+        relative_word: false,
+        period: false,
+        nth_weekday: false,
+        week_weekday: false,
+        holiday: false,
+        weekday: false,
+        offset: false,
+        year: false,
+        np_strip: Some((0, 0)),
+    };
 }
 
 /// A date found: its tokens and value.
@@ -104,23 +125,40 @@ enum Direction {
     Nearest,
 }
 
+/// Slots of [`Memo`]: a power of two, well above the distinct cue words of
+/// a run (`في`, `من`, `عام`, ... and their clitic forms).
+const OPENER_SLOTS: usize = 1024;
+
+/// State of the date extractor kept from one text to the next (one per
+/// thread, in the [`crate::Workspace`]): the [`Openers`] of cue words by
+/// whole-word id, in a direct-mapped cache. They follow from the word alone
+/// and every text repeats the same few cue words, so a text seldom computes
+/// them; a slot taken by another word is computed again, never wrong.
+pub struct Memo {
+    openers: Box<[Cell<(WordId, Openers)>]>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo { openers: (0..OPENER_SLOTS).map(|_| Cell::new((NO_WORD, Openers::NONE))).collect() }
+    }
+}
+
 /// Extracts date mentions from `doc` into `out`, in text order.
-pub fn extract(doc: &Doc, reference: Option<NaiveDate>, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner {
-        doc,
-        reference,
-        last_month: None,
-        np_memo: Cell::new(None),
-        nc_memo: Cell::new(None),
-        // room for the distinct cue words of a news text (a dozen or so on
-        // average), so the map seldom grows
-        openers_memo: RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
-    };
+pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
-    let may_begin = |(t, ids): (&Token, &TokenLex)| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
+    let may_begin = |t: &Token, ids: &TokenLex| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
+    // (a plain indexed loop: the zipped iterator's `position` costs about
+    // twice the instructions a token on this scan over every token)
+    let (tokens, ids) = (doc.tokens, doc.ids);
+    let n = tokens.len().min(ids.len());
     let mut i = 0;
-    while let Some(skipped) = doc.tokens[i..].iter().zip(&doc.ids[i..]).position(may_begin) {
-        i += skipped;
+    while i < n {
+        if !may_begin(&tokens[i], &ids[i]) {
+            i += 1;
+            continue;
+        }
         match s.match_at(i) {
             Some(f) => {
                 let range = doc.byte_range(f.first, f.last, f.prefix_chars);
@@ -153,13 +191,16 @@ struct DateScanner<'d, 'a> {
     reference: Option<NaiveDate>,
     /// Month of the last full date, for `25 منه` ("the 25th of it").
     last_month: Option<(i32, u32)>,
-    /// The last [`DateScanner::key_np`] and [`DateScanner::key_nc`] results
-    /// with their token: every pattern tried at a token asks for them again.
-    /// Only borrowed keys are kept: a copy, where `لل` → `ال` would clone.
+    /// The last [`DateScanner::key_np`] result with its token: every pattern
+    /// tried at a token asks for it again. Only borrowed keys are kept: a
+    /// copy, where `لل` → `ال` would clone.
     np_memo: Cell<Option<(usize, &'a str, u8)>>,
-    nc_memo: Cell<Option<(usize, &'a str)>>,
-    /// [`Openers`] of the words seen, by whole-word id.
-    openers_memo: RefCell<FxHashMap<WordId, Openers>>,
+    /// The token patterns are tried at, with its [`Openers`].
+    current: Cell<Option<(usize, Openers)>>,
+    /// That token's key.
+    current_key: Cell<Option<(usize, &'a str)>>,
+    /// [`Openers`] of the words seen, kept across texts.
+    memo: &'d Memo,
 }
 
 /// Words that make a following number a year.
@@ -178,16 +219,34 @@ const NOT_YEAR_BEFORE: &[&str] = &["رقم", "القرار", "قرار", "بال
 
 impl<'a> DateScanner<'_, 'a> {
     fn key(&self, i: usize) -> &'a str {
-        self.doc.key(i)
+        match self.current_key.get() {
+            Some((at, key)) if at == i => key,
+            _ => self.doc.key(i),
+        }
     }
 
     /// The key of token `i` without leading conjunction and preposition
     /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
     /// of code points removed. For cue words only: they are never names.
     fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
+        // most keys tried (numbers, `من`, `عام`) begin with no clitic
+        // letter at all: nothing to strip, nothing to remember
+        let k = self.key(i);
+        if !["و", "ف", "ب", "ل", "ك"].iter().any(|c| k.as_bytes().starts_with(c.as_bytes())) {
+            return (Cow::Borrowed(k), 0);
+        }
         if let Some((at, key, n)) = self.np_memo.get() {
             if at == i {
                 return (Cow::Borrowed(key), n);
+            }
+        }
+        // the token patterns are tried at: its openers know
+        if let Some((at, Openers { np_strip: Some((bytes, n)), .. })) = self.current.get() {
+            if at == i {
+                let rest = &k[bytes as usize..];
+                debug_assert_eq!(self.strip_np(i), (Cow::Borrowed(rest), n), "remembered key_np at token {i}");
+                self.np_memo.set(Some((i, rest, n)));
+                return (Cow::Borrowed(rest), n);
             }
         }
         let (key, n) = self.strip_np(i);
@@ -219,16 +278,18 @@ impl<'a> DateScanner<'_, 'a> {
     }
 
     /// The key of token `i` without a leading و/ف conjunction.
+    /// (Computed each time: a test of the first two bytes costs less than a
+    /// memo.)
     fn key_nc(&self, i: usize) -> &'a str {
-        if let Some((at, key)) = self.nc_memo.get() {
-            if at == i {
-                return key;
+        let k = self.key(i);
+        let (waw, fa) = ("و".as_bytes(), "ف".as_bytes());
+        if k.as_bytes().starts_with(waw) || k.as_bytes().starts_with(fa) {
+            let rest = &k[2..];
+            if has_chars(rest, 2) {
+                return rest;
             }
         }
-        let k = self.key(i);
-        let key = k.strip_prefix('و').or_else(|| k.strip_prefix('ف')).filter(|r| has_chars(r, 2)).unwrap_or(k);
-        self.nc_memo.set(Some((i, key)));
-        key
+        k
     }
 
     fn next(&self, i: usize) -> Option<usize> {
@@ -272,7 +333,10 @@ impl<'a> DateScanner<'_, 'a> {
 
     fn match_gated(&self, i: usize) -> Option<Found> {
         let number = self.doc.kind(i) == TokenKind::Number;
+        // every pattern reads the key of this token, most more than once
+        self.current_key.set(Some((i, self.doc.key(i))));
         let opens = self.openers(i);
+        self.current.set(Some((i, opens)));
         let opens_day = (number || opens.range || opens.ordinal) && self.day_token(i).is_some();
         when(number, || self.numeric_date(i))
             .or_else(|| when(opens_day, || self.cross_month_range(i)))
@@ -292,15 +356,24 @@ impl<'a> DateScanner<'_, 'a> {
     /// of a word are remembered by its id: a text repeats its cue words
     /// (`في`, `من`).
     fn openers(&self, i: usize) -> Openers {
+        // a number opens none of the word patterns (its own are tried
+        // apart): its key is digits and it has no word id
+        if self.doc.kind(i) == TokenKind::Number {
+            debug_assert_eq!(self.read_openers(i), Openers::NONE, "number openers at token {i}");
+            return Openers::NONE;
+        }
         let id = self.doc.ids[i].full();
         if id == NO_WORD {
             return self.read_openers(i);
         }
-        if let Some(&opens) = self.openers_memo.borrow().get(&id) {
+        let slot = &self.memo.openers[id as usize % OPENER_SLOTS];
+        let (at, opens) = slot.get();
+        if at == id {
+            debug_assert_eq!(opens, self.read_openers(i), "remembered openers at token {i}");
             return opens;
         }
         let opens = self.read_openers(i);
-        self.openers_memo.borrow_mut().insert(id, opens);
+        slot.set((id, opens));
         opens
     }
 
@@ -309,7 +382,11 @@ impl<'a> DateScanner<'_, 'a> {
         let doc = self.doc;
         let key = self.key(i);
         let key_nc = self.key_nc(i);
-        let (key_np, _) = self.key_np(i);
+        let (key_np, np_chars) = self.key_np(i);
+        let np_strip = match key_np {
+            Cow::Borrowed(rest) => Some(((key.len() - rest.len()) as u8, np_chars)),
+            Cow::Owned(_) => None,
+        };
         let key_np = key_np.as_ref();
         let full_weekday = doc.word_full(i).is_some_and(|w| w.weekday.is_some());
         Openers {
@@ -330,6 +407,7 @@ impl<'a> DateScanner<'_, 'a> {
             weekday: key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some()),
             offset: matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i),
             year: key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي"),
+            np_strip,
         }
     }
 

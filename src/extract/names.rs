@@ -10,7 +10,7 @@
 //! family name (`علي الشبل`), stopping at punctuation, function words,
 //! dates, verbs of saying and complementizers.
 
-use super::doc::Doc;
+use super::doc::{Doc, PhraseMatch};
 use crate::lexicon::{Gender, TitleClass, NO_WORD};
 use crate::tokenizer::{has_chars, TokenKind};
 
@@ -98,7 +98,10 @@ fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
     }
     // an indefinite head in the accusative after `إن`/`أن` (`مسؤولا`,
     // `مصدرا`): the tanween alif is case, not part of the word
-    if let Some(stem) = doc.key(i).strip_suffix('ا').filter(|s| has_chars(s, 3)) {
+    // (the final letter tested on the key's bytes first: most words are
+    // asked about here, few end in alif)
+    let accusative = doc.toks.key_bytes(i).ends_with("ا".as_bytes());
+    if let Some(stem) = accusative.then(|| doc.key(i)).and_then(|k| k.strip_suffix('ا')).filter(|s| has_chars(s, 3)) {
         use crate::lexicon::PhraseSet;
         let titles = &doc.lex.titles;
         let head = titles.step(PhraseSet::<crate::lexicon::TitleInfo>::ROOT, doc.lex.vocab.get(stem)).and_then(|n| titles.value(n));
@@ -135,13 +138,23 @@ fn starts_with_any(key: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| key.as_bytes().starts_with(p.as_bytes()))
 }
 
+/// A given name found at a token (with or without a clitic).
+type Given<'a> = Option<PhraseMatch<'a, Gender>>;
+
+/// The given name at token `i`: looked up once for a name start and handed
+/// to the tests that ask for it (the start test, the extent, the gender).
+fn given_at<'a>(doc: &Doc<'a>, i: usize) -> Given<'a> {
+    doc.phrase_at(&doc.lex.given_names, i)
+}
+
 /// Whether token `i` is a given name written without a clitic.
 fn is_given_name(doc: &Doc, i: usize) -> bool {
-    doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0)
+    given_at(doc, i).is_some_and(|m| m.prefix_chars == 0)
 }
 
 fn is_definite(doc: &Doc, i: usize) -> bool {
-    doc.key(i).starts_with("ال")
+    // (on the key's bytes: the `str` slice checks char boundaries)
+    doc.toks.key_bytes(i).starts_with("ال".as_bytes())
 }
 
 fn is_nationality(doc: &Doc, i: usize) -> bool {
@@ -151,6 +164,13 @@ fn is_nationality(doc: &Doc, i: usize) -> bool {
 /// Whether token `i` starts a name: a given name, or an indefinite word
 /// no lexicon claims.
 fn can_start_name(doc: &Doc, i: usize) -> bool {
+    can_start_name_with(doc, i, false, || given_at(doc, i), || title_at(doc, i).is_some())
+}
+
+/// [`can_start_name`] with what the caller may know already: that token `i`
+/// is a word and no stop word (`known_word`), its given name and whether a
+/// title starts at it (asked at most once each, and only when needed).
+fn can_start_name_with<'a>(doc: &Doc<'a>, i: usize, known_word: bool, given: impl FnOnce() -> Given<'a>, titled: impl FnOnce() -> bool) -> bool {
     // `باسم` is the given name when a name follows (`المتحدث باسم الحكومة
     // باسم خالد`), else `in the name of`
     if doc.key(i) == "باسم" {
@@ -160,10 +180,10 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
     if doc.surface(i) == "آل" {
         return doc.next_word(i).is_some_and(|n| doc.kind(n) == TokenKind::Word && !is_stop_word(doc, n) && !is_definite(doc, n));
     }
-    if doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
+    if !known_word && (doc.kind(i) != TokenKind::Word || is_stop_word(doc, i)) {
         return false;
     }
-    if is_given_name(doc, i) {
+    if given().is_some_and(|m| m.prefix_chars == 0) {
         return true; // before the clitic check: `فالح`, `بلال`, `كمال`
     }
     // the rest only turns words away: the tests without a lookup by string
@@ -216,7 +236,7 @@ fn can_start_name(doc: &Doc, i: usize) -> bool {
             return false;
         }
     }
-    !(title_at(doc, i).is_some() || doc.phrase_at(&doc.lex.org_heads, i).is_some())
+    !(titled() || doc.phrase_at(&doc.lex.org_heads, i).is_some())
 }
 
 
@@ -253,9 +273,9 @@ fn ends_name(doc: &Doc, n: usize) -> bool {
 }
 
 /// Extends a name starting at `i`; returns its last token.
-fn name_extent(doc: &Doc, i: usize) -> usize {
+/// (`given`: [`given_at`] of token `i`, which the caller has looked up.)
+fn name_extent(doc: &Doc, i: usize, given: Given) -> usize {
     let mut last = i;
-    let given = doc.phrase_at(&doc.lex.given_names, i);
     if let Some(m) = given {
         last = m.last;
     }
@@ -435,11 +455,17 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     let first = i;
     let prefix_chars = 0u8;
     // honorifics and titles
-    if let Some((class, g, last, _)) = title_at(doc, i) {
+    let title_i = title_at(doc, i);
+    if let Some((class, g, last, _)) = title_i {
         if class != TitleClass::Modifier {
             gender = g;
             let mut t_last = last;
             let mut words = 1;
+            // the last title and given-name lookups with their token: the
+            // next word's tests ask about the same tokens again (`t_last`
+            // after `j`, the name start after the word the loop stopped at)
+            let mut seen_title = None;
+            let mut seen_given = None;
             while words < MAX_TITLE_WORDS {
                 // a quoted name inside a title: `مؤسس حملة "بيروت برايد"`
                 if let Some(q) = doc.next_non_space(t_last).filter(|&q| doc.kind(q) == TokenKind::Quote) {
@@ -464,7 +490,9 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
                 // a given name starts the name, even one that is also a
                 // place (`منى`) or a title word
-                if is_given_name(doc, j)
+                let given_j = given_at(doc, j);
+                seen_given = Some((j, given_j));
+                if given_j.is_some_and(|m| m.prefix_chars == 0)
                     || doc.phrase_at(&doc.lex.ambiguous_given_names, j).is_some_and(|m| m.prefix_chars == 0)
                 {
                     break;
@@ -476,11 +504,17 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                 }
                 // a news agency after an adjective is the addressee
                 // (`مسؤول عراقي رفيع وكالة فرانس برس`)
-                let adjective_before = t_last != i && (doc.key(t_last).ends_with('ي') || title_at(doc, t_last).is_some_and(|(c, ..)| c == TitleClass::Modifier));
+                let title_of = |n: usize, seen: Option<(usize, Option<_>)>| match seen {
+                    Some((at, title)) if at == n => title,
+                    _ => title_at(doc, n),
+                };
+                let adjective_before = t_last != i && (doc.key(t_last).ends_with('ي') || title_of(t_last, seen_title).is_some_and(|(c, ..)| c == TitleClass::Modifier));
                 if adjective_before && doc.phrase_at(&doc.lex.agencies, j).is_some() {
                     break;
                 }
-                if let Some((_, _, l, p)) = title_at(doc, j) {
+                let title_j = title_at(doc, j);
+                seen_title = Some((j, title_j));
+                if let Some((_, _, l, p)) = title_j {
                     if p == 0 || doc.key(j).starts_with('ل') {
                         t_last = l;
                         words += 1;
@@ -587,9 +621,15 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
                     && doc.phrase_at(&doc.lex.ambiguous_given_names, n).is_some_and(|m| m.prefix_chars == 0)
                     && doc.next_word(n).is_some_and(|w| can_start_name(doc, w))
             };
-            if let Some(n) = name_start.filter(|&n| can_start_name(doc, n) || is_ali_after_title(doc, n) || ambiguous_given(n)) {
-                let last = name_extent(doc, n);
-                if let Some(m) = doc.phrase_at(&doc.lex.given_names, n) {
+            let given_n = name_start.map(|n| match seen_given {
+                Some((at, given)) if at == n => given,
+                _ => given_at(doc, n),
+            });
+            let starts = |n: usize| can_start_name_with(doc, n, false, || given_n.flatten(), || title_at(doc, n).is_some());
+            if let Some(n) = name_start.filter(|&n| starts(n) || is_ali_after_title(doc, n) || ambiguous_given(n)) {
+                let given_n = given_n.flatten();
+                let last = name_extent(doc, n, given_n);
+                if let Some(m) = given_n {
                     if gender == Gender::Unknown {
                         gender = *m.value;
                     }
@@ -620,20 +660,25 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     // حمدان`, `الطالبة سارة منصور`
     if is_definite(doc, i) && !is_nationality(doc, i) && doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
         if let Some(n) = doc.next_word(i) {
-            let given = is_given_name(doc, n);
-            if given || is_ali_after_title(doc, n) {
-                let last = name_extent(doc, n);
-                let g = doc.phrase_at(&doc.lex.given_names, n).map_or(Gender::Unknown, |m| *m.value);
+            let given_n = given_at(doc, n);
+            if given_n.is_some_and(|m| m.prefix_chars == 0) || is_ali_after_title(doc, n) {
+                let last = name_extent(doc, n, given_n);
+                let g = given_n.map_or(Gender::Unknown, |m| *m.value);
                 return Some(NounPhrase { first, last, prefix_chars, title: Some((i, i)), name: Some((n, last, 0)), gender: g, kind: PhraseKind::Person });
             }
         }
     }
-    if doc.phrase_at(&doc.lex.gazetteer, i).is_none() && can_start_name(doc, i) {
-        let last = name_extent(doc, i);
-        if let Some(m) = doc.phrase_at(&doc.lex.given_names, i) {
-            gender = *m.value;
+    // (token `i` is a word and no stop word: tested on entry; its title
+    // was looked up there too)
+    if doc.phrase_at(&doc.lex.gazetteer, i).is_none() {
+        let given_i = given_at(doc, i);
+        if can_start_name_with(doc, i, true, || given_i, || title_i.is_some()) {
+            let last = name_extent(doc, i, given_i);
+            if let Some(m) = given_i {
+                gender = *m.value;
+            }
+            return Some(NounPhrase { first, last, prefix_chars, title: None, name: Some((i, last, 0)), gender, kind: PhraseKind::Person });
         }
-        return Some(NounPhrase { first, last, prefix_chars, title: None, name: Some((i, last, 0)), gender, kind: PhraseKind::Person });
     }
     // a description: `وزارة الشؤون الثقافية`, `مصدر أمني`, `علماء`, `الجيش`
     // — never a word with a preposition glued to it (`بشرطة`, `للصحفيين`)
@@ -758,10 +803,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     }
     // a role the title lexicon lacks, then a given name: `محافظة البنك
     // المركزي سلوى الدباغ` (`محافظة` is mostly `governorate`)
-    if let Some(n) = doc.next_word(last).filter(|&n| is_given_name(doc, n)) {
+    if let Some((n, given_n)) = doc.next_word(last).map(|n| (n, given_at(doc, n))).filter(|(_, g)| g.is_some_and(|m| m.prefix_chars == 0)) {
         if is_definite(doc, last) && !org && gaz.is_none() {
-            let name_last = name_extent(doc, n);
-            let g = doc.phrase_at(&doc.lex.given_names, n).map_or(gender, |m| *m.value);
+            let name_last = name_extent(doc, n, given_n);
+            let g = given_n.map_or(gender, |m| *m.value);
             return Some(NounPhrase { first, last: name_last, prefix_chars, title: Some((first, last)), name: Some((n, name_last, 0)), gender: g, kind: PhraseKind::Person });
         }
     }
