@@ -183,10 +183,15 @@ thread_local! {
 }
 
 /// Analyzes every input and writes the records in input order, streaming:
-/// the main thread reads the jobs and hands them to the pool, at most
-/// `4 × jobs` at a time, and writes each finished one as soon as all those
-/// before it are written (a reorder buffer), so memory stays bounded
+/// the main thread reads the jobs and hands them to the pool in batches
+/// of [`BATCH`], at most `4 × jobs` batches at a time, and writes each
+/// finished batch as soon as all those before it are written (a reorder buffer), so memory stays bounded
 /// however many inputs there are.
+/// Articles handed to a pool thread at a time with `--jobs` above 1: few
+/// enough that the first records come out at once and memory stays small
+/// (`4 × jobs` batches in flight), enough to make the hand-offs rare.
+const BATCH: usize = 8;
+
 pub fn run(config: Config) -> io::Result<i32> {
     let analyzer = match Analyzer::new() {
         Ok(a) => a,
@@ -219,33 +224,44 @@ pub fn run(config: Config) -> io::Result<i32> {
         })
     } else {
         pool.in_place_scope(|scope| -> io::Result<()> {
-            let (tx, rx) = mpsc::channel::<(u64, Outcome)>();
+            // Articles go to the pool in batches: one hand-off and one
+            // message per batch rather than per article, whose thread
+            // wake-ups cost as much kernel time as reading the files.
+            let (tx, rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
             let mut pending = BTreeMap::new();
             let (mut issued, mut written, mut exhausted) = (0u64, 0u64, false);
+            let mut jobs_seen = 0u64;
             loop {
                 while !exhausted && issued - written < window as u64 {
-                    match jobs.next() {
-                        Some(job) => {
-                            let (tx, seq) = (tx.clone(), issued);
-                            scope.spawn(move |_| {
-                                let _ = tx.send((seq, process(job, analyzer, options)));
-                            });
-                            issued += 1;
-                            if issued == 2 {
-                                reporter.batch();
-                            }
-                        }
-                        None => exhausted = true,
+                    let batch: Vec<Job> = jobs.by_ref().take(BATCH).collect();
+                    if batch.len() < BATCH {
+                        exhausted = true;
                     }
+                    if batch.is_empty() {
+                        break;
+                    }
+                    let before = jobs_seen;
+                    jobs_seen += batch.len() as u64;
+                    if before < 2 && jobs_seen >= 2 {
+                        reporter.batch();
+                    }
+                    let (tx, seq) = (tx.clone(), issued);
+                    scope.spawn(move |_| {
+                        let outcomes = batch.into_iter().map(|job| process(job, analyzer, options)).collect();
+                        let _ = tx.send((seq, outcomes));
+                    });
+                    issued += 1;
                 }
                 if written == issued {
                     return Ok(());
                 }
-                // every spawned job sends exactly once (panics are caught)
-                let (seq, outcome) = rx.recv().map_err(io::Error::other)?;
-                pending.insert(seq, outcome);
-                while let Some(outcome) = pending.remove(&written) {
-                    write_outcome(outcome, &mut sink, &mut reporter)?;
+                // every spawned batch sends exactly once (panics are caught)
+                let (seq, outcomes) = rx.recv().map_err(io::Error::other)?;
+                pending.insert(seq, outcomes);
+                while let Some(outcomes) = pending.remove(&written) {
+                    for outcome in outcomes {
+                        write_outcome(outcome, &mut sink, &mut reporter)?;
+                    }
                     written += 1;
                 }
             }
