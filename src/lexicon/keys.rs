@@ -28,10 +28,10 @@ impl KeyFacts {
     pub const NONE: KeyFacts = KeyFacts { word: NO_WORD, common_rank: None, date_trigger: false };
 }
 
-/// A slot: the offset + 1 of its entry in [`KeyTable::arena`] (in
-/// 4-byte units, entries being aligned on them) in the low `entry_bits` bits (0: empty), a tag of the
-/// key's hash in the others. Four bytes, so that the slots of the whole
-/// vocabulary take little cache.
+/// A slot: the offset + 1 of its entry in [`KeyTable::arena`] (in 4-byte
+/// units, entries being aligned on them) in the low `entry_bits` bits (0:
+/// empty), a tag of the key's hash in the others. Four bytes, so that the
+/// slots of the whole vocabulary take little cache.
 type Slot = u32;
 
 const EMPTY: Slot = 0;
@@ -134,11 +134,14 @@ impl KeyTable {
     /// Keys of 64 KiB or more are left out: no word is that long.
     pub fn build<'a>(items: impl IntoIterator<Item = (&'a str, KeyFacts)>) -> KeyTable {
         let mut arena: Vec<u8> = Vec::new();
-        let mut offsets = Vec::new();
+        // each entry's offset in the arena (4-byte units) and its key's hash
+        let mut entries: Vec<(usize, u64)> = Vec::new();
+        let mut max_key_len = 0;
         for (key, facts) in items {
             let key = key.as_bytes();
             let Ok(len) = u16::try_from(key.len()) else { continue };
-            offsets.push(arena.len() / 4);
+            entries.push((arena.len() / 4, key_hash(key)));
+            max_key_len = max_key_len.max(key.len());
             let rank = facts.common_rank.map_or(RANK_NONE, u32::from);
             let trigger = if facts.date_trigger { DATE_TRIGGER } else { 0 };
             for word in [facts.word, rank | trigger, u32::from(len)] {
@@ -148,40 +151,21 @@ impl KeyTable {
             arena.resize(arena.len().next_multiple_of(4), 0);
         }
         // at most half full: probes stay short
-        let capacity = (offsets.len() * 2).next_power_of_two().max(1);
+        let capacity = (entries.len() * 2).next_power_of_two().max(1);
         let mask = capacity - 1;
         let entry_bits = u32::BITS - (arena.len() as u32 / 4 + 1).leading_zeros();
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         let mut slots = vec![EMPTY; capacity];
-        let mut table = KeyTable { slots: Vec::new(), mask, entry_bits, arena, filter: Box::new([0; FILTER_WORDS]), len: offsets.len(), max_key_len: 0 };
-        for &offset in &offsets {
-            let key_len = table.header(offset, 2) as usize;
-            table.max_key_len = table.max_key_len.max(key_len);
-            let m = key_hash(table.key_at(offset, key_len));
-            let bit = (m >> FILTER_SHIFT) as usize;
+        for &(offset, hash) in &entries {
+            let bit = (hash >> FILTER_SHIFT) as usize;
             filter[bit / 64] |= 1 << (bit % 64);
-            let mut at = m as usize & mask;
+            let mut at = hash as usize & mask;
             while slots[at] != EMPTY {
                 at = (at + 1) & mask;
             }
-            slots[at] = (tag_of(m) << entry_bits) | (offset as u32 + 1);
+            slots[at] = (tag_of(hash) << entry_bits) | (offset as u32 + 1);
         }
-        table.slots = slots;
-        table.filter = filter;
-        table
-    }
-
-    /// Header word `n` of the entry at `offset` (in 4-byte units).
-    #[inline(always)]
-    fn header(&self, offset: usize, n: usize) -> u32 {
-        let at = offset * 4 + n * 4;
-        self.arena.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-
-    /// The key of the entry at `offset`.
-    #[inline(always)]
-    fn key_at(&self, offset: usize, len: usize) -> &[u8] {
-        &self.arena[offset * 4 + HEADER_BYTES..][..len]
+        KeyTable { slots, mask, entry_bits, arena, filter, len: entries.len(), max_key_len }
     }
 
     pub fn len(&self) -> usize {
