@@ -144,6 +144,9 @@ struct Speakers {
     last_plural: Option<usize>,
     /// Last speaker that is a group, a body or a description.
     last_body: Option<usize>,
+    /// The folded titles of the known people (by index), each folded when
+    /// first compared: a text compares them at each title that refers back.
+    title_keys: Vec<Option<String>>,
 }
 
 impl Speakers {
@@ -258,8 +261,15 @@ impl Speakers {
             match agency.and_then(|id| self.people.iter().position(|p| p.agency == Some(id))) {
                 Some(i) => i,
                 None => {
-                    let text = nominative(doc, np).unwrap_or(text);
-                    let key = fold_phrase(&text);
+                    // `key` folds `text` already: only a nominative form is
+                    // folded anew
+                    let (text, key) = match nominative(doc, np) {
+                        Some(nominative) => {
+                            let key = fold_phrase(&nominative);
+                            (nominative, key)
+                        }
+                        None => (text, key),
+                    };
                     let known_before = self.people.len();
                     let i = self.add(text, key, gender, np.first, false);
                     if i >= known_before {
@@ -286,12 +296,12 @@ impl Speakers {
         if !key.contains(' ') {
             let family = key;
             for p in &self.people {
-                if p.key.contains(' ') && last_word(&p.key) == family {
+                if p.key.len() > family.len() && last_word_is(&p.key, family) {
                     return (p.name.clone(), p.key.clone());
                 }
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && last_word(fk) == family {
+                if fk.len() > family.len() && last_word_is(fk, family) {
                     return (full.clone(), fk.clone());
                 }
             }
@@ -332,11 +342,11 @@ impl Speakers {
         }
         // a family name written with the article (`البدري`, `الشاهد`)
         if let Some(family) = single {
-            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.contains(' ') && last_word(&p.key) == family) {
+            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.len() > family.len() && last_word_is(&p.key, family)) {
                 return Some(i);
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && last_word(fk) == family {
+                if fk.len() > family.len() && last_word_is(fk, family) {
                     return Some(self.add(full.clone(), fk.clone(), np.gender, np.first, true));
                 }
             }
@@ -345,13 +355,13 @@ impl Speakers {
             // `الوزير الأردني` names `وزير الخارجية الأردني ناصر البدوي`: the
             // words of the short title, without the article, are in the long one
             let short = phrase_key(doc, a, b, if a == np.first { np.prefix_chars } else { 0 });
-            for (full, t) in known.people.iter().rev() {
-                if t.as_deref().is_some_and(|t| {
-                    let long = fold_phrase(t);
-                    short.split(' ').map(without_article).all(|w| long.split(' ').map(without_article).any(|l| l == w))
-                }) {
-                    let fk = fold_phrase(full);
-                    return Some(self.add(full.clone(), fk, np.gender, np.first, true));
+            self.title_keys.resize(known.people.len(), None);
+            for (idx, ((full, t), fk)) in known.people.iter().zip(&known.people_keys).enumerate().rev() {
+                let Some(t) = t else { continue };
+                let long = self.title_keys[idx].get_or_insert_with(|| fold_phrase(t));
+                if short.split(' ').map(without_article).all(|w| long.split(' ').map(without_article).any(|l| l == w)) {
+                    debug_assert_eq!(*fk, fold_phrase(full));
+                    return Some(self.add(full.clone(), fk.clone(), np.gender, np.first, true));
                 }
             }
             if !short.contains(' ') {
@@ -361,7 +371,7 @@ impl Speakers {
         let word = single?;
         let head = word.strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
         // `الوزارة` for `وزارة الخارجية`, `الائتلاف` for `الائتلاف الوطني السوري`
-        if let Some(i) = self.people.iter().rposition(|p| first_word(&p.key) == head || (first_word(&p.key) == word && !p.person && p.key.contains(' '))) {
+        if let Some(i) = self.people.iter().rposition(|p| first_word_is(&p.key, head) || (!p.person && p.key.len() > word.len() && first_word_is(&p.key, word))) {
             return Some(i);
         }
         // (only the first word of each organization is folded to compare)
@@ -405,6 +415,23 @@ fn first_word(key: &str) -> &str {
 /// The last word of a key (all of it when it has one word).
 fn last_word(key: &str) -> &str {
     key.as_bytes().iter().rposition(|&b| b == b' ').map_or(key, |i| &key[i + 1..])
+}
+
+// (the two below compare a one-word `word` in place, without looking for
+// the space: keys of two words or more are those longer than `word`)
+
+/// Whether `first_word(key) == word`, for a `word` without a space.
+fn first_word_is(key: &str, word: &str) -> bool {
+    let is = key.starts_with(word) && key.as_bytes().get(word.len()).is_none_or(|&b| b == b' ');
+    debug_assert_eq!(is, !word.contains(' ') && first_word(key) == word, "{key} {word}");
+    is
+}
+
+/// Whether `last_word(key) == word`, for a `word` without a space.
+fn last_word_is(key: &str, word: &str) -> bool {
+    let is = key.ends_with(word) && key.len().checked_sub(word.len() + 1).is_none_or(|space| key.as_bytes()[space] == b' ');
+    debug_assert_eq!(is, !word.contains(' ') && last_word(key) == word, "{key} {word}");
+    is
 }
 
 /// A title word without its article (`الوزير` → `وزير`), unless too short.
