@@ -100,6 +100,10 @@ impl Openers {
     };
 }
 
+/// A day of the month read at a token: (day, last token, prefix chars,
+/// is_ordinal).
+type Day = (u32, usize, u8, bool);
+
 /// A date found: its tokens and value.
 #[derive(Debug, Clone, Copy)]
 struct Found {
@@ -146,7 +150,7 @@ impl Default for Memo {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), memo };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
     let may_begin = |t: &Token, ids: &TokenLex| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
     // (a plain indexed loop: the zipped iterator's `position` costs about
@@ -195,6 +199,9 @@ struct DateScanner<'d, 'a> {
     /// tried at a token asks for it again. Only borrowed keys are kept: a
     /// copy, where `لل` → `ال` would clone.
     np_memo: Cell<Option<(usize, &'a str, u8)>>,
+    /// The last [`DateScanner::day_at`] result with its token: the day-first
+    /// patterns read the day their gate read.
+    day_memo: Cell<Option<(usize, Option<Day>)>>,
     /// The token patterns are tried at, with its [`Openers`].
     current: Cell<Option<(usize, Openers)>>,
     /// That token's key.
@@ -434,7 +441,20 @@ impl<'a> DateScanner<'_, 'a> {
 
     /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
     /// prefix chars, is_ordinal).
-    fn day_at(&self, i: usize) -> Option<(u32, usize, u8, bool)> {
+    fn day_at(&self, i: usize) -> Option<Day> {
+        if let Some((at, day)) = self.day_memo.get() {
+            if at == i {
+                debug_assert_eq!(day, self.read_day(i), "remembered day at token {i}");
+                return day;
+            }
+        }
+        let day = self.read_day(i);
+        self.day_memo.set(Some((i, day)));
+        day
+    }
+
+    /// [`DateScanner::day_at`] computed.
+    fn read_day(&self, i: usize) -> Option<Day> {
         let t = self.doc.tokens.get(i)?;
         if t.kind == TokenKind::Number {
             let k = self.key(i);
