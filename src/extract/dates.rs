@@ -18,7 +18,7 @@
 use super::doc::{Doc, TokenLex};
 use super::numbers;
 use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
-use crate::lexicon::{Calendar, MonthInfo, PhraseSet, WordId, NO_WORD};
+use crate::lexicon::{keys, Calendar, MonthInfo, PhraseSet, WordId, NO_WORD};
 use crate::tokenizer::{has_chars, Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
@@ -140,11 +140,36 @@ const OPENER_SLOTS: usize = 1024;
 /// them; a slot taken by another word is computed again, never wrong.
 pub struct Memo {
     openers: Box<[Cell<(WordId, Openers)>]>,
+    /// The same for cue words outside the vocabulary (`وبعد`, `بعام`), by
+    /// key: their lexicon ids, and so their openers, follow from the key.
+    openers_by_key: Box<[Cell<(MemoKey, Openers)>]>,
 }
 
 impl Default for Memo {
     fn default() -> Self {
-        Memo { openers: (0..OPENER_SLOTS).map(|_| Cell::new((NO_WORD, Openers::NONE))).collect() }
+        Memo {
+            openers: (0..OPENER_SLOTS).map(|_| Cell::new((NO_WORD, Openers::NONE))).collect(),
+            openers_by_key: (0..OPENER_SLOTS).map(|_| Cell::new((MemoKey::EMPTY, Openers::NONE))).collect(),
+        }
+    }
+}
+
+/// A key kept in [`Memo`]: cue words with their clitics (`وللعام`) are
+/// shorter than its bytes; a longer key is not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MemoKey {
+    len: u8,
+    bytes: [u8; 16],
+}
+
+impl MemoKey {
+    /// No key (a length no key kept has).
+    const EMPTY: MemoKey = MemoKey { len: u8::MAX, bytes: [0; 16] };
+
+    fn of(key: &[u8]) -> Option<MemoKey> {
+        let mut bytes = [0; 16];
+        bytes.get_mut(..key.len())?.copy_from_slice(key);
+        Some(MemoKey { len: key.len() as u8, bytes })
     }
 }
 
@@ -371,7 +396,7 @@ impl<'a> DateScanner<'_, 'a> {
         }
         let id = self.doc.ids[i].full();
         if id == NO_WORD {
-            return self.read_openers(i);
+            return self.openers_by_key(i);
         }
         let slot = &self.memo.openers[id as usize % OPENER_SLOTS];
         let (at, opens) = slot.get();
@@ -381,6 +406,22 @@ impl<'a> DateScanner<'_, 'a> {
         }
         let opens = self.read_openers(i);
         slot.set((id, opens));
+        opens
+    }
+
+    /// [`DateScanner::openers`] of a word outside the vocabulary, remembered
+    /// by its key.
+    fn openers_by_key(&self, i: usize) -> Openers {
+        let key = self.doc.toks.key_bytes(i);
+        let Some(memo_key) = MemoKey::of(key) else { return self.read_openers(i) };
+        let slot = &self.memo.openers_by_key[keys::key_hash(key) as usize % OPENER_SLOTS];
+        let (at, opens) = slot.get();
+        if at == memo_key {
+            debug_assert_eq!(opens, self.read_openers(i), "remembered openers at token {i}");
+            return opens;
+        }
+        let opens = self.read_openers(i);
+        slot.set((memo_key, opens));
         opens
     }
 
