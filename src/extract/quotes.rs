@@ -1302,24 +1302,22 @@ fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usize)> {
 /// guide does not count it as a quote.
 fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
     let headline = headline_end(doc);
-    // sentences that already hold a cue, found once
-    let mut taken = vec![false; doc.toks.sentences.len()];
-    for c in cues.iter() {
-        for t in [c.verb, c.start] {
-            if t < doc.len() {
-                taken[doc.sentence_of(t)] = true;
-            }
-        }
-    }
+    // (the cues found before: those added here are in their own sentence)
+    let found = cues.len();
     for (si, s) in doc.toks.sentences.iter().enumerate() {
         let r = s.tokens.clone();
-        if r.start < headline || taken[si] {
+        if r.start < headline {
             continue;
         }
         // only a credit that opens the sentence counts: its first word is
         // the only one to test (not every word of the sentence)
         let Some(head) = r.clone().find(|&t| doc.tokens[t].is_wordlike()) else { continue };
         if !is_attribution_head(doc, head) {
+            continue;
+        }
+        // a sentence that holds a cue already (checked last: few sentences
+        // open with a credit)
+        if cues[..found].iter().any(|c| [c.verb, c.start].into_iter().any(|t| t < doc.len() && doc.sentence_of(t) == si)) {
             continue;
         }
         let Some((np, last)) = attribution_source(doc, head) else { continue };
