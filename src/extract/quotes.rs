@@ -613,9 +613,9 @@ fn is_complementizer(doc: &Doc, i: usize) -> bool {
     false
 }
 
-/// The preposition a verb may put before its complementizer.
-fn is_verb_prep(doc: &Doc, i: usize, preps: Preps) -> bool {
-    match doc.key(i) {
+/// Whether a key is a preposition a verb may put before its complementizer.
+fn is_verb_prep(key: &str, preps: Preps) -> bool {
+    match key {
         "الي" => true,
         // `أكد على أن`, `شدد على أن`: news puts على before أن after most
         // verbs of saying, listed or not
@@ -695,7 +695,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     // has the subject of its clause's verb: what follows it is an adverb or
     // an object and what precedes it another clause
     let participle = info.tense == Tense::Participle;
-    if !participle && doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc, j, info.preps) {
+    if !participle && doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc.key(j), info.preps) {
         // a definite sound masculine plural in `-ين` is oblique: the object
         // (`يناشد المسؤولين قائلا`), never the subject (`المسؤولون`)
         let oblique = |np: &NounPhrase| {
@@ -817,7 +817,9 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
                     }
                     return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: k + 1, end: None, subject });
                 }
-                if is_verb_prep(doc, k, info.preps) && (!info.ambiguous || ambiguous_ok(k)) {
+                // (the key, read once for the tests below)
+                let key = doc.key(k);
+                if is_verb_prep(key, info.preps) && (!info.ambiguous || ambiguous_ok(k)) {
                     if let Some(n) = doc.next_word(k) {
                         if is_complementizer(doc, n) {
                             return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: n + 1, end: None, subject });
@@ -825,7 +827,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
                     }
                 }
                 // `وأفاد التلفزيون، نقلا عن مصدر عسكري، بأن`: the one quoted
-                if doc.key(k) == "نقلا" {
+                if key == "نقلا" {
                     if let Some((np, l)) = attribution_source(doc, k) {
                         subject = Some(np);
                         k = l + 1;
