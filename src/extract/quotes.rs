@@ -386,7 +386,18 @@ impl Speakers {
         }
         // `وقال المصدر` after `أعلن مصدر يمني مسؤول في وزارة الصحة`: the
         // definite noun names the source the story introduced indefinite
-        let earlier = (np.first.saturating_sub(ANAPHOR_WINDOW)..np.first).rev().find(|&t| doc.tokens[t].is_word() && doc.toks.key_bytes(t) == head.as_bytes())?;
+        // (a word of the vocabulary is found by its id, which each token
+        // holds: a comparison of ids, not of keys, over the long window)
+        let window = np.first.saturating_sub(ANAPHOR_WINDOW)..np.first;
+        let by_key = |t: usize| doc.tokens[t].is_word() && doc.toks.key_bytes(t) == head.as_bytes();
+        let head_id = doc.lex.vocab.get(head);
+        let earlier = if head_id == crate::lexicon::NO_WORD {
+            window.clone().rev().find(|&t| by_key(t))
+        } else {
+            window.clone().rev().find(|&t| doc.ids[t].full() == head_id && doc.tokens[t].is_word())
+        };
+        debug_assert_eq!(earlier, window.rev().find(|&t| by_key(t)), "{head}");
+        let earlier = earlier?;
         let intro = names::parse(doc, earlier).filter(|e| e.kind == PhraseKind::Description && e.last > e.first)?;
         let text = nominative(doc, &intro).unwrap_or_else(|| intro.name_text(doc).to_string());
         let key = fold_phrase(&text);
