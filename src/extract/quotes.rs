@@ -1368,6 +1368,9 @@ fn concessive_clause(doc: &Doc, v: usize) -> bool {
 
 fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
     let n = cues.len();
+    // the last search for a credit: (from, to, the first found); quotes of
+    // one sentence share its end, and cues come sorted by start
+    let mut last_search: Option<(usize, usize, Option<usize>)> = None;
     for i in 0..n {
         if cues[i].end.is_some() {
             continue;
@@ -1376,7 +1379,15 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         let sentence_end = doc.toks.sentences[doc.sentence_of(start.min(doc.len().saturating_sub(1)))].tokens.end;
         let mut end = sentence_end;
         // `… ، وفقا لما نقلته وكالة إرنا`: the credit is not quoted
-        if let Some(a) = (start..sentence_end).find(|&t| is_attribution_head(doc, t)) {
+        // (the first credit from an earlier start on is the first from
+        // `start` too, unless it lies before `start`)
+        let credit = match last_search {
+            Some((from, to, found)) if to == sentence_end && from <= start && found.is_none_or(|a| a >= start) => found,
+            _ => (start..sentence_end).find(|&t| is_attribution_head(doc, t)),
+        };
+        debug_assert_eq!(credit, (start..sentence_end).find(|&t| is_attribution_head(doc, t)));
+        last_search = Some((start, sentence_end, credit));
+        if let Some(a) = credit {
             end = a;
         }
         // `رغم أن المصادر أكدت أن …، فإن …`: a concessive clause ends where
