@@ -286,19 +286,36 @@ struct DateScanner<'d, 'a> {
     memo: &'d Memo,
 }
 
+// The word lists below are matched on folded keys (a `match` on the
+// string compares lengths first, where a list scan compares every entry).
+
 /// Words that make a following number a year.
-const YEAR_CUES: &[&str] = &[
-    "عام", "العام", "سنه", "السنه", "موسم", "في", "منذ", "حتي", "مونديال", "بطوله", "كاس", "نسخه", "دوره", "قبل", "بعد",
-    "خلال", "مطلع", "اوائل", "اواخر", "نهايه", "بدايه", "منتصف", "ربيع", "صيف", "خريف", "شتاء", "عامي", "اولمبياد",
-];
+fn is_year_cue(key: &str) -> bool {
+    is_year_cue_in_text(key)
+        || matches!(
+            key,
+            "في" | "منذ" | "حتي" | "مونديال" | "بطوله" | "كاس" | "نسخه" | "دوره" | "قبل" | "بعد" | "خلال" | "مطلع" | "اوائل" | "اواخر" | "نهايه"
+                | "بدايه" | "منتصف" | "ربيع" | "صيف" | "خريف" | "شتاء" | "اولمبياد"
+        )
+}
+
 /// Of those, the ones that are part of the date's text.
-const YEAR_CUES_IN_TEXT: &[&str] = &["عام", "العام", "سنه", "السنه", "موسم", "عامي"];
+fn is_year_cue_in_text(key: &str) -> bool {
+    matches!(key, "عام" | "العام" | "سنه" | "السنه" | "موسم" | "عامي")
+}
+
 /// Words before a month name that show it is one (`في مايو`, `شهر مايو`).
-const MONTH_CUES: &[&str] = &[
-    "شهر", "شهري", "في", "هذا", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "نهايه", "بدايه", "منتصف", "حتي", "قبل", "بعد", "اواسط",
-];
+fn is_month_cue(key: &str) -> bool {
+    matches!(
+        key,
+        "شهر" | "شهري" | "في" | "هذا" | "منذ" | "خلال" | "مطلع" | "اوائل" | "اواخر" | "نهايه" | "بدايه" | "منتصف" | "حتي" | "قبل" | "بعد" | "اواسط"
+    )
+}
+
 /// Words before a four-digit number that make it anything but a year.
-const NOT_YEAR_BEFORE: &[&str] = &["رقم", "القرار", "قرار", "بالقرار", "والقرار", "المرسوم", "مرسوم", "القانون", "قانون"];
+fn is_not_year_before(key: &str) -> bool {
+    matches!(key, "رقم" | "القرار" | "قرار" | "بالقرار" | "والقرار" | "المرسوم" | "مرسوم" | "القانون" | "قانون")
+}
 
 impl<'a> DateScanner<'_, 'a> {
     fn key(&self, i: usize) -> &'a str {
@@ -1069,7 +1086,7 @@ impl<'a> DateScanner<'_, 'a> {
             if let Some(p) = self.doc.prev_non_space(i) {
                 let k = self.doc.key(p);
                 cue = self.doc.tokens[p].is_word()
-                    && (MONTH_CUES.contains(&k) || is_future_verb(k) || self.doc.surface(p).starts_with("سأ"));
+                    && (is_month_cue(k) || is_future_verb(k) || self.doc.surface(p).starts_with("سأ"));
             }
             // a clitic preposition on the month itself (`بأبريل`), not a
             // conjunction (`ومارس المحامي` is a verb)
@@ -1796,7 +1813,7 @@ impl<'a> DateScanner<'_, 'a> {
         }
         let (num_tok, first, pre) = if doc.kind(i) == TokenKind::Number {
             (i, i, 0)
-        } else if YEAR_CUES_IN_TEXT.contains(&cue_key.as_ref()) {
+        } else if is_year_cue_in_text(&cue_key) {
             (self.next(i)?, i, cue_prefix)
         } else {
             return None;
@@ -1812,17 +1829,17 @@ impl<'a> DateScanner<'_, 'a> {
         if first == num_tok {
             let prev = doc.prev_non_space(num_tok);
             let prev_key = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| doc.key(p));
-            if prev_key.is_some_and(|k| NOT_YEAR_BEFORE.contains(&k)) {
+            if prev_key.is_some_and(is_not_year_before) {
                 return None;
             }
             let glued_wa = num_tok > 0 && doc.kind(num_tok - 1) == TokenKind::Word && doc.key(num_tok - 1) == "و";
             let prev_cue = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| self.key_np(p).0);
-            let cued = prev_cue.as_deref().is_some_and(|k| YEAR_CUES.contains(&k));
+            let cued = prev_cue.as_deref().is_some_and(is_year_cue);
             if !(cued || glued_wa || marker.is_some()) {
                 return None;
             }
             // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year
-            let strong = prev_cue.as_deref().is_some_and(|k| YEAR_CUES_IN_TEXT.contains(&k)) || marker.is_some();
+            let strong = prev_cue.as_deref().is_some_and(is_year_cue_in_text) || marker.is_some();
             if !strong && !(1800..=2100).contains(&y) {
                 return None;
             }
