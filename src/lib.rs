@@ -45,6 +45,7 @@ pub struct Analyzer {
 pub struct Workspace {
     tokens: Tokens,
     ids: Vec<TokenLex>,
+    words: extract::doc::WordCache,
     dates: extract::dates::Memo,
 }
 
@@ -68,7 +69,7 @@ impl Analyzer {
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }
-        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
+        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.words, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
         let mut record = Record {
             language: language.to_string(),
