@@ -206,8 +206,10 @@ pub struct WordCache {
     table: usize,
 }
 
-/// 128 KB of slots: the few thousand most frequent words of news.
-const CACHE_SLOTS: usize = 4096;
+/// 256 KB of slots: the few thousand most frequent words of news. Half
+/// as many gave 8% more instructions in `annotate` on 300 articles, and
+/// no fewer cache misses in a simulated 512 KB L2 (callgrind).
+const CACHE_SLOTS: usize = 8192;
 /// Longer keys (few words) are not cached: a slot is 32 bytes.
 const CACHED_KEY: usize = 22;
 
