@@ -127,7 +127,8 @@ fn stages(c: &mut Criterion) {
             let mut found = 0usize;
             for p in &prepared {
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, &p.ids);
-                found += extract::source::extract(&doc).is_some() as usize;
+                let lines = extract::layout::non_empty_lines(&doc);
+                found += extract::source::extract(&doc, &lines).is_some() as usize;
             }
             found
         })

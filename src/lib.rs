@@ -71,11 +71,13 @@ impl Analyzer {
         }
         extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.words, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
+        let lines = extract::layout::non_empty_lines(&doc);
+        let headline = extract::layout::headline(&doc, &lines);
         let mut record = Record {
             language: language.to_string(),
-            source: extract::source::extract(&doc),
-            headline: extract::layout::headline(&doc).map(|r| doc.slice(r.start, r.end - 1, 0).to_string()),
-            dateline: extract::layout::dateline(&doc).map(|d| extract::layout::to_record(&doc, d)),
+            source: extract::source::extract(&doc, &lines),
+            headline: headline.as_ref().map(|r| doc.slice(r.start, r.end - 1, 0).to_string()),
+            dateline: extract::layout::dateline(&doc, &lines, headline.is_some()).map(|d| extract::layout::to_record(&doc, d)),
             ..Record::default()
         };
         extract::dates::extract(&doc, opts.reference_date, &ws.dates, &mut record.dates);
