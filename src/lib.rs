@@ -45,6 +45,7 @@ pub struct Analyzer {
 pub struct Workspace {
     tokens: Tokens,
     ids: Vec<TokenLex>,
+    words: extract::doc::WordCache,
     dates: extract::dates::Memo,
 }
 
@@ -68,13 +69,15 @@ impl Analyzer {
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }
-        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
+        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.words, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
+        let lines = extract::layout::non_empty_lines(&doc);
+        let headline = extract::layout::headline(&doc, &lines);
         let mut record = Record {
             language: language.to_string(),
-            source: extract::source::extract(&doc),
-            headline: extract::layout::headline(&doc).map(|r| doc.slice(r.start, r.end - 1, 0).to_string()),
-            dateline: extract::layout::dateline(&doc).map(|d| extract::layout::to_record(&doc, d)),
+            source: extract::source::extract(&doc, &lines),
+            headline: headline.as_ref().map(|r| doc.slice(r.start, r.end - 1, 0).to_string()),
+            dateline: extract::layout::dateline(&doc, &lines, headline.is_some()).map(|d| extract::layout::to_record(&doc, d)),
             ..Record::default()
         };
         extract::dates::extract(&doc, opts.reference_date, &ws.dates, &mut record.dates);

@@ -26,27 +26,29 @@ pub fn non_empty_lines(doc: &Doc) -> Vec<usize> {
     (0..lines.len()).filter(|&l| lines[l].clone().any(|i| doc.tokens[i].is_wordlike())).collect()
 }
 
-fn words_in(doc: &Doc, r: Range<usize>) -> usize {
-    r.filter(|&i| doc.tokens[i].is_wordlike()).count()
+/// Whether the range `r` holds more than `n` words. Stops at the word
+/// after the `n`th: a line may be a whole article.
+pub fn more_words_than(doc: &Doc, r: Range<usize>, n: usize) -> bool {
+    r.filter(|&i| doc.tokens[i].is_wordlike()).nth(n).is_some()
 }
 
-/// Token range of the headline, without its line break.
-pub fn headline(doc: &Doc) -> Option<Range<usize>> {
+/// Token range of the headline, without its line break. `non_empty`:
+/// the lines that hold words ([`non_empty_lines`]).
+pub fn headline(doc: &Doc, non_empty: &[usize]) -> Option<Range<usize>> {
     let lines = &doc.toks.paragraphs;
-    let non_empty = non_empty_lines(doc);
     let &first = non_empty.first()?;
     if non_empty.len() < 2 {
         return None;
     }
     let range = trim(doc, lines[first].clone())?;
-    if words_in(doc, range.clone()) > MAX_HEADLINE_WORDS {
+    if more_words_than(doc, range.clone(), MAX_HEADLINE_WORDS) {
         return None;
     }
     // no final stop: a headline is not a sentence of the story
     if matches!(doc.punct(range.end - 1), Some('.' | '!' | '؟' | '?' | '،' | ',' | ':')) {
         return None;
     }
-    let blank_after = first + 1 < lines.len() && words_in(doc, lines[first + 1].clone()) == 0;
+    let blank_after = first + 1 < lines.len() && !more_words_than(doc, lines[first + 1].clone(), 0);
     let dateline_after = non_empty.get(1).is_some_and(|&l| dateline_in(doc, lines[l].clone()).is_some());
     (blank_after || dateline_after).then_some(range)
 }
@@ -72,17 +74,18 @@ pub struct DatelineFound {
     pub agency: Option<(usize, usize, u8)>,
 }
 
-/// The dateline of the article: in the first lines after the headline.
-pub fn dateline(doc: &Doc) -> Option<DatelineFound> {
+/// The dateline of the article: in the first lines that hold words
+/// (`non_empty`) after the headline, if it has one.
+pub fn dateline(doc: &Doc, non_empty: &[usize], has_headline: bool) -> Option<DatelineFound> {
     let lines = &doc.toks.paragraphs;
-    let skip = usize::from(headline(doc).is_some());
-    non_empty_lines(doc).into_iter().skip(skip).take(2).find_map(|l| dateline_in(doc, lines[l].clone()))
+    let skip = usize::from(has_headline);
+    non_empty.iter().skip(skip).take(2).find_map(|&l| dateline_in(doc, lines[l].clone()))
 }
 
 /// A dateline at the start of the line `r`.
 fn dateline_in(doc: &Doc, r: Range<usize>) -> Option<DatelineFound> {
     let r = trim(doc, r)?;
-    let long = words_in(doc, r.clone()) > MAX_DATELINE_WORDS;
+    let long = more_words_than(doc, r.clone(), MAX_DATELINE_WORDS);
     let scan = if long { r.start..(r.start + OPENING_TOKENS).min(r.end) } else { r.clone() };
     let first = scan.clone().find(|&i| doc.tokens[i].is_wordlike())?;
     let place = doc

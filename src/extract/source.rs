@@ -38,9 +38,10 @@ struct Candidate {
     rank: u8,
 }
 
-pub fn extract(doc: &Doc) -> Option<Source> {
+/// The source of the article; `non_empty`: the lines that hold words
+/// (`layout::non_empty_lines`).
+pub fn extract(doc: &Doc, non_empty: &[usize]) -> Option<Source> {
     let lines = &doc.toks.paragraphs;
-    let non_empty: Vec<usize> = (0..lines.len()).filter(|&l| lines[l].clone().any(|i| doc.tokens[i].is_wordlike())).collect();
     // 1. an explicit credit line, anywhere
     for &l in non_empty.iter().rev() {
         if let Some(s) = credit_line(doc, lines[l].clone()) {
@@ -50,20 +51,20 @@ pub fn extract(doc: &Doc) -> Option<Source> {
     // 2. dateline / byline near the top (a headline line before a blank
     //    line is skipped: it may hold an outlet's name as a topic)
     let mut best: Option<Candidate> = None;
-    let headline = is_headline(doc, &non_empty);
+    let headline = is_headline(doc, non_empty);
     for (n, &l) in non_empty.iter().take(TOP_LINES).enumerate() {
         if n == 0 && headline {
             continue;
         }
         let range = lines[l].clone();
-        let words = range.clone().filter(|&i| doc.tokens[i].is_wordlike()).count();
-        let range = if words > MAX_BYLINE_WORDS {
+        let long = super::layout::more_words_than(doc, range.clone(), MAX_BYLINE_WORDS);
+        let range = if long {
             // a long line: only its opening (`دمشق، سوريا (CNN) -- ...`)
             range.start..(range.start + OPENING_TOKENS).min(range.end)
         } else {
             range
         };
-        for c in segment_candidates(doc, range, words > MAX_BYLINE_WORDS) {
+        for c in segment_candidates(doc, range, long) {
             if best.is_none_or(|b| c.rank < b.rank) {
                 best = Some(c);
             }
