@@ -707,8 +707,17 @@ impl Scanner<'_, '_> {
         if matches!(kind, TokenKind::Newline | TokenKind::Punct | TokenKind::Quote) {
             self.out.boundaries.push(self.out.tokens.len() as u32);
         }
-        self.out.tokens.push(Token { kind, start: start as u32, char_start: self.char_pos, key_start });
+        let token = self.next_token(kind, start, chars, key_start);
+        self.out.tokens.push(token);
+    }
+
+    /// The next token, of `chars` chars from byte `start`, not pushed yet
+    /// (the caller pushes it, and records it if it is a boundary).
+    #[inline(always)]
+    fn next_token(&mut self, kind: TokenKind, start: usize, chars: u32, key_start: u32) -> Token {
+        let token = Token { kind, start: start as u32, char_start: self.char_pos, key_start };
         self.char_pos += chars;
+        token
     }
 
     /// Pushes a token without a key.
@@ -740,7 +749,9 @@ impl Scanner<'_, '_> {
             // word and number runs read their first char again
             match unit.class() {
                 Class::ArabicLetter | Class::Mark if FAST_PATHS => {
-                    pos = self.scan_word(table, start, &mut letters);
+                    let (word, end) = self.scan_word(table, start, &mut letters);
+                    self.out.tokens.push(word);
+                    pos = end;
                     continue;
                 }
                 Class::ArabicLetter | Class::Mark => {
@@ -845,24 +856,31 @@ impl Scanner<'_, '_> {
         let bytes = self.text.as_bytes();
         let mut pos = start;
         loop {
-            pos = self.scan_word(table, pos, letters);
+            let (word, end) = self.scan_word(table, pos, letters);
+            pos = end;
             // such a letter is never a space, so the space before one is
-            // a run of its own
-            let Some(&[b' ', lead, next]) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<3>()) else { break };
-            if table.arabic_letters.entry_at([lead, next]) == 0 {
-                break;
+            // a run of its own; the word and the space are pushed at once
+            // (neither is a boundary)
+            match bytes.get(pos..).and_then(|rest| rest.first_chunk::<3>()) {
+                Some(&[b' ', lead, next]) if table.arabic_letters.entry_at([lead, next]) != 0 => {
+                    let space = self.next_token(TokenKind::Space, pos, 1, self.out.keys.len() as u32);
+                    self.out.tokens.extend_from_slice(&[word, space]);
+                    pos += 1;
+                }
+                _ => {
+                    self.out.tokens.push(word);
+                    return pos;
+                }
             }
-            self.push_unkeyed(TokenKind::Space, pos, 1);
-            pos += 1;
         }
-        pos
     }
 
-    /// [`Scanner::scan_keyed_run`] for a word: its runs of letters of
+    /// [`Scanner::scan_keyed_run`] for a word, but returning the word's
+    /// token, for the caller to push, with its end: its runs of letters of
     /// [`ArabicLetterKeys`] (nearly all of an Arabic word) are folded by
     /// [`ArabicLetterKeys::fold_run`], other chars one at a time.
     #[inline(always)]
-    fn scan_word(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> usize {
+    fn scan_word(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> (Token, usize) {
         let text = self.text;
         let bytes = text.as_bytes();
         let keys = &mut self.out.keys;
@@ -890,8 +908,7 @@ impl Scanner<'_, '_> {
             pos += u_len;
             chars += 1;
         }
-        self.push_keyed(TokenKind::Word, start, chars, key_start);
-        pos
+        (self.next_token(TokenKind::Word, start, chars, key_start), pos)
     }
 
     fn push_foreign_run(&mut self, start: usize, end: usize) {
