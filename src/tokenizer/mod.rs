@@ -533,9 +533,15 @@ const ARABIC_BLOCK_LETTERS: [u64; 4] = {
 struct UnitTable {
     units: [Unit; TABLE_SIZE],
     arabic_letters: ArabicLetterKeys,
+    /// The units of General Punctuation (U+2000–U+206F): the typographic
+    /// quotes and dashes, the ellipsis, joiners and direction marks of news
+    /// texts, three bytes each.
+    general_punctuation: [Unit; GENERAL_PUNCTUATION_LEN],
 }
 
 const TABLE_SIZE: usize = 0x800;
+const GENERAL_PUNCTUATION_START: char = '\u{2000}';
+const GENERAL_PUNCTUATION_LEN: usize = 0x70;
 
 /// The Arabic letters of the Arabic block (U+0600–U+06FF, two bytes in
 /// UTF-8) that fold to a letter of the block: nearly every char of an
@@ -569,7 +575,11 @@ fn unit_table() -> &'static UnitTable {
             c.encode_utf8(&mut utf8);
             keys.0[usize::from(u16::from_ne_bytes(utf8))] = ArabicLetterKeys::entry(units[c as usize]);
         }
-        UnitTable { units, arabic_letters: keys }
+        let general_punctuation = std::array::from_fn(|offset| {
+            let cp = GENERAL_PUNCTUATION_START as u32 + offset as u32;
+            Unit::of(char::from_u32(cp).unwrap_or_else(|| unreachable!("no surrogate in U+2000–U+206F")))
+        });
+        UnitTable { units, arabic_letters: keys, general_punctuation }
     })
 }
 
@@ -603,7 +613,7 @@ impl ArabicLetterKeys {
     /// Whether a letter of the table starts at byte `pos` of `bytes`.
     #[inline(always)]
     fn letter_at(&self, bytes: &[u8], pos: usize) -> bool {
-        matches!(bytes.get(pos..pos + 2), Some(&[b0, b1]) if self.entry_at([b0, b1]) != 0)
+        bytes.get(pos..pos + 2).and_then(|pair| pair.try_into().ok()).is_some_and(|pair| self.entry_at(pair) != 0)
     }
 
     /// Appends to `keys` the key of the run of letters of the table that
@@ -655,15 +665,19 @@ fn push_folded(key: &mut String, pending: &str, unit: Unit) {
     }
 }
 
-/// The unit of a char of three or four bytes (rare in Arabic text).
-#[cold]
-#[inline(never)]
-fn unit_beyond_table(text: &str, pos: usize) -> (Unit, usize) {
-    let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
-    (Unit::of(c), c.len_utf8())
-}
-
 impl UnitTable {
+    /// The unit of a char of three or four bytes (rare in Arabic text);
+    /// those of General Punctuation, the most frequent of them, are looked
+    /// up too.
+    #[cold]
+    #[inline(never)]
+    fn unit_beyond_table(&self, text: &str, pos: usize) -> (Unit, usize) {
+        let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
+        let punctuation = (c as usize).wrapping_sub(GENERAL_PUNCTUATION_START as usize);
+        let unit = self.general_punctuation.get(punctuation).copied().unwrap_or_else(|| Unit::of(c));
+        (unit, c.len_utf8())
+    }
+
     /// The char that starts at byte `pos` of `text` (a char boundary before
     /// the end): its unit and its length in bytes. One- and two-byte
     /// sequences are decoded inline and looked up; longer ones computed.
@@ -679,7 +693,7 @@ impl UnitTable {
             let cp = (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[pos + 1] & 0x3F);
             return (self.units[cp], 2);
         }
-        unit_beyond_table(text, pos)
+        self.unit_beyond_table(text, pos)
     }
 }
 
@@ -862,7 +876,7 @@ impl Scanner<'_, '_> {
             // a run of its own; the word and the space are pushed at once
             // (neither is a boundary)
             match bytes.get(pos..).and_then(|rest| rest.first_chunk::<3>()) {
-                Some(&[b' ', lead, next]) if table.arabic_letters.entry_at([lead, next]) != 0 => {
+                Some(&[b' ', ref next @ ..]) if table.arabic_letters.entry_at(*next) != 0 => {
                     let space = self.next_token(TokenKind::Space, pos, 1, self.out.keys.len() as u32);
                     self.out.tokens.extend_from_slice(&[word, space]);
                     pos += 1;
@@ -955,8 +969,8 @@ mod tests {
     #[test]
     fn units_unpack_to_what_classify_and_fold_say() {
         let table = unit_table();
-        let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{200F}', '\u{2019}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
-        for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
+        let beyond = ['\u{0800}', '\u{08A0}', '\u{1FFF}', '\u{2070}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
+        for c in ('\u{0000}'..='\u{07FF}').chain('\u{2000}'..='\u{206F}').chain(beyond) {
             let mut buf = [0u8; 4];
             let (unit, len) = table.unit_at(c.encode_utf8(&mut buf), 0);
             assert_eq!(len, c.len_utf8());
