@@ -474,7 +474,7 @@ pub fn count_letters(text: &str, stop_when_arabic: bool) -> LetterCounts {
 /// Letters by script as the scanner sums them: the script bits of each
 /// unit added in place, three adds a char and no branch (see
 /// [`UNIT_ARABIC_OR_OTHER`]), and the Arabic letters of the Arabic block
-/// in words, which the word loop counts ([`ArabicBlockWords`]);
+/// in words, which the word loop counts ([`ArabicLetterKeys`]);
 /// [`ScriptTally::counts`] gives the letters.
 #[derive(Debug, Clone, Copy, Default)]
 struct ScriptTally {
@@ -503,7 +503,6 @@ impl ScriptTally {
     }
 }
 
-const SCRIPT_NONE: usize = Script::None as usize;
 const SCRIPT_ARABIC: usize = Script::Arabic as usize;
 const SCRIPT_LATIN: usize = Script::Latin as usize;
 const SCRIPT_OTHER: usize = Script::Other as usize;
@@ -533,146 +532,126 @@ const ARABIC_BLOCK_LETTERS: [u64; 4] = {
 /// and [`fold::fold_char`], so both paths agree by construction.
 struct UnitTable {
     units: [Unit; TABLE_SIZE],
-    arabic_block: ArabicBlockWords,
+    arabic_letters: ArabicLetterKeys,
+    /// The units of General Punctuation (U+2000–U+206F): the typographic
+    /// quotes and dashes, the ellipsis, joiners and direction marks of news
+    /// texts, three bytes each.
+    general_punctuation: [Unit; GENERAL_PUNCTUATION_LEN],
 }
 
 const TABLE_SIZE: usize = 0x800;
+const GENERAL_PUNCTUATION_START: char = '\u{2000}';
+const GENERAL_PUNCTUATION_LEN: usize = 0x70;
 
-/// The word chars (letters and marks) of the Arabic block (U+0600–U+06FF,
-/// UTF-8 `D8 80` to `DB BF`), which make up most of a news text: indexed by
-/// the two bytes read as one big-endian `u16` less `0xD800`, an entry is
-/// zero unless the char continues a word, and gives the UTF-8 bytes of
-/// its key (bits 0–15, in memory order; NULs when folding drops the char)
-/// and a tally (bits 16–63): 1 for an Arabic letter, plus
-/// [`ARABIC_TALLY_DROPPED`] for a dropped char (so that no entry of a word
-/// char is zero). So the loop
-/// over a run of them ([`ArabicBlockWords::fold_run`]) needs no decoding,
-/// writes keys two bytes at a time, with no copy call and no branch on how
-/// the char folds, and sums both counts in one add.
-struct ArabicBlockWords([u64; ARABIC_BLOCK_PAIRS]);
+/// The Arabic letters of the Arabic block (U+0600–U+06FF, two bytes in
+/// UTF-8) that fold to a letter of the block: nearly every char of an
+/// Arabic news word. Indexed by any two bytes read as one `u16` in memory
+/// order (so the word loop, [`ArabicLetterKeys::fold_run`], needs no
+/// decoding and no range test), an entry is zero unless the two bytes are
+/// such a letter, and then holds the UTF-8 bytes of its key in memory
+/// order. So the loop writes keys two bytes at a time, with no copy call
+/// and no branch on how a char folds, and its letters are its chars. The
+/// other word chars (marks, tatweel, the few letters of the block that are
+/// not counted as Arabic letters) take the general path. Of the 128 KiB, a
+/// news text reads a few cache lines: the block's letters and the pairs
+/// that end a word (a space and the lead byte of the next word).
+struct ArabicLetterKeys(Box<[u16; ARABIC_LETTER_PAIRS]>);
 
-const ARABIC_BLOCK_PAIRS: usize = 0x400;
-const ARABIC_BLOCK_LEAD_PAIR: u16 = 0xD800;
-const ARABIC_ENTRY_TALLY_SHIFT: u32 = 16;
-/// Dropped chars are counted above the Arabic letters, which stay below it
-/// (a text has fewer than 2^32 bytes).
-const ARABIC_TALLY_DROPPED: u64 = 1 << 32;
+const ARABIC_LETTER_PAIRS: usize = 1 << 16;
 
 fn unit_table() -> &'static UnitTable {
     static TABLE: std::sync::OnceLock<UnitTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = UnitTable { units: [Unit(0); TABLE_SIZE], arabic_block: ArabicBlockWords([0; ARABIC_BLOCK_PAIRS]) };
-        for (cp, unit) in t.units.iter_mut().enumerate() {
+        let mut units = [Unit(0); TABLE_SIZE];
+        for (cp, unit) in units.iter_mut().enumerate() {
             // surrogates start at U+D800, so every code point here is a char
             if let Some(c) = char::from_u32(cp as u32) {
                 *unit = Unit::of(c);
             }
         }
+        let mut keys = ArabicLetterKeys::empty();
         for c in '\u{0600}'..='\u{06FF}' {
             let mut utf8 = [0u8; 2];
             c.encode_utf8(&mut utf8);
-            let pair = usize::from(u16::from_be_bytes(utf8) - ARABIC_BLOCK_LEAD_PAIR);
-            t.arabic_block.0[pair] = ArabicBlockWords::entry(t.units[c as usize]);
+            keys.0[usize::from(u16::from_ne_bytes(utf8))] = ArabicLetterKeys::entry(units[c as usize]);
         }
-        t
+        let general_punctuation = std::array::from_fn(|offset| {
+            let cp = GENERAL_PUNCTUATION_START as u32 + offset as u32;
+            Unit::of(char::from_u32(cp).unwrap_or_else(|| unreachable!("no surrogate in U+2000–U+206F")))
+        });
+        UnitTable { units, arabic_letters: keys, general_punctuation }
     })
 }
 
-impl ArabicBlockWords {
+impl ArabicLetterKeys {
+    fn empty() -> Self {
+        let zeros = vec![0u16; ARABIC_LETTER_PAIRS].into_boxed_slice();
+        ArabicLetterKeys(zeros.try_into().unwrap_or_else(|_| unreachable!("the length is ARABIC_LETTER_PAIRS")))
+    }
+
     /// The entry of a char of the Arabic block whose unit is `unit`.
-    fn entry(unit: Unit) -> u64 {
-        if !matches!(unit.class(), Class::ArabicLetter | Class::Mark) {
-            return 0;
-        }
-        // the word loop counts Arabic letters only: no char of the block
-        // is a Latin or other letter
-        assert!(matches!(unit.script(), SCRIPT_NONE | SCRIPT_ARABIC));
-        let arabic_letter = u64::from(unit.script() == SCRIPT_ARABIC);
-        let mut key = [0u8; 2];
-        let dropped = match unit.folded() {
-            // the folds of the block's word chars are in the block too
-            Some(f) => {
+    fn entry(unit: Unit) -> u16 {
+        let word_char = matches!(unit.class(), Class::ArabicLetter | Class::Mark);
+        match unit.folded() {
+            Some(f) if word_char && unit.script() == SCRIPT_ARABIC => {
+                // the folds of the block's letters are in the block too
+                let mut key = [0u8; 2];
                 assert_eq!(f.len_utf8(), 2);
                 f.encode_utf8(&mut key);
-                0
+                u16::from_ne_bytes(key)
             }
-            None => ARABIC_TALLY_DROPPED,
-        };
-        let entry = (arabic_letter + dropped) << ARABIC_ENTRY_TALLY_SHIFT | u64::from(u16::from_ne_bytes(key));
-        assert_ne!(entry, 0);
-        entry
+            _ => 0,
+        }
     }
 
-    /// The entry of the char whose first two bytes are `pair` (at a char
-    /// boundary): zero unless it is a word char of the Arabic block; any
-    /// other lead byte (ASCII, three or four bytes) falls outside the table.
+    /// The entry of the two bytes `pair` (the first at a char boundary).
     #[inline(always)]
-    fn entry_at(&self, pair: [u8; 2]) -> u64 {
-        let index = u16::from_be_bytes(pair).wrapping_sub(ARABIC_BLOCK_LEAD_PAIR);
-        self.0.get(usize::from(index)).copied().unwrap_or(0)
+    fn entry_at(&self, pair: [u8; 2]) -> u16 {
+        self.0[usize::from(u16::from_ne_bytes(pair))]
     }
 
-    /// Whether a word char of the Arabic block starts at byte `pos` of `bytes`.
+    /// Whether a letter of the table starts at byte `pos` of `bytes`.
     #[inline(always)]
-    fn word_at(&self, bytes: &[u8], pos: usize) -> bool {
-        matches!(bytes.get(pos..pos + 2), Some(&[b0, b1]) if self.entry_at([b0, b1]) != 0)
+    fn letter_at(&self, bytes: &[u8], pos: usize) -> bool {
+        bytes.get(pos..pos + 2).and_then(|pair| pair.try_into().ok()).is_some_and(|pair| self.entry_at(pair) != 0)
     }
 
-    /// Appends to `keys` the key of the run of word chars of the Arabic
-    /// block that starts at byte `pos` of `bytes` (a char boundary), and
-    /// returns the end of the run and how many of its chars are Arabic
-    /// letters. Every char of the run is two bytes, so it is half as many
-    /// chars as bytes. The run also stops where the spare capacity of
-    /// `keys` ends, which it never does when `keys` was reserved for the
-    /// whole text (a key is never longer than its word); the caller's
-    /// general path then takes the next char.
+    /// Appends to `keys` the key of the run of letters of the table that
+    /// starts at byte `pos` of `bytes` (a char boundary), and returns the
+    /// end of the run. Every char of the run is two bytes and an Arabic
+    /// letter, so it is half as many chars and letters as bytes. The run
+    /// also stops where the spare capacity of `keys` ends, which it never
+    /// does when `keys` was reserved for the whole text (a key is never
+    /// longer than its word); the caller's general path then takes the
+    /// next char.
     #[inline(always)]
-    fn fold_run(&self, bytes: &[u8], pos: usize, keys: &mut String) -> (usize, u32) {
-        // SAFETY: what is appended below is whole UTF-8 sequences: the
-        // two-byte keys of the entries (encoded from chars) and, for
-        // dropped chars, two NULs, which are then taken out again; so
-        // `keys` stays valid UTF-8.
+    fn fold_run(&self, bytes: &[u8], pos: usize, keys: &mut String) -> usize {
+        // SAFETY: what is appended below is whole UTF-8 sequences, the
+        // two-byte keys of the entries (encoded from chars), so `keys`
+        // stays valid UTF-8.
         let key_bytes = unsafe { keys.as_mut_vec() };
         let key_len = key_bytes.len();
         let spare = key_bytes.spare_capacity_mut();
         // keys are written in step with the chars, two bytes for two, so
-        // the loop needs no bounds checks; the keys of the dropped chars
-        // (rare: harakat and tatweel) are removed after it
+        // the loop needs no bounds checks
+        // the table read once, not again after every key written
+        let entries: &[u16; ARABIC_LETTER_PAIRS] = &self.0;
         let mut taken = 0;
-        let mut tally = 0;
         for (pair, key_slot) in bytes[pos..].chunks_exact(2).zip(spare.chunks_exact_mut(2)) {
-            let entry = self.entry_at([pair[0], pair[1]]);
-            if entry == 0 {
+            // one two-byte load (`chunks_exact` gives two bytes)
+            let pair: [u8; 2] = pair.try_into().unwrap_or_default();
+            let key = entries[usize::from(u16::from_ne_bytes(pair))];
+            if key == 0 {
                 break;
             }
-            key_slot.copy_from_slice(&(entry as u16).to_ne_bytes().map(MaybeUninit::new));
-            tally += entry >> ARABIC_ENTRY_TALLY_SHIFT;
+            key_slot.copy_from_slice(&key.to_ne_bytes().map(MaybeUninit::new));
             taken += 2;
         }
         // SAFETY: the first `taken` bytes of the spare capacity were
-        // initialized above, each pair the UTF-8 of one char or two NULs.
+        // initialized above, each pair the UTF-8 of one char.
         unsafe { key_bytes.set_len(key_len + taken) };
-        if tally >= ARABIC_TALLY_DROPPED {
-            drop_null_pairs(key_bytes, key_len);
-        }
-        (pos + taken, (tally % ARABIC_TALLY_DROPPED) as u32)
+        pos + taken
     }
-}
-
-/// Removes from `key_bytes`, after `from`, the pairs of NULs that
-/// [`ArabicBlockWords::fold_run`] writes for dropped chars (no key of a
-/// word char has a NUL byte), moving whole two-byte chars only.
-#[cold]
-fn drop_null_pairs(key_bytes: &mut Vec<u8>, from: usize) {
-    let mut kept = from;
-    for read in (from..key_bytes.len()).step_by(2) {
-        let pair = [key_bytes[read], key_bytes[read + 1]];
-        if pair != [0, 0] {
-            key_bytes[kept..kept + 2].copy_from_slice(&pair);
-            kept += 2;
-        }
-    }
-    key_bytes.truncate(kept);
 }
 
 /// Appends to a key `pending`, chars that fold to themselves and are not
@@ -686,15 +665,19 @@ fn push_folded(key: &mut String, pending: &str, unit: Unit) {
     }
 }
 
-/// The unit of a char of three or four bytes (rare in Arabic text).
-#[cold]
-#[inline(never)]
-fn unit_beyond_table(text: &str, pos: usize) -> (Unit, usize) {
-    let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
-    (Unit::of(c), c.len_utf8())
-}
-
 impl UnitTable {
+    /// The unit of a char of three or four bytes (rare in Arabic text);
+    /// those of General Punctuation, the most frequent of them, are looked
+    /// up too.
+    #[cold]
+    #[inline(never)]
+    fn unit_beyond_table(&self, text: &str, pos: usize) -> (Unit, usize) {
+        let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
+        let punctuation = (c as usize).wrapping_sub(GENERAL_PUNCTUATION_START as usize);
+        let unit = self.general_punctuation.get(punctuation).copied().unwrap_or_else(|| Unit::of(c));
+        (unit, c.len_utf8())
+    }
+
     /// The char that starts at byte `pos` of `text` (a char boundary before
     /// the end): its unit and its length in bytes. One- and two-byte
     /// sequences are decoded inline and looked up; longer ones computed.
@@ -710,7 +693,7 @@ impl UnitTable {
             let cp = (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[pos + 1] & 0x3F);
             return (self.units[cp], 2);
         }
-        unit_beyond_table(text, pos)
+        self.unit_beyond_table(text, pos)
     }
 }
 
@@ -738,8 +721,17 @@ impl Scanner<'_, '_> {
         if matches!(kind, TokenKind::Newline | TokenKind::Punct | TokenKind::Quote) {
             self.out.boundaries.push(self.out.tokens.len() as u32);
         }
-        self.out.tokens.push(Token { kind, start: start as u32, char_start: self.char_pos, key_start });
+        let token = self.next_token(kind, start, chars, key_start);
+        self.out.tokens.push(token);
+    }
+
+    /// The next token, of `chars` chars from byte `start`, not pushed yet
+    /// (the caller pushes it, and records it if it is a boundary).
+    #[inline(always)]
+    fn next_token(&mut self, kind: TokenKind, start: usize, chars: u32, key_start: u32) -> Token {
+        let token = Token { kind, start: start as u32, char_start: self.char_pos, key_start };
         self.char_pos += chars;
+        token
     }
 
     /// Pushes a token without a key.
@@ -751,9 +743,9 @@ impl Scanner<'_, '_> {
 
     /// Scans the whole text. Without `FAST_PATHS` (only in tests, which
     /// check that both agree) every char goes through the general path:
-    /// with them, a word that starts with a word char of the Arabic block
+    /// with them, a word that starts with a letter of [`ArabicLetterKeys`]
     /// and the single space after it are taken by loops of their own, and
-    /// so is every word's runs of word chars of the Arabic block.
+    /// so is every word's runs of such letters.
     fn run<const FAST_PATHS: bool>(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -763,7 +755,7 @@ impl Scanner<'_, '_> {
         let mut pos = 0;
         while pos < len {
             let start = pos;
-            if FAST_PATHS && table.arabic_block.word_at(bytes, pos) {
+            if FAST_PATHS && table.arabic_letters.letter_at(bytes, pos) {
                 pos = self.scan_words(table, start, &mut letters);
                 continue;
             }
@@ -771,7 +763,9 @@ impl Scanner<'_, '_> {
             // word and number runs read their first char again
             match unit.class() {
                 Class::ArabicLetter | Class::Mark if FAST_PATHS => {
-                    pos = self.scan_word(table, start, &mut letters);
+                    let (word, end) = self.scan_word(table, start, &mut letters);
+                    self.out.tokens.push(word);
+                    pos = end;
                     continue;
                 }
                 Class::ArabicLetter | Class::Mark => {
@@ -868,7 +862,7 @@ impl Scanner<'_, '_> {
         pos
     }
 
-    /// Scans words that start with a word char of the Arabic block, the
+    /// Scans words that start with a letter of [`ArabicLetterKeys`], the
     /// first at `start`, and the single spaces between them, until
     /// something else comes; returns where it stops.
     #[inline(always)]
@@ -876,27 +870,31 @@ impl Scanner<'_, '_> {
         let bytes = self.text.as_bytes();
         let mut pos = start;
         loop {
-            pos = self.scan_word(table, pos, letters);
-            // a char of the Arabic block is never a space, so the space
-            // before one is a run of its own
-            let Some(&[b' ', lead, next]) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<3>()) else { break };
-            if !(0xD8..=0xDB).contains(&lead) {
-                break;
-            }
-            self.push_unkeyed(TokenKind::Space, pos, 1);
-            pos += 1;
-            if table.arabic_block.entry_at([lead, next]) == 0 {
-                break;
+            let (word, end) = self.scan_word(table, pos, letters);
+            pos = end;
+            // such a letter is never a space, so the space before one is
+            // a run of its own; the word and the space are pushed at once
+            // (neither is a boundary)
+            match bytes.get(pos..).and_then(|rest| rest.first_chunk::<3>()) {
+                Some(&[b' ', ref next @ ..]) if table.arabic_letters.entry_at(*next) != 0 => {
+                    let space = self.next_token(TokenKind::Space, pos, 1, self.out.keys.len() as u32);
+                    self.out.tokens.extend_from_slice(&[word, space]);
+                    pos += 1;
+                }
+                _ => {
+                    self.out.tokens.push(word);
+                    return pos;
+                }
             }
         }
-        pos
     }
 
-    /// [`Scanner::scan_keyed_run`] for a word: its runs of word chars of
-    /// the Arabic block (nearly all of an Arabic word) are folded by
-    /// [`ArabicBlockWords::fold_run`], other chars one at a time.
+    /// [`Scanner::scan_keyed_run`] for a word, but returning the word's
+    /// token, for the caller to push, with its end: its runs of letters of
+    /// [`ArabicLetterKeys`] (nearly all of an Arabic word) are folded by
+    /// [`ArabicLetterKeys::fold_run`], other chars one at a time.
     #[inline(always)]
-    fn scan_word(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> usize {
+    fn scan_word(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> (Token, usize) {
         let text = self.text;
         let bytes = text.as_bytes();
         let keys = &mut self.out.keys;
@@ -904,9 +902,10 @@ impl Scanner<'_, '_> {
         let mut pos = start;
         let mut chars = 0;
         loop {
-            let (end, arabic_letters) = table.arabic_block.fold_run(bytes, pos, keys);
-            letters.arabic_block_letters += u64::from(arabic_letters);
-            chars += ((end - pos) / 2) as u32;
+            let end = table.arabic_letters.fold_run(bytes, pos, keys);
+            let run_letters = ((end - pos) / 2) as u32;
+            letters.arabic_block_letters += u64::from(run_letters);
+            chars += run_letters;
             pos = end;
             // ASCII is never part of a word
             if bytes.get(pos).is_none_or(|&b| b < 0x80) {
@@ -923,8 +922,7 @@ impl Scanner<'_, '_> {
             pos += u_len;
             chars += 1;
         }
-        self.push_keyed(TokenKind::Word, start, chars, key_start);
-        pos
+        (self.next_token(TokenKind::Word, start, chars, key_start), pos)
     }
 
     fn push_foreign_run(&mut self, start: usize, end: usize) {
@@ -971,8 +969,8 @@ mod tests {
     #[test]
     fn units_unpack_to_what_classify_and_fold_say() {
         let table = unit_table();
-        let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{200F}', '\u{2019}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
-        for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
+        let beyond = ['\u{0800}', '\u{08A0}', '\u{1FFF}', '\u{2070}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
+        for c in ('\u{0000}'..='\u{07FF}').chain('\u{2000}'..='\u{206F}').chain(beyond) {
             let mut buf = [0u8; 4];
             let (unit, len) = table.unit_at(c.encode_utf8(&mut buf), 0);
             assert_eq!(len, c.len_utf8());
@@ -984,32 +982,35 @@ mod tests {
     }
 
     #[test]
-    fn arabic_block_runs_agree_with_units() {
+    fn arabic_letter_runs_agree_with_units() {
         let table = unit_table();
-        // the loop takes exactly the word chars of the Arabic block, and
-        // their keys and Arabic letters are what their units say
+        // the loop takes exactly the Arabic letters of the Arabic block
+        // that fold to a char, and their keys are what their units say
         let taken = |text: &str, i: usize, c: char| {
             let (unit, len) = table.unit_at(text, i);
-            len == 2 && matches!(unit.class(), Class::ArabicLetter | Class::Mark) && ('\u{0600}'..='\u{06FF}').contains(&c)
+            len == 2
+                && matches!(unit.class(), Class::ArabicLetter | Class::Mark)
+                && ('\u{0600}'..='\u{06FF}').contains(&c)
+                && script_of(c) == Script::Arabic
+                && unit.folded().is_some()
         };
         let beyond = ['\u{0800}', '\u{08A0}', '\u{200B}', '\u{200C}', '\u{FB50}', '\u{FE8D}', '\u{FEFF}', '中', '😀'];
         for c in ('\u{0000}'..='\u{07FF}').chain(beyond) {
-            for text in [format!("{c}"), format!("{c}ب"), format!("ب{c}"), format!("{c}{c}{c}"), format!("بأ{c} "), format!("ـُة{c}ى")] {
+            for text in [format!("{c}"), format!("{c}ب"), format!("ب{c}"), format!("{c}{c}{c}"), format!("بأ{c} "), format!("ـُة{c}ى"), format!(" {c}")] {
                 let run: Vec<(usize, char)> = text.char_indices().take_while(|&(i, ch)| taken(&text, i, ch)).collect();
                 let end = run.last().map_or(0, |&(i, ch)| i + ch.len_utf8());
                 let key: String = run.iter().filter_map(|&(_, ch)| fold::fold_char(ch)).collect();
-                let arabic = run.iter().filter(|&&(_, ch)| script_of(ch) == Script::Arabic).count() as u32;
                 let mut keys = String::from("قبل");
                 // without spare room for its key the run takes nothing
                 keys.shrink_to_fit();
                 if keys.capacity() == keys.len() {
-                    assert_eq!(table.arabic_block.fold_run(text.as_bytes(), 0, &mut keys), (0, 0));
+                    assert_eq!(table.arabic_letters.fold_run(text.as_bytes(), 0, &mut keys), 0);
                     assert_eq!(keys, "قبل");
                 }
                 keys.reserve(text.len());
-                assert_eq!(table.arabic_block.fold_run(text.as_bytes(), 0, &mut keys), (end, arabic), "{c:?} in {text:?}");
+                assert_eq!(table.arabic_letters.fold_run(text.as_bytes(), 0, &mut keys), end, "{c:?} in {text:?}");
                 assert_eq!(keys, format!("قبل{key}"), "{c:?} in {text:?}");
-                assert_eq!(table.arabic_block.word_at(text.as_bytes(), 0), end > 0, "{c:?} in {text:?}");
+                assert_eq!(table.arabic_letters.letter_at(text.as_bytes(), 0), end > 0, "{c:?} in {text:?}");
             }
         }
     }
