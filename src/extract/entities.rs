@@ -35,17 +35,18 @@ pub struct EntitySet {
     index: rustc_hash::FxHashMap<u64, usize>,
 }
 
-/// Names found in the text that speakers can be linked to.
+/// Names found in the text that speakers can be linked to, borrowed from
+/// the [`EntitySet`] (read once per text, not copied).
 #[derive(Debug, Default, Clone)]
-pub struct KnownNames {
+pub struct KnownNames<'e> {
     /// Full names of people with the title they were introduced with.
-    pub people: Vec<(String, Option<String>)>,
+    pub people: Vec<(&'e str, Option<&'e str>)>,
     /// Their folded keys, in the same order (folded once, not per cue).
-    pub people_keys: Vec<String>,
+    pub people_keys: Vec<std::borrow::Cow<'e, str>>,
     /// Names of organizations.
-    pub organizations: Vec<String>,
+    pub organizations: Vec<&'e str>,
     /// Every mention of a person: (code-point offset, full name), in order.
-    pub person_mentions: Vec<(usize, String)>,
+    pub person_mentions: Vec<(usize, &'e str)>,
 }
 
 impl EntitySet {
@@ -102,7 +103,12 @@ impl EntitySet {
                     canonical: canonical.to_string(),
                     entity_type: ty,
                     latin: latin.map(str::to_string),
-                    mentions: vec![span],
+                    // (room for a few: most entities are named more than once)
+                    mentions: {
+                        let mut mentions = Vec::with_capacity(4);
+                        mentions.push(span);
+                        mentions
+                    },
                 });
                 Some(i)
             }
@@ -121,16 +127,16 @@ impl EntitySet {
     }
 
     /// People (with titles) and organizations found, for linking speakers.
-    pub fn known_names(&self) -> KnownNames {
+    pub fn known_names(&self) -> KnownNames<'_> {
         let mut known = KnownNames::default();
         for (idx, (e, t)) in self.entities.iter().zip(&self.titles).enumerate() {
             match e.entity_type {
                 EntityType::Person => {
-                    known.people.push((e.text.clone(), t.clone()));
-                    known.people_keys.push(self.text_key(idx).into_owned());
-                    known.person_mentions.extend(e.mentions.iter().map(|m| (m[0], e.text.clone())));
+                    known.people.push((&e.text, t.as_deref()));
+                    known.people_keys.push(self.text_key(idx));
+                    known.person_mentions.extend(e.mentions.iter().map(|m| (m[0], e.text.as_str())));
                 }
-                EntityType::Organization => known.organizations.push(e.text.clone()),
+                EntityType::Organization => known.organizations.push(&e.text),
                 EntityType::Location => {}
             }
         }
@@ -562,16 +568,24 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // one lookup per word (whole, or after each possible proclitic string),
     // not a comparison with every family name
     let by_key: rustc_hash::FxHashMap<&str, usize> = families.iter().rev().map(|(f, idx)| (f.as_str(), *idx)).collect();
-    // the last four bytes (two Arabic letters) of the family names, as bits
-    // of a mask: a word ending otherwise is no mention, and needs no hashing
-    // (a name that can match has at least five bytes: see the lookups below)
-    let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | 1 << tail_bucket(f.as_bytes()));
-    // the lengths a mention's key can have: a family name's, after no
-    // proclitic or one to three letters of two bytes each (see below), as
-    // bits of a mask (the last bit for 63 bytes or more)
-    let lengths = families.iter().fold(0u64, |mask, (f, _)| [0, 2, 4, 6].iter().fold(mask, |m, cut| m | 1 << (f.len() + cut).min(63)));
-    // (two bit tests turn away most words: inline, before a call)
-    let may_mention = |key: &[u8]| lengths & 1 << key.len().min(63) != 0 && tails & 1 << tail_bucket(key) != 0;
+    // the last four bytes (two Arabic letters) and the length a mention's
+    // key has when it is a family name after no proclitic or one to three
+    // letters of two bytes each (see below), as bits of a mask: a word
+    // ending otherwise or of another length is no mention, and needs no
+    // hashing (a name that can match has at least five bytes: see the
+    // lookups below)
+    let mut mentions = [0u64; 4];
+    for (f, _) in families.iter().filter(|(f, _)| f.len() >= 4) {
+        for cut in [0, 2, 4, 6] {
+            let b = mention_bucket(f.as_bytes(), f.len() + cut);
+            mentions[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+    // (a bit test turns away most words: inline, before a call)
+    let may_mention = |key: &[u8]| {
+        let b = mention_bucket(key, key.len());
+        mentions[usize::from(b >> 6)] & 1 << (b & 63) != 0
+    };
     let mut visit = |i: usize| {
         if doc.kind(i) != TokenKind::Word || covered[i] {
             return;
@@ -613,11 +627,13 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     }
 }
 
-/// One of 64 buckets for the last four bytes of `key` (at least four
-/// long): the bits of a `u64` for a set of word endings.
-fn tail_bucket(key: &[u8]) -> u8 {
+/// One of 256 buckets for a key of `len` bytes that ends as `key` does
+/// (at least four bytes long): the bits of four `u64` for a set of
+/// word endings with their lengths.
+#[inline]
+fn mention_bucket(key: &[u8], len: usize) -> u8 {
     let tail = u32::from_le_bytes([key[key.len() - 4], key[key.len() - 3], key[key.len() - 2], key[key.len() - 1]]);
-    (tail.wrapping_mul(0x9E37_79B1) >> 26) as u8
+    ((u64::from(tail) | (len as u64) << 32).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8
 }
 
 #[cfg(test)]
