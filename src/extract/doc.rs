@@ -75,6 +75,13 @@ impl TokenLex {
     pub fn conj(&self) -> bool {
         self.packed >> 31 == 1
     }
+
+    /// Neither the whole word nor a stem has an id (spaces, punctuation,
+    /// words in no lexicon: most tokens), answered by one test.
+    #[inline]
+    pub fn has_no_id(&self) -> bool {
+        self.whole & self.packed & STEM_MASK == STEM_MASK
+    }
 }
 
 /// The article that a stem after لل gets back (`للامم` → `الامم`).

@@ -19,7 +19,7 @@ use std::hash::BuildHasher;
 use super::doc::Doc;
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
-use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_PERSON, STARTS_PHRASE};
+use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_GAZETTEER, STARTS_GIVEN, STARTS_ORG_HEAD, STARTS_PERSON, STARTS_PHRASE, STARTS_PLACE_HEAD, STARTS_TITLE};
 use crate::tokenizer::fold::{fold_into, fold_phrase};
 use crate::tokenizer::TokenKind;
 
@@ -219,12 +219,13 @@ pub fn extract(doc: &Doc) -> EntitySet {
 /// the text: each pass then visits only these.
 struct PassStarts {
     /// Words that start a place head, an institution head or a gazetteer
-    /// entry (everything `gazetteer_and_institutions` matches begins so).
+    /// entry (everything `gazetteer_and_institutions` matches begins so),
+    /// with which of them (the `STARTS_` bits): the pass skips the others.
     /// Token indices are `u32` (as in `Token`): a 50 MB text has millions.
-    phrases: Vec<u32>,
-    /// Words that start a title other than a modifier, or a given name:
-    /// `people` looks for nothing else.
-    people: Vec<u32>,
+    phrases: Vec<(u32, u8)>,
+    /// Words that start a title other than a modifier, or a given name
+    /// (`people` looks for nothing else), with which of them.
+    people: Vec<(u32, u8)>,
 }
 
 impl PassStarts {
@@ -236,34 +237,40 @@ impl PassStarts {
         let mut starts = PassStarts { phrases: Vec::with_capacity(doc.len() / 8), people: Vec::with_capacity(doc.len() / 16) };
         // one byte a word says which passes it can start, read whole or as
         // a stem (`Lexicons::entity_starts`, the sets' `can_start` joined):
-        // most tokens are spaces or words that start nothing
+        // most tokens are spaces or words that start nothing, and most of
+        // those have no id at all
         for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
-            if t.kind != TokenKind::Word {
+            if ids.has_no_id() {
                 continue;
             }
             let can_start = lex.entity_starts(ids.full()) | lex.entity_starts(ids.stem());
+            if can_start == 0 || t.kind != TokenKind::Word {
+                continue;
+            }
             if can_start & STARTS_PHRASE != 0 {
-                starts.phrases.push(i as u32);
+                starts.phrases.push((i as u32, can_start));
             }
             if can_start & STARTS_PERSON != 0 {
-                starts.people.push(i as u32);
+                starts.people.push((i as u32, can_start));
             }
         }
         starts
     }
 }
 
-fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) {
+fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
     let lex = doc.lex;
     let mut i = 0;
-    for start in starts.iter().map(|&s| s as usize) {
+    for &(start, can_start) in starts {
+        let start = start as usize;
         // inside a phrase matched before
         if start < i {
             continue;
         }
         i = start;
         // a place after its head: `محافظة تعز`, `مطار سياتل`
-        if let Some((a, b, p)) = place_at(doc, i) {
+        let place = if can_start & STARTS_PLACE_HEAD != 0 { place_at(doc, i) } else { None };
+        if let Some((a, b, p)) = place {
             let text = doc.slice(a, b, p);
             match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
                 Some(g) => {
@@ -278,11 +285,14 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             i = b + 1;
             continue;
         }
+        // the gazetteer entry at `i`, looked up once for both tests below
+        let gazetteer = if can_start & STARTS_GAZETTEER != 0 { doc.phrase_at(&lex.gazetteer, i) } else { None };
         // institution pattern first: it may contain a gazetteer name
-        if let Some((start, last)) = institution_at(doc, i) {
+        let institution = if can_start & STARTS_ORG_HEAD != 0 { institution_at(doc, i) } else { None };
+        if let Some((start, last)) = institution {
             let p = if start != i || doc.ids[i].full() != NO_WORD { 0 } else { doc.ids[i].prefix_chars() };
             let text = doc.slice(start, last, p);
-            let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
+            let gaz_longer = gazetteer.is_some_and(|m| m.last >= last);
             if !gaz_longer {
                 set.add_keyed(phrase_key(doc, start, last, p).into(), text, text, EntityType::Organization, None, doc.span(start, last, p));
                 covered[i..=last].iter_mut().for_each(|c| *c = true);
@@ -290,7 +300,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
                 continue;
             }
         }
-        if let Some(m) = doc.phrase_at(&lex.gazetteer, i) {
+        if let Some(m) = gazetteer {
             let entry = &lex.gazetteer_entries[*m.value as usize];
             let adjective = m.words == 1 && is_adjective_use(doc, i);
             // `منى الشريف`: a place that is also a given name, before a name
@@ -511,18 +521,22 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
     }
 }
 
-fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) {
+fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
     let mut i = 0;
-    for start in starts.iter().map(|&s| s as usize) {
+    for &(start, can_start) in starts {
+        let start = start as usize;
         // inside a name found before, or already an entity
         if start < i || covered[start] {
             continue;
         }
         i = start;
-        let title = || doc.phrase_at(&doc.lex.titles, i).is_some_and(|m| m.value.class != TitleClass::Modifier);
-        let given = || doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0);
-        if title() || given() {
-            if let Some(np) = names::parse(doc, i) {
+        // (a word that starts no title but a modifier may still be one: its
+        // entry is then left to `names::parse`)
+        let title_entry = (can_start & STARTS_TITLE != 0).then(|| doc.phrase_at(&doc.lex.titles, i));
+        let title = title_entry.flatten().is_some_and(|m| m.value.class != TitleClass::Modifier);
+        let given = || can_start & STARTS_GIVEN != 0 && doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0);
+        if title || given() {
+            if let Some(np) = names::parse_with_title(doc, i, title_entry) {
                 if np.kind == PhraseKind::Person {
                     if let Some((a, b, p)) = np.name {
                         let words = (a..=b).filter(|&t| doc.tokens[t].is_word()).count();
