@@ -63,7 +63,7 @@ impl EntitySet {
 
     fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
         let key = fold_phrase(canonical);
-        self.add_keyed(key.into(), text, canonical, ty, latin, span);
+        self.add_keyed(&key, text, canonical, ty, latin, span);
     }
 
     /// The entity with folded key `key`, whose hash is `hash`.
@@ -80,12 +80,12 @@ impl EntitySet {
 
     /// `add` with the folded key of `canonical` already known; returns the
     /// entity's index (none for an empty key).
-    fn add_keyed(&mut self, key: std::borrow::Cow<'_, str>, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) -> Option<usize> {
+    fn add_keyed(&mut self, key: &str, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) -> Option<usize> {
         if key.is_empty() {
             return None;
         }
-        let hash = rustc_hash::FxBuildHasher.hash_one(&*key);
-        match self.find(&key, hash) {
+        let hash = rustc_hash::FxBuildHasher.hash_one(key);
+        match self.find(key, hash) {
             Some(i) => {
                 // duplicates are removed once at the end: a search here would
                 // be quadratic in an entity's mentions
@@ -96,7 +96,7 @@ impl EntitySet {
             None => {
                 let i = self.keys.len();
                 self.index.entry(hash).or_insert(i);
-                self.keys.push(key.into_owned());
+                self.keys.push(key.to_string());
                 self.titles.push(None);
                 self.entities.push(Entity {
                     text: text.to_string(),
@@ -260,6 +260,8 @@ impl PassStarts {
 
 fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
     let lex = doc.lex;
+    // the folded key of a phrase found (one buffer for all)
+    let mut key = String::new();
     let mut i = 0;
     for &(start, can_start) in starts {
         let start = start as usize;
@@ -275,10 +277,11 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
                 Some(g) => {
                     let e = &lex.gazetteer_entries[*g.value as usize];
-                    set.add_keyed(e.key.as_str().into(), text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
+                    set.add_keyed(&e.key, text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
                 }
                 None => {
-                    set.add_keyed(phrase_key(doc, a, b, p).into(), text, text, EntityType::Location, None, doc.span(a, b, p));
+                    phrase_key_into(doc, a, b, p, &mut key);
+                    set.add_keyed(&key, text, text, EntityType::Location, None, doc.span(a, b, p));
                 }
             }
             covered[i..=b].iter_mut().for_each(|c| *c = true);
@@ -294,7 +297,8 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
             let text = doc.slice(start, last, p);
             let gaz_longer = gazetteer.is_some_and(|m| m.last >= last);
             if !gaz_longer {
-                set.add_keyed(phrase_key(doc, start, last, p).into(), text, text, EntityType::Organization, None, doc.span(start, last, p));
+                phrase_key_into(doc, start, last, p, &mut key);
+                set.add_keyed(&key, text, text, EntityType::Organization, None, doc.span(start, last, p));
                 covered[i..=last].iter_mut().for_each(|c| *c = true);
                 i = last + 1;
                 continue;
@@ -321,7 +325,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
                 } else {
                     slice
                 };
-                set.add_keyed(entry.key.as_str().into(), text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
+                set.add_keyed(&entry.key, text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
                 covered[i..=m.last].iter_mut().for_each(|c| *c = true);
             }
             i = m.last + 1;
@@ -336,8 +340,17 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
 /// the keys the tokenizer folded (a word's key is its folded text) instead
 /// of folding the text again.
 pub(super) fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8) -> String {
+    let mut key = String::with_capacity(doc.byte_range(first, last, prefix_chars).len());
+    phrase_key_into(doc, first, last, prefix_chars, &mut key);
+    key
+}
+
+/// [`phrase_key`] written to `key` (cleared first): a buffer kept across
+/// the phrases of a text needs no allocation for each.
+fn phrase_key_into(doc: &Doc, first: usize, last: usize, prefix_chars: u8, key: &mut String) {
     let range = doc.byte_range(first, last, prefix_chars);
-    let mut key = String::with_capacity(range.len());
+    key.clear();
+    key.reserve(range.len());
     // as in `fold_phrase`: words split at whitespace, those that fold to
     // something joined by one space; `word` is where the current one's
     // key starts (after its space)
@@ -359,7 +372,7 @@ pub(super) fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8)
             // (a space token may also be a zero-width space, which is no
             // whitespace and folds to nothing: it joins what it separates)
             if doc.surface(t).chars().any(char::is_whitespace) {
-                end_word(&mut key, &mut word);
+                end_word(key, &mut word);
             }
             continue;
         }
@@ -372,12 +385,11 @@ pub(super) fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8)
         if matches!(kind, TokenKind::Word | TokenKind::Number) && bytes.start >= range.start {
             key.push_str(doc.key(t));
         } else {
-            fold_into(&doc.text[bytes.start.max(range.start)..bytes.end], &mut key);
+            fold_into(&doc.text[bytes.start.max(range.start)..bytes.end], key);
         }
     }
-    end_word(&mut key, &mut word);
-    debug_assert_eq!(key, fold_phrase(&doc.text[range]));
-    key
+    end_word(key, &mut word);
+    debug_assert_eq!(*key, fold_phrase(&doc.text[range]));
 }
 
 /// A one-word place name used as an adjective: `الحكومة السعودية`,
@@ -522,6 +534,8 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
 }
 
 fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
+    // the folded key of a name found (one buffer for all)
+    let mut key = String::new();
     let mut i = 0;
     for &(start, can_start) in starts {
         let start = start as usize;
@@ -544,8 +558,8 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, 
                         // a given name alone is too weak without a title
                         if !overlaps && (words >= 2 || np.title.is_some()) {
                             let text = doc.slice(a, b, p);
-                            let key = phrase_key(doc, a, b, p);
-                            if let Some(person) = set.add_keyed(key.into(), text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p)) {
+                            phrase_key_into(doc, a, b, p, &mut key);
+                            if let Some(person) = set.add_keyed(&key, text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p)) {
                                 set.set_title(person, np.title_text(doc));
                             }
                             covered[a..=b].iter_mut().for_each(|c| *c = true);
