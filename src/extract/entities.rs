@@ -602,13 +602,18 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // ending otherwise or of another length is no mention, and needs no
     // hashing (a name that can match has at least five bytes: see the
     // lookups below)
-    let mut mentions = [0u64; 4];
+    let mut mentions = [0u64; 64];
     for (f, _) in families.iter().filter(|(f, _)| f.len() >= 4) {
         for cut in [0, 2, 4, 6] {
             let b = mention_bucket(f.as_bytes(), f.len() + cut);
             mentions[usize::from(b >> 6)] |= 1 << (b & 63);
         }
     }
+    // the lengths of the family names, as bits (the last for 63 bytes or
+    // more): a word that passes the mask above is looked up whole or
+    // after a proclitic only where the rest has one of them
+    let family_lengths = families.iter().fold(0u64, |mask, (f, _)| mask | 1 << f.len().min(63));
+    let may_be_family = |len: usize| family_lengths & 1 << len.min(63) != 0;
     // (a bit test turns away most words: inline, before a call)
     let may_mention = |key: &[u8]| {
         let b = mention_bucket(key, key.len());
@@ -619,11 +624,11 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
             return;
         }
         let key = doc.key(i);
-        let mut hit = by_key.get(key).map(|&idx| (idx, 0u8));
+        let mut hit = if may_be_family(key.len()) { by_key.get(key).map(|&idx| (idx, 0u8)) } else { None };
         if hit.is_none() {
             // proclitics are one or two letters of two bytes each
             for cut in [2usize, 4, 6] {
-                if key.len() > cut + 4 && key.is_char_boundary(cut) && crate::tokenizer::clitics::is_proclitic(&key[..cut]) {
+                if key.len() > cut + 4 && may_be_family(key.len() - cut) && key.is_char_boundary(cut) && crate::tokenizer::clitics::is_proclitic(&key[..cut]) {
                     if let Some(&idx) = by_key.get(&key[cut..]) {
                         hit = Some((idx, key[..cut].chars().count() as u8));
                         break;
@@ -655,13 +660,14 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     }
 }
 
-/// One of 256 buckets for a key of `len` bytes that ends as `key` does
-/// (at least four bytes long): the bits of four `u64` for a set of
-/// word endings with their lengths.
+/// One of 4096 buckets for a key of `len` bytes that ends as `key` does
+/// (at least four bytes long): the bits of sixty-four `u64` for a set of
+/// word endings with their lengths (so sparse that few other words fall
+/// in a set bucket).
 #[inline]
-fn mention_bucket(key: &[u8], len: usize) -> u8 {
+fn mention_bucket(key: &[u8], len: usize) -> u16 {
     let tail = u32::from_le_bytes([key[key.len() - 4], key[key.len() - 3], key[key.len() - 2], key[key.len() - 1]]);
-    ((u64::from(tail) | (len as u64) << 32).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8
+    ((u64::from(tail) | (len as u64) << 32).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as u16
 }
 
 #[cfg(test)]
