@@ -16,7 +16,7 @@
 
 use std::hash::BuildHasher;
 
-use super::doc::Doc;
+use super::doc::{Doc, TokenLex};
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
 use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_GAZETTEER, STARTS_GIVEN, STARTS_ORG_HEAD, STARTS_PERSON, STARTS_PHRASE, STARTS_PLACE_HEAD, STARTS_TITLE};
@@ -239,13 +239,13 @@ impl PassStarts {
         // a stem (`Lexicons::entity_starts`, the sets' `can_start` joined):
         // most tokens are spaces or words that start nothing, and most of
         // those have no id at all
-        for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
+        let mut consider = |i: usize, ids: &TokenLex| {
             if ids.has_no_id() {
-                continue;
+                return;
             }
             let can_start = lex.entity_starts(ids.full()) | lex.entity_starts(ids.stem());
-            if can_start == 0 || t.kind != TokenKind::Word {
-                continue;
+            if can_start == 0 || doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+                return;
             }
             if can_start & STARTS_PHRASE != 0 {
                 starts.phrases.push((i as u32, can_start));
@@ -253,6 +253,22 @@ impl PassStarts {
             if can_start & STARTS_PERSON != 0 {
                 starts.people.push((i as u32, can_start));
             }
+        };
+        // two tokens at a time: a word and the space after it mostly both
+        // have no id, and are turned away together
+        let pairs = doc.ids.chunks_exact(2);
+        let last = pairs.remainder().first();
+        for (n, pair) in pairs.enumerate() {
+            if let [a, b] = pair {
+                if a.has_no_id() && b.has_no_id() {
+                    continue;
+                }
+                consider(2 * n, a);
+                consider(2 * n + 1, b);
+            }
+        }
+        if let Some(ids) = last {
+            consider(doc.ids.len() - 1, ids);
         }
         starts
     }
