@@ -243,7 +243,8 @@ impl PassStarts {
             if ids.has_no_id() {
                 return;
             }
-            let can_start = lex.entity_starts(ids.full()) | lex.entity_starts(ids.stem());
+            let (full, stem) = ids.raw_ids();
+            let can_start = lex.entity_starts(full) | lex.entity_starts(stem);
             if can_start == 0 || doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
                 return;
             }
