@@ -128,7 +128,24 @@ impl EntitySet {
 
     /// People (with titles) and organizations found, for linking speakers.
     pub fn known_names(&self) -> KnownNames<'_> {
-        let mut known = KnownNames::default();
+        // counted first, so that the lists are not grown one push at a time
+        let (mut people, mut organizations, mut mentions) = (0, 0, 0);
+        for e in &self.entities {
+            match e.entity_type {
+                EntityType::Person => {
+                    people += 1;
+                    mentions += e.mentions.len();
+                }
+                EntityType::Organization => organizations += 1,
+                EntityType::Location => {}
+            }
+        }
+        let mut known = KnownNames {
+            people: Vec::with_capacity(people),
+            people_keys: Vec::with_capacity(people),
+            organizations: Vec::with_capacity(organizations),
+            person_mentions: Vec::with_capacity(mentions),
+        };
         for (idx, (e, t)) in self.entities.iter().zip(&self.titles).enumerate() {
             match e.entity_type {
                 EntityType::Person => {
