@@ -94,6 +94,21 @@ impl TokenLex {
     pub fn conj(&self) -> bool {
         self.packed >> 31 == 1
     }
+
+    /// Neither the whole word nor a stem has an id (spaces, punctuation,
+    /// words in no lexicon: most tokens), answered by one test.
+    #[inline]
+    pub fn has_no_id(&self) -> bool {
+        self.whole & self.packed & STEM_MASK == STEM_MASK
+    }
+
+    /// The whole word's and the stem's ids as stored, none being 2^24 - 1
+    /// (above every id: out of range of a table by id, as `NO_WORD` is),
+    /// for lookups that need not tell none apart.
+    #[inline]
+    pub fn raw_ids(&self) -> (WordId, WordId) {
+        (self.whole & STEM_MASK, self.packed & STEM_MASK)
+    }
 }
 
 /// The article that a stem after لل gets back (`للامم` → `الامم`).

@@ -16,10 +16,10 @@
 
 use std::hash::BuildHasher;
 
-use super::doc::Doc;
+use super::doc::{Doc, TokenLex};
 use super::names::{self, PhraseKind};
 use crate::emit::{Entity, Span};
-use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_PERSON, STARTS_PHRASE};
+use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_GAZETTEER, STARTS_GIVEN, STARTS_ORG_HEAD, STARTS_PERSON, STARTS_PHRASE, STARTS_PLACE_HEAD, STARTS_TITLE};
 use crate::tokenizer::fold::{fold_into, fold_phrase};
 use crate::tokenizer::TokenKind;
 
@@ -35,17 +35,18 @@ pub struct EntitySet {
     index: rustc_hash::FxHashMap<u64, usize>,
 }
 
-/// Names found in the text that speakers can be linked to.
+/// Names found in the text that speakers can be linked to, borrowed from
+/// the [`EntitySet`] (read once per text, not copied).
 #[derive(Debug, Default, Clone)]
-pub struct KnownNames {
+pub struct KnownNames<'e> {
     /// Full names of people with the title they were introduced with.
-    pub people: Vec<(String, Option<String>)>,
+    pub people: Vec<(&'e str, Option<&'e str>)>,
     /// Their folded keys, in the same order (folded once, not per cue).
-    pub people_keys: Vec<String>,
+    pub people_keys: Vec<std::borrow::Cow<'e, str>>,
     /// Names of organizations.
-    pub organizations: Vec<String>,
+    pub organizations: Vec<&'e str>,
     /// Every mention of a person: (code-point offset, full name), in order.
-    pub person_mentions: Vec<(usize, String)>,
+    pub person_mentions: Vec<(usize, &'e str)>,
 }
 
 impl EntitySet {
@@ -62,7 +63,7 @@ impl EntitySet {
 
     fn add(&mut self, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) {
         let key = fold_phrase(canonical);
-        self.add_keyed(key.into(), text, canonical, ty, latin, span);
+        self.add_keyed(&key, text, canonical, ty, latin, span);
     }
 
     /// The entity with folded key `key`, whose hash is `hash`.
@@ -79,12 +80,12 @@ impl EntitySet {
 
     /// `add` with the folded key of `canonical` already known; returns the
     /// entity's index (none for an empty key).
-    fn add_keyed(&mut self, key: std::borrow::Cow<'_, str>, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) -> Option<usize> {
+    fn add_keyed(&mut self, key: &str, text: &str, canonical: &str, ty: EntityType, latin: Option<&str>, span: Span) -> Option<usize> {
         if key.is_empty() {
             return None;
         }
-        let hash = rustc_hash::FxBuildHasher.hash_one(&*key);
-        match self.find(&key, hash) {
+        let hash = rustc_hash::FxBuildHasher.hash_one(key);
+        match self.find(key, hash) {
             Some(i) => {
                 // duplicates are removed once at the end: a search here would
                 // be quadratic in an entity's mentions
@@ -95,14 +96,19 @@ impl EntitySet {
             None => {
                 let i = self.keys.len();
                 self.index.entry(hash).or_insert(i);
-                self.keys.push(key.into_owned());
+                self.keys.push(key.to_string());
                 self.titles.push(None);
                 self.entities.push(Entity {
                     text: text.to_string(),
                     canonical: canonical.to_string(),
                     entity_type: ty,
                     latin: latin.map(str::to_string),
-                    mentions: vec![span],
+                    // (room for a few: most entities are named more than once)
+                    mentions: {
+                        let mut mentions = Vec::with_capacity(4);
+                        mentions.push(span);
+                        mentions
+                    },
                 });
                 Some(i)
             }
@@ -121,16 +127,33 @@ impl EntitySet {
     }
 
     /// People (with titles) and organizations found, for linking speakers.
-    pub fn known_names(&self) -> KnownNames {
-        let mut known = KnownNames::default();
+    pub fn known_names(&self) -> KnownNames<'_> {
+        // counted first, so that the lists are not grown one push at a time
+        let (mut people, mut organizations, mut mentions) = (0, 0, 0);
+        for e in &self.entities {
+            match e.entity_type {
+                EntityType::Person => {
+                    people += 1;
+                    mentions += e.mentions.len();
+                }
+                EntityType::Organization => organizations += 1,
+                EntityType::Location => {}
+            }
+        }
+        let mut known = KnownNames {
+            people: Vec::with_capacity(people),
+            people_keys: Vec::with_capacity(people),
+            organizations: Vec::with_capacity(organizations),
+            person_mentions: Vec::with_capacity(mentions),
+        };
         for (idx, (e, t)) in self.entities.iter().zip(&self.titles).enumerate() {
             match e.entity_type {
                 EntityType::Person => {
-                    known.people.push((e.text.clone(), t.clone()));
-                    known.people_keys.push(self.text_key(idx).into_owned());
-                    known.person_mentions.extend(e.mentions.iter().map(|m| (m[0], e.text.clone())));
+                    known.people.push((&e.text, t.as_deref()));
+                    known.people_keys.push(self.text_key(idx));
+                    known.person_mentions.extend(e.mentions.iter().map(|m| (m[0], e.text.as_str())));
                 }
-                EntityType::Organization => known.organizations.push(e.text.clone()),
+                EntityType::Organization => known.organizations.push(&e.text),
                 EntityType::Location => {}
             }
         }
@@ -213,12 +236,13 @@ pub fn extract(doc: &Doc) -> EntitySet {
 /// the text: each pass then visits only these.
 struct PassStarts {
     /// Words that start a place head, an institution head or a gazetteer
-    /// entry (everything `gazetteer_and_institutions` matches begins so).
+    /// entry (everything `gazetteer_and_institutions` matches begins so),
+    /// with which of them (the `STARTS_` bits): the pass skips the others.
     /// Token indices are `u32` (as in `Token`): a 50 MB text has millions.
-    phrases: Vec<u32>,
-    /// Words that start a title other than a modifier, or a given name:
-    /// `people` looks for nothing else.
-    people: Vec<u32>,
+    phrases: Vec<(u32, u8)>,
+    /// Words that start a title other than a modifier, or a given name
+    /// (`people` looks for nothing else), with which of them.
+    people: Vec<(u32, u8)>,
 }
 
 impl PassStarts {
@@ -230,61 +254,91 @@ impl PassStarts {
         let mut starts = PassStarts { phrases: Vec::with_capacity(doc.len() / 8), people: Vec::with_capacity(doc.len() / 16) };
         // one byte a word says which passes it can start, read whole or as
         // a stem (`Lexicons::entity_starts`, the sets' `can_start` joined):
-        // most tokens are spaces or words that start nothing
-        for (i, (t, ids)) in doc.tokens.iter().zip(doc.ids).enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
+        // most tokens are spaces or words that start nothing, and most of
+        // those have no id at all
+        let mut consider = |i: usize, ids: &TokenLex| {
+            if ids.has_no_id() {
+                return;
             }
-            let can_start = lex.entity_starts(ids.full()) | lex.entity_starts(ids.stem());
+            let (full, stem) = ids.raw_ids();
+            let can_start = lex.entity_starts(full) | lex.entity_starts(stem);
+            if can_start == 0 || doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+                return;
+            }
             if can_start & STARTS_PHRASE != 0 {
-                starts.phrases.push(i as u32);
+                starts.phrases.push((i as u32, can_start));
             }
             if can_start & STARTS_PERSON != 0 {
-                starts.people.push(i as u32);
+                starts.people.push((i as u32, can_start));
             }
+        };
+        // two tokens at a time: a word and the space after it mostly both
+        // have no id, and are turned away together
+        let pairs = doc.ids.chunks_exact(2);
+        let last = pairs.remainder().first();
+        for (n, pair) in pairs.enumerate() {
+            if let [a, b] = pair {
+                if a.has_no_id() && b.has_no_id() {
+                    continue;
+                }
+                consider(2 * n, a);
+                consider(2 * n + 1, b);
+            }
+        }
+        if let Some(ids) = last {
+            consider(doc.ids.len() - 1, ids);
         }
         starts
     }
 }
 
-fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) {
+fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
     let lex = doc.lex;
+    // the folded key of a phrase found (one buffer for all)
+    let mut key = String::new();
     let mut i = 0;
-    for start in starts.iter().map(|&s| s as usize) {
+    for &(start, can_start) in starts {
+        let start = start as usize;
         // inside a phrase matched before
         if start < i {
             continue;
         }
         i = start;
         // a place after its head: `محافظة تعز`, `مطار سياتل`
-        if let Some((a, b, p)) = place_at(doc, i) {
+        let place = if can_start & STARTS_PLACE_HEAD != 0 { place_at(doc, i) } else { None };
+        if let Some((a, b, p)) = place {
             let text = doc.slice(a, b, p);
             match doc.phrase_at(&lex.gazetteer, a).filter(|g| g.last == b && a != i) {
                 Some(g) => {
                     let e = &lex.gazetteer_entries[*g.value as usize];
-                    set.add_keyed(e.key.as_str().into(), text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
+                    set.add_keyed(&e.key, text, &e.canonical, EntityType::Location, e.latin.as_deref(), doc.span(a, b, p));
                 }
                 None => {
-                    set.add_keyed(phrase_key(doc, a, b, p).into(), text, text, EntityType::Location, None, doc.span(a, b, p));
+                    phrase_key_into(doc, a, b, p, &mut key);
+                    set.add_keyed(&key, text, text, EntityType::Location, None, doc.span(a, b, p));
                 }
             }
             covered[i..=b].iter_mut().for_each(|c| *c = true);
             i = b + 1;
             continue;
         }
+        // the gazetteer entry at `i`, looked up once for both tests below
+        let gazetteer = if can_start & STARTS_GAZETTEER != 0 { doc.phrase_at(&lex.gazetteer, i) } else { None };
         // institution pattern first: it may contain a gazetteer name
-        if let Some((start, last)) = institution_at(doc, i) {
+        let institution = if can_start & STARTS_ORG_HEAD != 0 { institution_at(doc, i) } else { None };
+        if let Some((start, last)) = institution {
             let p = if start != i || doc.ids[i].full() != NO_WORD { 0 } else { doc.ids[i].prefix_chars() };
             let text = doc.slice(start, last, p);
-            let gaz_longer = doc.phrase_at(&lex.gazetteer, i).is_some_and(|m| m.last >= last);
+            let gaz_longer = gazetteer.is_some_and(|m| m.last >= last);
             if !gaz_longer {
-                set.add_keyed(phrase_key(doc, start, last, p).into(), text, text, EntityType::Organization, None, doc.span(start, last, p));
+                phrase_key_into(doc, start, last, p, &mut key);
+                set.add_keyed(&key, text, text, EntityType::Organization, None, doc.span(start, last, p));
                 covered[i..=last].iter_mut().for_each(|c| *c = true);
                 i = last + 1;
                 continue;
             }
         }
-        if let Some(m) = doc.phrase_at(&lex.gazetteer, i) {
+        if let Some(m) = gazetteer {
             let entry = &lex.gazetteer_entries[*m.value as usize];
             let adjective = m.words == 1 && is_adjective_use(doc, i);
             // `منى الشريف`: a place that is also a given name, before a name
@@ -305,7 +359,7 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
                 } else {
                     slice
                 };
-                set.add_keyed(entry.key.as_str().into(), text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
+                set.add_keyed(&entry.key, text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
                 covered[i..=m.last].iter_mut().for_each(|c| *c = true);
             }
             i = m.last + 1;
@@ -320,8 +374,17 @@ fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [boo
 /// the keys the tokenizer folded (a word's key is its folded text) instead
 /// of folding the text again.
 pub(super) fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8) -> String {
+    let mut key = String::with_capacity(doc.byte_range(first, last, prefix_chars).len());
+    phrase_key_into(doc, first, last, prefix_chars, &mut key);
+    key
+}
+
+/// [`phrase_key`] written to `key` (cleared first): a buffer kept across
+/// the phrases of a text needs no allocation for each.
+fn phrase_key_into(doc: &Doc, first: usize, last: usize, prefix_chars: u8, key: &mut String) {
     let range = doc.byte_range(first, last, prefix_chars);
-    let mut key = String::with_capacity(range.len());
+    key.clear();
+    key.reserve(range.len());
     // as in `fold_phrase`: words split at whitespace, those that fold to
     // something joined by one space; `word` is where the current one's
     // key starts (after its space)
@@ -343,7 +406,7 @@ pub(super) fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8)
             // (a space token may also be a zero-width space, which is no
             // whitespace and folds to nothing: it joins what it separates)
             if doc.surface(t).chars().any(char::is_whitespace) {
-                end_word(&mut key, &mut word);
+                end_word(key, &mut word);
             }
             continue;
         }
@@ -356,12 +419,11 @@ pub(super) fn phrase_key(doc: &Doc, first: usize, last: usize, prefix_chars: u8)
         if matches!(kind, TokenKind::Word | TokenKind::Number) && bytes.start >= range.start {
             key.push_str(doc.key(t));
         } else {
-            fold_into(&doc.text[bytes.start.max(range.start)..bytes.end], &mut key);
+            fold_into(&doc.text[bytes.start.max(range.start)..bytes.end], key);
         }
     }
-    end_word(&mut key, &mut word);
-    debug_assert_eq!(key, fold_phrase(&doc.text[range]));
-    key
+    end_word(key, &mut word);
+    debug_assert_eq!(*key, fold_phrase(&doc.text[range]));
 }
 
 /// A one-word place name used as an adjective: `الحكومة السعودية`,
@@ -505,18 +567,24 @@ fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
     }
 }
 
-fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) {
+fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
+    // the folded key of a name found (one buffer for all)
+    let mut key = String::new();
     let mut i = 0;
-    for start in starts.iter().map(|&s| s as usize) {
+    for &(start, can_start) in starts {
+        let start = start as usize;
         // inside a name found before, or already an entity
         if start < i || covered[start] {
             continue;
         }
         i = start;
-        let title = || doc.phrase_at(&doc.lex.titles, i).is_some_and(|m| m.value.class != TitleClass::Modifier);
-        let given = || doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0);
-        if title() || given() {
-            if let Some(np) = names::parse(doc, i) {
+        // (a word that starts no title but a modifier may still be one: its
+        // entry is then left to `names::parse`)
+        let title_entry = (can_start & STARTS_TITLE != 0).then(|| doc.phrase_at(&doc.lex.titles, i));
+        let title = title_entry.flatten().is_some_and(|m| m.value.class != TitleClass::Modifier);
+        let given = || can_start & STARTS_GIVEN != 0 && doc.phrase_at(&doc.lex.given_names, i).is_some_and(|m| m.prefix_chars == 0);
+        if title || given() {
+            if let Some(np) = names::parse_with_title(doc, i, title_entry) {
                 if np.kind == PhraseKind::Person {
                     if let Some((a, b, p)) = np.name {
                         let words = (a..=b).filter(|&t| doc.tokens[t].is_word()).count();
@@ -524,8 +592,8 @@ fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[u32]) 
                         // a given name alone is too weak without a title
                         if !overlaps && (words >= 2 || np.title.is_some()) {
                             let text = doc.slice(a, b, p);
-                            let key = phrase_key(doc, a, b, p);
-                            if let Some(person) = set.add_keyed(key.into(), text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p)) {
+                            phrase_key_into(doc, a, b, p, &mut key);
+                            if let Some(person) = set.add_keyed(&key, text, text, crate::lexicon::EntityType::Person, None, doc.span(a, b, p)) {
                                 set.set_title(person, np.title_text(doc));
                             }
                             covered[a..=b].iter_mut().for_each(|c| *c = true);
@@ -562,26 +630,39 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     // one lookup per word (whole, or after each possible proclitic string),
     // not a comparison with every family name
     let by_key: rustc_hash::FxHashMap<&str, usize> = families.iter().rev().map(|(f, idx)| (f.as_str(), *idx)).collect();
-    // the last four bytes (two Arabic letters) of the family names, as bits
-    // of a mask: a word ending otherwise is no mention, and needs no hashing
-    // (a name that can match has at least five bytes: see the lookups below)
-    let tails = families.iter().filter(|(f, _)| f.len() >= 4).fold(0u64, |mask, (f, _)| mask | 1 << tail_bucket(f.as_bytes()));
-    // the lengths a mention's key can have: a family name's, after no
-    // proclitic or one to three letters of two bytes each (see below), as
-    // bits of a mask (the last bit for 63 bytes or more)
-    let lengths = families.iter().fold(0u64, |mask, (f, _)| [0, 2, 4, 6].iter().fold(mask, |m, cut| m | 1 << (f.len() + cut).min(63)));
-    // (two bit tests turn away most words: inline, before a call)
-    let may_mention = |key: &[u8]| lengths & 1 << key.len().min(63) != 0 && tails & 1 << tail_bucket(key) != 0;
+    // the last four bytes (two Arabic letters) and the length a mention's
+    // key has when it is a family name after no proclitic or one to three
+    // letters of two bytes each (see below), as bits of a mask: a word
+    // ending otherwise or of another length is no mention, and needs no
+    // hashing (a name that can match has at least five bytes: see the
+    // lookups below)
+    let mut mentions = [0u64; 64];
+    for (f, _) in families.iter().filter(|(f, _)| f.len() >= 4) {
+        for cut in [0, 2, 4, 6] {
+            let b = mention_bucket(f.as_bytes(), f.len() + cut);
+            mentions[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+    // the lengths of the family names, as bits (the last for 63 bytes or
+    // more): a word that passes the mask above is looked up whole or
+    // after a proclitic only where the rest has one of them
+    let family_lengths = families.iter().fold(0u64, |mask, (f, _)| mask | 1 << f.len().min(63));
+    let may_be_family = |len: usize| family_lengths & 1 << len.min(63) != 0;
+    // (a bit test turns away most words: inline, before a call)
+    let may_mention = |key: &[u8]| {
+        let b = mention_bucket(key, key.len());
+        mentions[usize::from(b >> 6)] & 1 << (b & 63) != 0
+    };
     let mut visit = |i: usize| {
         if doc.kind(i) != TokenKind::Word || covered[i] {
             return;
         }
         let key = doc.key(i);
-        let mut hit = by_key.get(key).map(|&idx| (idx, 0u8));
+        let mut hit = if may_be_family(key.len()) { by_key.get(key).map(|&idx| (idx, 0u8)) } else { None };
         if hit.is_none() {
             // proclitics are one or two letters of two bytes each
             for cut in [2usize, 4, 6] {
-                if key.len() > cut + 4 && key.is_char_boundary(cut) && crate::tokenizer::clitics::is_proclitic(&key[..cut]) {
+                if key.len() > cut + 4 && may_be_family(key.len() - cut) && key.is_char_boundary(cut) && crate::tokenizer::clitics::is_proclitic(&key[..cut]) {
                     if let Some(&idx) = by_key.get(&key[cut..]) {
                         hit = Some((idx, key[..cut].chars().count() as u8));
                         break;
@@ -613,11 +694,14 @@ fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
     }
 }
 
-/// One of 64 buckets for the last four bytes of `key` (at least four
-/// long): the bits of a `u64` for a set of word endings.
-fn tail_bucket(key: &[u8]) -> u8 {
+/// One of 4096 buckets for a key of `len` bytes that ends as `key` does
+/// (at least four bytes long): the bits of sixty-four `u64` for a set of
+/// word endings with their lengths (so sparse that few other words fall
+/// in a set bucket).
+#[inline]
+fn mention_bucket(key: &[u8], len: usize) -> u16 {
     let tail = u32::from_le_bytes([key[key.len() - 4], key[key.len() - 3], key[key.len() - 2], key[key.len() - 1]]);
-    (tail.wrapping_mul(0x9E37_79B1) >> 26) as u8
+    ((u64::from(tail) | (len as u64) << 32).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as u16
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 //! dates, verbs of saying and complementizers.
 
 use super::doc::{Doc, PhraseMatch};
-use crate::lexicon::{Gender, TitleClass, NO_WORD};
+use crate::lexicon::{Gender, TitleClass, TitleInfo, NO_WORD};
 use crate::tokenizer::{has_chars, TokenKind};
 
 /// Words inside a name that join its parts.
@@ -90,7 +90,13 @@ pub fn is_title_head(doc: &Doc, i: usize) -> bool {
 }
 
 fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
-    if let Some(m) = doc.phrase_at(&doc.lex.titles, i) {
+    title_from(doc, i, doc.phrase_at(&doc.lex.titles, i))
+}
+
+/// The title at token `i`, whose entry in the title lexicon is `entry`
+/// (see [`TitleEntry`]).
+fn title_from(doc: &Doc, i: usize, entry: Option<TitleEntry>) -> Option<(TitleClass, Gender, usize, u8)> {
+    if let Some(m) = entry {
         // folding merges `شقيقة` (sister) with `شقيقه` (his brother): the
         // written taa marbuta is feminine
         let gender = if m.last == i && doc.surface(i).ends_with('ة') { Gender::Feminine } else { m.value.gender };
@@ -425,9 +431,20 @@ fn looks_like_adjective(key: &str) -> bool {
         || (stem.starts_with('ا') && stem.chars().count() == 4)
 }
 
+/// The entry of the title lexicon at a token: `doc.phrase_at(&doc.lex.titles, i)`.
+pub type TitleEntry<'a> = PhraseMatch<'a, TitleInfo>;
+
 /// Parses the noun phrase that starts at token `i` (the subject after a
 /// verb, or a title in running text).
 pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
+    parse_with_title(doc, i, None)
+}
+
+/// [`parse`] with the title entry at token `i` when the caller has looked
+/// it up already (`Some` of what `doc.phrase_at(&doc.lex.titles, i)`
+/// gives): it is not looked up again.
+pub fn parse_with_title<'a>(doc: &Doc<'a>, i: usize, title_entry: Option<Option<TitleEntry<'a>>>) -> Option<NounPhrase> {
+    debug_assert!(title_entry.is_none_or(|e| e == doc.phrase_at(&doc.lex.titles, i)));
     if i >= doc.len() || doc.kind(i) != TokenKind::Word || is_stop_word(doc, i) {
         return None;
     }
@@ -455,7 +472,10 @@ pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     let first = i;
     let prefix_chars = 0u8;
     // honorifics and titles
-    let title_i = title_at(doc, i);
+    let title_i = match title_entry {
+        Some(entry) => title_from(doc, i, entry),
+        None => title_at(doc, i),
+    };
     if let Some((class, g, last, _)) = title_i {
         if class != TitleClass::Modifier {
             gender = g;

@@ -98,7 +98,7 @@ pub fn extract(
                 let at = doc.tokens[cue.verb].char_start as usize;
                 let (_, name) = known.person_mentions.iter().rev().find(|(pos, _)| *pos < at)?;
                 let key = fold_phrase(name);
-                Some(st.add(name.clone(), key, cue.verb_info.gender, cue.verb, true))
+                Some(st.add(name.to_string(), key, cue.verb_info.gender, cue.verb, true))
             }),
         };
         // `قال سكان محليون`: a singular verb before a plural subject; the
@@ -302,7 +302,7 @@ impl Speakers {
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
                 if fk.len() > family.len() && last_word_is(fk, family) {
-                    return (full.clone(), fk.clone());
+                    return (full.to_string(), fk.to_string());
                 }
             }
             // a slip of the keyboard in a foreign name (`داميان` for
@@ -314,7 +314,7 @@ impl Speakers {
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
                 if fk.contains(' ') && swapped_neighbours(last_word(fk), family) {
-                    return (full.clone(), fk.clone());
+                    return (full.to_string(), fk.to_string());
                 }
             }
         }
@@ -337,7 +337,7 @@ impl Speakers {
             }
             if let Some(org) = known.organizations.first() {
                 let ok = fold_phrase(org);
-                return Some(self.add(org.clone(), ok, np.gender, np.first, false));
+                return Some(self.add(org.to_string(), ok, np.gender, np.first, false));
             }
         }
         // a family name written with the article (`البدري`, `الشاهد`)
@@ -347,7 +347,7 @@ impl Speakers {
             }
             for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
                 if fk.len() > family.len() && last_word_is(fk, family) {
-                    return Some(self.add(full.clone(), fk.clone(), np.gender, np.first, true));
+                    return Some(self.add(full.to_string(), fk.to_string(), np.gender, np.first, true));
                 }
             }
         }
@@ -361,7 +361,7 @@ impl Speakers {
                 let long = self.title_keys[idx].get_or_insert_with(|| fold_phrase(t));
                 if short.split(' ').map(without_article).all(|w| long.split(' ').map(without_article).any(|l| l == w)) {
                     debug_assert_eq!(*fk, fold_phrase(full));
-                    return Some(self.add(full.clone(), fk.clone(), np.gender, np.first, true));
+                    return Some(self.add(full.to_string(), fk.to_string(), np.gender, np.first, true));
                 }
             }
             if !short.contains(' ') {
@@ -378,7 +378,7 @@ impl Speakers {
         let mut first = String::new();
         for org in known.organizations.iter() {
             if folded_first_word(org, &mut first) == head {
-                return Some(self.add(org.clone(), fold_phrase(org), np.gender, np.first, false));
+                return Some(self.add(org.to_string(), fold_phrase(org), np.gender, np.first, false));
             }
         }
         if doc.word_full(np.first).and_then(|w| w.nationality).is_some() {

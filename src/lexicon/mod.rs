@@ -238,15 +238,25 @@ pub struct Lexicons {
     date_triggers: rustc_hash::FxHashSet<Box<str>>,
     /// The three above in one table: what the per-word lookups of a text use.
     pub keys: KeyTable,
-    /// The entity passes each word can start, by word id: bits
-    /// [`STARTS_PHRASE`] and [`STARTS_PERSON`] (see `entity_starts`).
+    /// The entity passes each word can start, by word id: the `STARTS_`
+    /// bits (see `entity_starts`).
     entity_starts: Vec<u8>,
 }
 
-/// A word starts a place head, an institution head or a gazetteer entry.
-pub const STARTS_PHRASE: u8 = 1;
-/// A word starts a title other than a modifier, or a given name.
-pub const STARTS_PERSON: u8 = 2;
+/// A word starts a place head (`محافظة`, `مطار`).
+pub const STARTS_PLACE_HEAD: u8 = 1;
+/// A word starts a title other than a modifier.
+pub const STARTS_TITLE: u8 = 2;
+/// A word starts an institution head (`وزارة`, `حزب`).
+pub const STARTS_ORG_HEAD: u8 = 4;
+/// A word starts a gazetteer entry.
+pub const STARTS_GAZETTEER: u8 = 8;
+/// A word starts a given name.
+pub const STARTS_GIVEN: u8 = 16;
+/// A word starts anything the gazetteer and institutions pass matches.
+pub const STARTS_PHRASE: u8 = STARTS_PLACE_HEAD | STARTS_ORG_HEAD | STARTS_GAZETTEER;
+/// A word starts anything the people pass looks for.
+pub const STARTS_PERSON: u8 = STARTS_TITLE | STARTS_GIVEN;
 
 macro_rules! data_file {
     ($name:literal) => {
@@ -331,20 +341,22 @@ impl Lexicons {
     fn build_entity_starts(&mut self) {
         self.entity_starts = (0..self.vocab.len() as WordId)
             .map(|id| {
-                let phrase = self.place_heads.can_start(id) || self.org_heads.can_start(id) || self.gazetteer.can_start(id);
-                let given = self.given_names.can_start(id);
-                (if phrase { STARTS_PHRASE } else { 0 }) | (if given { STARTS_PERSON } else { 0 })
+                let bit = |starts: bool, bit: u8| if starts { bit } else { 0 };
+                bit(self.place_heads.can_start(id), STARTS_PLACE_HEAD)
+                    | bit(self.org_heads.can_start(id), STARTS_ORG_HEAD)
+                    | bit(self.gazetteer.can_start(id), STARTS_GAZETTEER)
+                    | bit(self.given_names.can_start(id), STARTS_GIVEN)
             })
             .collect();
         // a title start counts only for titles that are no modifier
         // (`العام`, `الخارجية` start nothing the people pass looks for)
         for id in self.titles.first_words(|t| t.class != TitleClass::Modifier) {
-            self.entity_starts[id as usize] |= STARTS_PERSON;
+            self.entity_starts[id as usize] |= STARTS_TITLE;
         }
     }
 
-    /// Which entity passes word `id` can start ([`STARTS_PHRASE`],
-    /// [`STARTS_PERSON`]); none for `NO_WORD`.
+    /// Which entity passes word `id` can start (the `STARTS_` bits); none
+    /// for `NO_WORD`.
     #[inline]
     pub fn entity_starts(&self, id: WordId) -> u8 {
         // (`NO_WORD` is past the end of the table)
@@ -790,10 +802,11 @@ mod tests {
         // (and modifiers do start titles: the flag is narrower than the set)
         assert!((0..l.vocab.len() as WordId).any(|id| l.titles.can_start(id) && !person_titles.contains(&id)));
         for id in (0..l.vocab.len() as WordId).chain([NO_WORD]) {
-            let phrase = l.place_heads.can_start(id) || l.org_heads.can_start(id) || l.gazetteer.can_start(id);
-            let person = person_titles.contains(&id) || l.given_names.can_start(id);
-            assert_eq!(l.entity_starts(id) & STARTS_PHRASE != 0, phrase, "{id}");
-            assert_eq!(l.entity_starts(id) & STARTS_PERSON != 0, person, "{id}");
+            assert_eq!(l.entity_starts(id) & STARTS_PLACE_HEAD != 0, l.place_heads.can_start(id), "{id}");
+            assert_eq!(l.entity_starts(id) & STARTS_ORG_HEAD != 0, l.org_heads.can_start(id), "{id}");
+            assert_eq!(l.entity_starts(id) & STARTS_GAZETTEER != 0, l.gazetteer.can_start(id), "{id}");
+            assert_eq!(l.entity_starts(id) & STARTS_TITLE != 0, person_titles.contains(&id), "{id}");
+            assert_eq!(l.entity_starts(id) & STARTS_GIVEN != 0, l.given_names.can_start(id), "{id}");
         }
     }
 
