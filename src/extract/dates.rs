@@ -127,6 +127,8 @@ struct Openers {
     weekday: bool,
     offset: bool,
     year: bool,
+    /// `في`: of the year patterns only a year in words can follow it.
+    year_in_words_only: bool,
     /// What [`DateScanner::key_np`] strips from the key: bytes and code
     /// points (`None` when it rewrites `لل` as `ال`). The patterns tried at
     /// a cue word ask for it again and again.
@@ -147,6 +149,7 @@ impl Openers {
         weekday: false,
         offset: false,
         year: false,
+        year_in_words_only: false,
         np_strip: Some((0, 0)),
     };
 }
@@ -228,7 +231,11 @@ impl MemoKey {
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
     let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
-    let may_begin = |t: &Token, ids: &TokenLex| t.kind == TokenKind::Number || (t.kind == TokenKind::Word && ids.date_trigger());
+    // (only words carry the trigger: no test of the kind for it)
+    let may_begin = |t: &Token, ids: &TokenLex| {
+        debug_assert!(!ids.date_trigger() || t.kind == TokenKind::Word, "date trigger on a non-word");
+        ids.date_trigger() || t.kind == TokenKind::Number
+    };
     // (a plain indexed loop: the zipped iterator's `position` costs about
     // twice the instructions a token on this scan over every token)
     let (tokens, ids) = (doc.tokens, doc.ids);
@@ -523,6 +530,7 @@ impl<'a> DateScanner<'_, 'a> {
             weekday: key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some()),
             offset: matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i),
             year: key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي"),
+            year_in_words_only: key_np == "في",
             np_strip,
         }
     }
@@ -1782,6 +1790,18 @@ impl<'a> DateScanner<'_, 'a> {
     /// Years after a cue: `عام 2015`, `العام 2005م`, `في 2011`, `1436 هـ`,
     /// `1436 / 1437هـ`, `بين 1989 و2003`, `2002 و2006`.
     fn year_led(&self, i: usize) -> Option<Found> {
+        // `في` (some 30% of the tokens tried) is no cue of a year in digits:
+        // its openers say so, and its keys need no reading
+        if self.current.get().is_some_and(|(at, opens)| at == i && opens.year_in_words_only) {
+            let found = self.year_in_words(i, false, 0);
+            debug_assert_eq!(format!("{found:?}"), format!("{:?}", self.read_year_led(i)), "year after في at token {i}");
+            return found;
+        }
+        self.read_year_led(i)
+    }
+
+    /// [`DateScanner::year_led`] with every key read.
+    fn read_year_led(&self, i: usize) -> Option<Found> {
         let doc = self.doc;
         let kc = self.key_nc(i);
         let prefix = if kc.len() != self.key(i).len() { 1 } else { 0 };
@@ -1800,15 +1820,9 @@ impl<'a> DateScanner<'_, 'a> {
             return Some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range });
         }
         let (cue_key, cue_prefix) = self.key_np(i);
-        // a year in words after a cue: `عام مائتين وسبعة وستين`, `في ألف وسبعمائة …`
         if matches!(cue_key.as_ref(), "عام" | "العام" | "سنه" | "السنه" | "في") {
-            if let Some((y, l)) = self.next(i).and_then(|n| numbers::number_words(doc, n)) {
-                let strong = cue_key != "في";
-                if (strong && (100..=2200).contains(&y)) || (1000..=2200).contains(&y) {
-                    let first = if strong { i } else { self.next(i)? };
-                    let pre = if strong { cue_prefix } else { 0 };
-                    return Some(Found { first, last: l, prefix_chars: pre, value: Some(Value::Year(y as i32)), kind: DateKind::Absolute });
-                }
+            if let Some(found) = self.year_in_words(i, cue_key != "في", cue_prefix) {
+                return Some(found);
             }
         }
         let (num_tok, first, pre) = if doc.kind(i) == TokenKind::Number {
@@ -1873,6 +1887,21 @@ impl<'a> DateScanner<'_, 'a> {
             return Some(Found { first, last, prefix_chars: pre, value: Some(Value::YearRange(y, b)), kind: DateKind::Range });
         }
         Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
+    }
+}
+
+impl DateScanner<'_, '_> {
+    /// A year in words after the cue at `i`: `عام مائتين وسبعة وستين`, `في
+    /// ألف وسبعمائة …`. A strong cue (`عام`, not `في`) is part of the date
+    /// and admits earlier years.
+    fn year_in_words(&self, i: usize, strong: bool, cue_prefix: u8) -> Option<Found> {
+        let n = self.next(i)?;
+        let (y, l) = numbers::number_words(self.doc, n)?;
+        if !((strong && (100..=2200).contains(&y)) || (1000..=2200).contains(&y)) {
+            return None;
+        }
+        let (first, pre) = if strong { (i, cue_prefix) } else { (n, 0) };
+        Some(Found { first, last: l, prefix_chars: pre, value: Some(Value::Year(y as i32)), kind: DateKind::Absolute })
     }
 }
 
