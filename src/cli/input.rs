@@ -6,6 +6,7 @@
 //! at a time, so memory does not grow with the number of articles.
 
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -23,7 +24,8 @@ impl Input {
     pub fn display_name(&self) -> Option<String> {
         match self {
             Input::Stdin => None,
-            Input::File(p) => Some(p.display().to_string()),
+            // what `p.display()` shows (invalid UTF-8 as U+FFFD), without a formatter
+            Input::File(p) => Some(p.to_string_lossy().into_owned()),
         }
     }
 }
@@ -209,10 +211,12 @@ fn has_extension(path: &Path, extension: &str) -> bool {
     extension.is_empty() || path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
-/// A decoded article.
+/// A decoded article: borrowed from the bytes read when they are UTF-8
+/// (checked once, with simdutf8: several times faster on Arabic text than
+/// the standard library's check), transcoded otherwise.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: Utf8Text,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     /// `None` for plain UTF-8; otherwise what the record reports.
     pub encoding: Option<&'static str>,
     /// Set when the encoding is a guess made because the bytes were not
@@ -221,65 +225,22 @@ pub struct Decoded {
     pub guessed_at: Option<usize>,
 }
 
-/// Text checked to be UTF-8, kept as the bytes it was read as. Checking
-/// with simdutf8 (SIMD) is several times faster on Arabic text than the
-/// standard library's check that `String::from_utf8` makes, and std has no
-/// safe way to make a `String` from bytes checked by someone else, so the
-/// text stays in its bytes and [`Utf8Text::as_str`] checks them again
-/// (twice a SIMD pass is still far cheaper than one std pass).
-#[derive(Debug, PartialEq, Eq)]
-pub struct Utf8Text(Vec<u8>);
-
-impl Utf8Text {
-    /// The bytes as text, or the bytes back when they are not UTF-8.
-    fn new(bytes: Vec<u8>) -> Result<Utf8Text, Vec<u8>> {
-        match simdutf8::basic::from_utf8(&bytes) {
-            Ok(_) => Ok(Utf8Text(bytes)),
-            Err(_) => Err(bytes),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        // checked when made, so the fallback is never taken
-        simdutf8::basic::from_utf8(&self.0).unwrap_or_default()
-    }
-}
-
-impl From<String> for Utf8Text {
-    fn from(text: String) -> Utf8Text {
-        Utf8Text(text.into_bytes())
-    }
-}
-
-impl From<&str> for Utf8Text {
-    fn from(text: &str) -> Utf8Text {
-        Utf8Text(text.as_bytes().to_vec())
-    }
-}
-
-impl PartialEq<&str> for Utf8Text {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == other.as_bytes()
-    }
-}
-
 /// The first byte of `bytes` where UTF-8 breaks (they are known not to be
 /// UTF-8): the standard library's error says where.
 fn first_bad_byte(bytes: &[u8]) -> usize {
     std::str::from_utf8(bytes).err().map_or(bytes.len(), |e| e.valid_up_to())
 }
 
-/// Reads a whole input and decodes it.
-pub fn read(input: &Input) -> Result<Decoded, InputError> {
-    let bytes = match input {
+/// Reads a whole input, to be [`decode`]d.
+pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
+    match input {
         Input::Stdin => {
             let mut buf = Vec::new();
             io::stdin().lock().read_to_end(&mut buf)?;
-            buf
+            Ok(buf)
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| read_error(p, e))?,
-    };
-    decode(bytes)
+        Input::File(p) => std::fs::read(p).map_err(|e| read_error(p, e)),
+    }
 }
 
 /// A read error, or a clearer one for a symbolic link to nothing.
@@ -301,31 +262,28 @@ const DETECT_PREFIX: usize = 1 << 20;
 /// so spans count from after it. Bytes with NUL are binary. Otherwise UTF-8
 /// is expected; bytes that are mostly not UTF-8 are run through chardetng,
 /// and decoded when it finds an Arabic encoding (windows-1256, ISO-8859-6).
-pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, InputError> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let bytes = &bytes[bom..];
         if encoding == encoding_rs::UTF_8 {
-            bytes.drain(..bom);
-            return match Utf8Text::new(bytes) {
-                Ok(text) => Ok(Decoded { text, encoding: Some("UTF-8"), guessed_at: None }),
-                Err(bytes) => Err(InputError::NotUtf8(bom + first_bad_byte(&bytes))),
+            return match simdutf8::basic::from_utf8(bytes) {
+                Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: Some("UTF-8"), guessed_at: None }),
+                Err(_) => Err(InputError::NotUtf8(bom + first_bad_byte(bytes))),
             };
         }
         // UTF-16: NUL bytes are expected here, so this comes before the binary check
-        return match encoding.decode_without_bom_handling_and_without_replacement(&bytes[bom..]) {
-            Some(text) => Ok(Decoded { text: text.into_owned().into(), encoding: Some(encoding.name()), guessed_at: None }),
+        return match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+            Some(text) => Ok(Decoded { text, encoding: Some(encoding.name()), guessed_at: None }),
             None => Err(InputError::BadUtf16(encoding.name())),
         };
     }
-    if let Some(at) = memchr::memchr(0, &bytes) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         return Err(InputError::Binary(at));
     }
-    let (bytes, bad_at) = match Utf8Text::new(bytes) {
-        Ok(text) => return Ok(Decoded { text, encoding: None, guessed_at: None }),
-        Err(bytes) => {
-            let at = first_bad_byte(&bytes);
-            (bytes, at)
-        }
-    };
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(Decoded { text: Cow::Borrowed(text), encoding: None, guessed_at: None });
+    }
+    let bad_at = first_bad_byte(bytes);
     // Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file (say,
     // cut mid-character), not a legacy one: reading it as windows-1256 would
     // turn every Arabic letter into two wrong ones.
@@ -345,11 +303,11 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, InputError> {
         return Err(InputError::NotArabicEncoding { offset: bad_at, guess: guess.name() });
     }
     // ISO-8859-6 leaves bytes unmapped; windows-1256 maps them all
-    let (text, encoding) = match guess.decode_without_bom_handling_and_without_replacement(&bytes) {
-        Some(text) => (text.into_owned(), guess),
-        None => (encoding_rs::WINDOWS_1256.decode_without_bom_handling(&bytes).0.into_owned(), encoding_rs::WINDOWS_1256),
+    let (text, encoding) = match guess.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => (text, guess),
+        None => (encoding_rs::WINDOWS_1256.decode_without_bom_handling(bytes).0, encoding_rs::WINDOWS_1256),
     };
-    Ok(Decoded { text: text.into(), encoding: Some(encoding.name()), guessed_at: Some(bad_at) })
+    Ok(Decoded { text, encoding: Some(encoding.name()), guessed_at: Some(bad_at) })
 }
 
 /// How the inputs are read.
@@ -495,30 +453,31 @@ mod tests {
 
     #[test]
     fn utf8_passes_and_a_cut_utf8_file_reports_the_bad_byte() {
-        assert_eq!(decode("سوريا".as_bytes().to_vec()).unwrap().text, "سوريا");
-        assert_eq!(decode(Vec::new()).unwrap().text, "");
+        assert_eq!(decode("سوريا".as_bytes()).unwrap().text, "سوريا");
+        assert_eq!(decode(&[]).unwrap().text, "");
         let mut cut = SENTENCE.as_bytes().to_vec();
         cut.pop(); // "."
         cut.pop(); // the second byte of the last letter
         let at = cut.len() - 1;
-        assert!(matches!(decode(cut), Err(InputError::NotUtf8(n)) if n == at));
+        assert!(matches!(decode(&cut), Err(InputError::NotUtf8(n)) if n == at));
     }
 
     #[test]
     fn windows_1256_and_iso_8859_6_are_detected() {
-        let d = decode(cp1256(SENTENCE)).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), (SENTENCE, Some("windows-1256")));
+        let bytes = cp1256(SENTENCE);
+        let d = decode(&bytes).unwrap();
+        assert_eq!((&*d.text, d.encoding), (SENTENCE, Some("windows-1256")));
         assert_eq!(d.guessed_at, Some(0));
         let (iso, _, unmappable) = encoding_rs::ISO_8859_6.encode(SENTENCE);
         assert!(!unmappable);
-        let d = decode(iso.into_owned()).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), (SENTENCE, Some("ISO-8859-6")));
+        let d = decode(&iso).unwrap();
+        assert_eq!((&*d.text, d.encoding), (SENTENCE, Some("ISO-8859-6")));
     }
 
     #[test]
     fn latin1_is_not_taken_for_arabic() {
         let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Le ministre a déclaré que la réunion était terminée.");
-        let err = decode(latin1.into_owned()).unwrap_err();
+        let err = decode(&latin1).unwrap_err();
         assert!(matches!(err, InputError::NotArabicEncoding { offset: 15, .. }), "{err}");
     }
 
@@ -526,18 +485,18 @@ mod tests {
     fn boms_are_stripped_and_nul_bytes_mean_binary() {
         let mut utf8 = b"\xEF\xBB\xBF".to_vec();
         utf8.extend_from_slice("سوريا".as_bytes());
-        assert_eq!(decode(utf8).unwrap(), Decoded { text: "سوريا".into(), encoding: Some("UTF-8"), guessed_at: None });
+        assert_eq!(decode(&utf8).unwrap(), Decoded { text: "سوريا".into(), encoding: Some("UTF-8"), guessed_at: None });
         let mut le = vec![0xFF, 0xFE];
         let mut be = vec![0xFE, 0xFF];
         for u in "مصر 1".encode_utf16() {
             le.extend_from_slice(&u.to_le_bytes());
             be.extend_from_slice(&u.to_be_bytes());
         }
-        assert_eq!(decode(le).unwrap().text, "مصر 1");
-        assert_eq!(decode(be.clone()).unwrap().encoding, Some("UTF-16BE"));
+        assert_eq!(decode(&le).unwrap().text, "مصر 1");
+        assert_eq!(decode(&be).unwrap().encoding, Some("UTF-16BE"));
         be.push(0xD8); // half a code unit
-        assert!(matches!(decode(be), Err(InputError::BadUtf16("UTF-16BE"))));
-        assert!(matches!(decode(b"PK\x03\x04\x00\x00".to_vec()), Err(InputError::Binary(4))));
+        assert!(matches!(decode(&be), Err(InputError::BadUtf16("UTF-16BE"))));
+        assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(InputError::Binary(4))));
     }
 
     #[test]

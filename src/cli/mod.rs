@@ -294,11 +294,15 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options) -> Outcome {
     match job {
         Job::Failed { input, line, error } => Outcome::Failed(Failure { input, line, id: None, error }),
         Job::Text(input) => {
-            let decoded = match input::read(&input) {
+            let bytes = match input::read(&input) {
+                Ok(bytes) => bytes,
+                Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
+            };
+            let decoded = match input::decode(&bytes) {
                 Ok(d) => d,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };
-            let mut record = match analyze(analyzer, decoded.text.as_str(), options) {
+            let mut record = match analyze(analyzer, &decoded.text, options) {
                 Some(r) => r,
                 None => return Outcome::Failed(Failure { input, line: None, id: None, error: InputError::Panic }),
             };

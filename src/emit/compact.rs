@@ -15,6 +15,8 @@ use std::io::{self, Write};
 
 /// A buffer in front of the output: written out every 64 KB, so that a
 /// huge record (a 50 MB text gives one of tens of MB) is never held whole.
+/// It is kept from one record to the next, so that small records go out
+/// 64 KB at a time, not copied once more through a `BufWriter`.
 pub struct Out<'a> {
     buf: &'a mut Vec<u8>,
     inner: &'a mut dyn Write,
@@ -25,18 +27,18 @@ pub struct Out<'a> {
 const FLUSH_AT: usize = 1 << 16;
 
 impl<'a> Out<'a> {
+    /// `buf` holds what earlier records left unwritten.
     pub fn new(buf: &'a mut Vec<u8>, inner: &'a mut dyn Write) -> Self {
-        buf.clear();
         Out { buf, inner, error: None }
     }
 
     #[inline]
-    fn push(&mut self, b: u8) {
+    pub fn push(&mut self, b: u8) {
         self.buf.push(b);
     }
 
     #[inline]
-    fn extend_from_slice(&mut self, bytes: &[u8]) {
+    pub fn extend_from_slice(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
         if self.buf.len() >= FLUSH_AT {
             self.drain();
@@ -61,10 +63,16 @@ impl<'a> Out<'a> {
         self.buf.clear();
     }
 
+    /// The first write error, if any; what is not written yet stays in
+    /// the buffer for the next record.
+    pub fn pause(self) -> io::Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+
     /// Writes out what is left; the first error, if any.
     pub fn finish(mut self) -> io::Result<()> {
         self.drain();
-        self.error.map_or(Ok(()), Err)
+        self.pause()
     }
 }
 
@@ -215,22 +223,28 @@ fn list<T>(out: &mut Out, items: &[T], mut item: impl FnMut(&mut Out, &T)) {
     out.push(b']');
 }
 
+/// Longest `[start,end]`.
+const MAX_SPAN: usize = 2 * MAX_DIGITS + 3;
+
 fn span(out: &mut Out, s: &Span) {
-    // `[start,end]` built on the stack and appended in one fixed-size copy
-    let mut text = [0u8; 2 * MAX_DIGITS + 3];
-    text[0] = b'[';
-    let mut len = 1 + decimal(s[0], &mut text[1..]);
-    text[len] = b',';
-    len += 1;
-    len += decimal(s[1], &mut text[len..]);
-    text[len] = b']';
-    out.extend_from_prefix(&text, len + 1);
+    // `[start,end]` built backwards on the stack (no digit count needed
+    // first), ending at MAX_SPAN; the slack after it lets it be appended
+    // in one fixed-size copy from wherever it starts
+    let mut text = [0u8; 2 * MAX_SPAN];
+    let mut at = MAX_SPAN - 1;
+    text[at] = b']';
+    at = decimal_before(s[1], &mut text, at) - 1;
+    text[at] = b',';
+    at = decimal_before(s[0], &mut text, at) - 1;
+    text[at] = b'[';
+    out.extend_from_prefix(text[at..].first_chunk::<MAX_SPAN>().expect("slack after the span"), MAX_SPAN - at);
 }
 
 fn number(out: &mut Out, n: usize) {
-    let mut text = [0u8; MAX_DIGITS];
-    let len = decimal(n, &mut text);
-    out.extend_from_prefix(&text, len);
+    // as in `span`: backwards, then one fixed-size copy
+    let mut text = [0u8; 2 * MAX_DIGITS];
+    let at = decimal_before(n, &mut text, MAX_DIGITS);
+    out.extend_from_prefix(text[at..].first_chunk::<MAX_DIGITS>().expect("slack after the digits"), MAX_DIGITS - at);
 }
 
 /// Digits of `usize::MAX`.
@@ -244,13 +258,12 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
     6061626364656667686970717273747576777879\
     8081828384858687888990919293949596979899";
 
-/// Writes `n` in decimal at the start of `to` (room for [`MAX_DIGITS`]);
-/// returns the number of digits. Two digits per division: most numbers
+/// Writes `n` in decimal just before `to[end]` (room for [`MAX_DIGITS`]);
+/// returns where the digits start. Two digits per division: most numbers
 /// are offsets of four or five digits.
 #[inline]
-fn decimal(n: usize, to: &mut [u8]) -> usize {
-    let len = n.checked_ilog10().map_or(1, |log| log as usize + 1);
-    let mut end = len;
+fn decimal_before(n: usize, to: &mut [u8], end: usize) -> usize {
+    let mut end = end;
     let mut n = n;
     while n >= 100 {
         let pair = 2 * (n % 100);
@@ -259,11 +272,13 @@ fn decimal(n: usize, to: &mut [u8]) -> usize {
         to[end..end + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
     }
     if n >= 10 {
-        to[..2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
+        end -= 2;
+        to[end..end + 2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
     } else {
-        to[0] = b'0' + n as u8;
+        end -= 1;
+        to[end] = b'0' + n as u8;
     }
-    len
+    end
 }
 
 fn opt_str(out: &mut Out, s: Option<&str>) {

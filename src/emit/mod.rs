@@ -202,7 +202,7 @@ pub enum Format {
 /// arrive in input order; the sink frames them for the chosen format.
 pub struct Sink<W: Write> {
     out: W,
-    /// Reused by `compact` between records.
+    /// What is not written out yet (see [`compact::Out`]).
     buf: Vec<u8>,
     format: Format,
     /// Several inputs: frame as an array (json, pretty) or lines (jsonl).
@@ -217,30 +217,30 @@ impl<W: Write> Sink<W> {
 
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         let array = self.many && self.format != Format::Jsonl;
+        let mut out = compact::Out::new(&mut self.buf, &mut self.out);
         if array {
-            self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            out.extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
         }
         match self.format {
-            Format::Pretty => serde_json::to_writer_pretty(&mut self.out, record)?,
+            Format::Pretty => serde_json::to_writer_pretty(&mut out, record)?,
             // what serde_json::to_writer writes, faster (see `compact`)
-            Format::Json | Format::Jsonl => {
-                let mut out = compact::Out::new(&mut self.buf, &mut self.out);
-                compact::write_record(&mut out, record);
-                out.finish()?;
-            }
+            Format::Json | Format::Jsonl => compact::write_record(&mut out, record),
         }
         if !array {
-            self.out.write_all(b"\n")?;
+            out.push(b'\n');
         }
+        out.pause()?;
         self.written += 1;
         Ok(())
     }
 
     /// Closes the framing and flushes.
     pub fn finish(mut self) -> io::Result<W> {
+        let mut out = compact::Out::new(&mut self.buf, &mut self.out);
         if self.many && self.format != Format::Jsonl {
-            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            out.extend_from_slice(if self.written == 0 { b"[]\n" } else { b"\n]\n" });
         }
+        out.finish()?;
         self.out.flush()?;
         Ok(self.out)
     }
