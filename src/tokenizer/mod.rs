@@ -636,8 +636,12 @@ impl ArabicLetterKeys {
         // the loop needs no bounds checks
         // the table read once, not again after every key written
         let entries: &[u16; ARABIC_LETTER_PAIRS] = &self.0;
+        // both sides cut to one length first, so that the loop's length is
+        // one minimum, not one of two chunk counts
+        let rest = &bytes[pos..];
+        let run_room = rest.len().min(spare.len());
         let mut taken = 0;
-        for (pair, key_slot) in bytes[pos..].chunks_exact(2).zip(spare.chunks_exact_mut(2)) {
+        for (pair, key_slot) in rest[..run_room].chunks_exact(2).zip(spare[..run_room].chunks_exact_mut(2)) {
             // one two-byte load (`chunks_exact` gives two bytes)
             let pair: [u8; 2] = pair.try_into().unwrap_or_default();
             let key = entries[usize::from(u16::from_ne_bytes(pair))];
