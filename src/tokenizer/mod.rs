@@ -636,8 +636,12 @@ impl ArabicLetterKeys {
         // the loop needs no bounds checks
         // the table read once, not again after every key written
         let entries: &[u16; ARABIC_LETTER_PAIRS] = &self.0;
+        // both sides cut to one length first, so that the loop's length is
+        // one minimum, not one of two chunk counts
+        let rest = &bytes[pos..];
+        let run_room = rest.len().min(spare.len());
         let mut taken = 0;
-        for (pair, key_slot) in bytes[pos..].chunks_exact(2).zip(spare.chunks_exact_mut(2)) {
+        for (pair, key_slot) in rest[..run_room].chunks_exact(2).zip(spare[..run_room].chunks_exact_mut(2)) {
             // one two-byte load (`chunks_exact` gives two bytes)
             let pair: [u8; 2] = pair.try_into().unwrap_or_default();
             let key = entries[usize::from(u16::from_ne_bytes(pair))];
@@ -763,7 +767,7 @@ impl Scanner<'_, '_> {
             // word and number runs read their first char again
             match unit.class() {
                 Class::ArabicLetter | Class::Mark if FAST_PATHS => {
-                    let (word, end) = self.scan_word(table, start, &mut letters);
+                    let (word, end, _) = self.scan_word(table, start, &mut letters);
                     self.out.tokens.push(word);
                     pos = end;
                     continue;
@@ -867,34 +871,31 @@ impl Scanner<'_, '_> {
     /// something else comes; returns where it stops.
     #[inline(always)]
     fn scan_words(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> usize {
-        let bytes = self.text.as_bytes();
         let mut pos = start;
         loop {
-            let (word, end) = self.scan_word(table, pos, letters);
+            let (word, end, space_then_letter) = self.scan_word(table, pos, letters);
             pos = end;
             // such a letter is never a space, so the space before one is
             // a run of its own; the word and the space are pushed at once
             // (neither is a boundary)
-            match bytes.get(pos..).and_then(|rest| rest.first_chunk::<3>()) {
-                Some(&[b' ', ref next @ ..]) if table.arabic_letters.entry_at(*next) != 0 => {
-                    let space = self.next_token(TokenKind::Space, pos, 1, self.out.keys.len() as u32);
-                    self.out.tokens.extend_from_slice(&[word, space]);
-                    pos += 1;
-                }
-                _ => {
-                    self.out.tokens.push(word);
-                    return pos;
-                }
+            if space_then_letter {
+                let space = self.next_token(TokenKind::Space, pos, 1, self.out.keys.len() as u32);
+                self.out.tokens.extend_from_slice(&[word, space]);
+                pos += 1;
+            } else {
+                self.out.tokens.push(word);
+                return pos;
             }
         }
     }
 
     /// [`Scanner::scan_keyed_run`] for a word, but returning the word's
-    /// token, for the caller to push, with its end: its runs of letters of
-    /// [`ArabicLetterKeys`] (nearly all of an Arabic word) are folded by
+    /// token, for the caller to push, with its end and whether a single
+    /// space and a letter of [`ArabicLetterKeys`] follow: its runs of such
+    /// letters (nearly all of an Arabic word) are folded by
     /// [`ArabicLetterKeys::fold_run`], other chars one at a time.
     #[inline(always)]
-    fn scan_word(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> (Token, usize) {
+    fn scan_word(&mut self, table: &UnitTable, start: usize, letters: &mut ScriptTally) -> (Token, usize, bool) {
         let text = self.text;
         let bytes = text.as_bytes();
         let keys = &mut self.out.keys;
@@ -907,22 +908,28 @@ impl Scanner<'_, '_> {
             letters.arabic_block_letters += u64::from(run_letters);
             chars += run_letters;
             pos = end;
-            // ASCII is never part of a word
-            if bytes.get(pos).is_none_or(|&b| b < 0x80) {
-                break;
-            }
-            let (u, u_len) = table.unit_at(text, pos);
-            if !matches!(u.class(), Class::ArabicLetter | Class::Mark) {
-                break;
-            }
-            letters.add(u);
-            if let Some(folded) = u.folded() {
-                keys.push(folded);
-            }
-            pos += u_len;
-            chars += 1;
+            // ASCII is never part of a word; the byte that ends it is
+            // read once for both questions
+            let space_then_letter = match bytes.get(pos) {
+                None => false,
+                Some(&b) if b < 0x80 => b == b' ' && table.arabic_letters.letter_at(bytes, pos + 1),
+                Some(_) => {
+                    let (u, u_len) = table.unit_at(text, pos);
+                    if matches!(u.class(), Class::ArabicLetter | Class::Mark) {
+                        letters.add(u);
+                        if let Some(folded) = u.folded() {
+                            keys.push(folded);
+                        }
+                        pos += u_len;
+                        chars += 1;
+                        continue;
+                    }
+                    // neither a space: a char of two or more bytes
+                    false
+                }
+            };
+            return (self.next_token(TokenKind::Word, start, chars, key_start), pos, space_then_letter);
         }
-        (self.next_token(TokenKind::Word, start, chars, key_start), pos)
     }
 
     fn push_foreign_run(&mut self, start: usize, end: usize) {
