@@ -1315,8 +1315,11 @@ fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usize)> {
 /// guide does not count it as a quote.
 fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
     let headline = headline_end(doc);
-    // (the cues found before: those added here are in their own sentence)
-    let found = cues.len();
+    // sentences that hold a cue found before (those added here are in
+    // their own sentence), marked in one pass over the cues when a first
+    // sentence opens with a credit: most texts have none, and a search of
+    // the cues per such sentence would be quadratic in a long text
+    let mut taken: Option<Vec<bool>> = None;
     for (si, s) in doc.toks.sentences.iter().enumerate() {
         let r = s.tokens.clone();
         if r.start < headline {
@@ -1328,9 +1331,14 @@ fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         if !is_attribution_head(doc, head) {
             continue;
         }
-        // a sentence that holds a cue already (checked last: few sentences
-        // open with a credit)
-        if cues[..found].iter().any(|c| [c.verb, c.start].into_iter().any(|t| t < doc.len() && doc.sentence_of(t) == si)) {
+        let taken = taken.get_or_insert_with(|| {
+            let mut taken = vec![false; doc.toks.sentences.len()];
+            for t in cues.iter().flat_map(|c| [c.verb, c.start]).filter(|&t| t < doc.len()) {
+                taken[doc.sentence_of(t)] = true;
+            }
+            taken
+        });
+        if taken[si] {
             continue;
         }
         let Some((np, last)) = attribution_source(doc, head) else { continue };
