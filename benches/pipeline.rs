@@ -23,7 +23,7 @@
 //! `cargo bench --bench pipeline -- tokenize`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use khabar::extract::{self, doc::WordCache, Doc, TokenLex};
+use khabar::extract::{self, Doc, TokenLex};
 use khabar::tokenizer::Tokens;
 use khabar::{Analyzer, Options, Workspace};
 use std::path::{Path, PathBuf};
@@ -68,14 +68,13 @@ fn load_articles() -> (String, Vec<String>) {
 }
 
 fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
-    let mut words = WordCache::default();
     texts
         .iter()
         .map(|text| {
             let mut tokens = Tokens::new();
             tokens.tokenize(text);
             let mut ids = Vec::new();
-            extract::doc::annotate(text, &tokens, analyzer.lexicons(), &mut words, &mut ids);
+            extract::doc::annotate(text, &tokens, analyzer.lexicons(), &mut ids);
             let entities = {
                 let doc = Doc::new(text, &tokens, analyzer.lexicons(), &ids);
                 extract::entities::extract(&doc)
@@ -113,11 +112,9 @@ fn stages(c: &mut Criterion) {
 
     g.bench_function("annotate", |b| {
         let mut ids = Vec::new();
-        // one cache for the run, as a thread keeps it from text to text
-        let mut words = WordCache::default();
         b.iter(|| {
             for p in &prepared {
-                extract::doc::annotate(black_box(&p.text), &p.tokens, lex, &mut words, &mut ids);
+                extract::doc::annotate(black_box(&p.text), &p.tokens, lex, &mut ids);
             }
             ids.len()
         })

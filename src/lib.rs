@@ -45,7 +45,6 @@ pub struct Analyzer {
 pub struct Workspace {
     tokens: Tokens,
     ids: Vec<TokenLex>,
-    words: extract::doc::WordCache,
     dates: extract::dates::Memo,
 }
 
@@ -69,7 +68,7 @@ impl Analyzer {
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }
-        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.words, &mut ws.ids);
+        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
         let lines = extract::layout::non_empty_lines(&doc);
         let headline = extract::layout::headline(&doc, &lines);

@@ -70,25 +70,6 @@ impl TokenLex {
         ((self.packed >> 24) & 0x7F) as u8
     }
 
-    /// This entry (with no proclitic code points) for token `index`, whose
-    /// key is `key`, its stem's proclitics taking `prefix_len` key bytes
-    /// (0 without a stem): their code points counted on its surface.
-    /// Inlined for the words without a stem (most of them), which it
-    /// returns as they are.
-    #[inline(always)]
-    fn with_prefix(self, text: &str, toks: &Tokens, index: usize, key: &[u8], prefix_len: u8) -> TokenLex {
-        if prefix_len == 0 {
-            return self;
-        }
-        self.with_surface_prefix(&text[toks.bytes(index)], key, prefix_len)
-    }
-
-    #[inline(never)]
-    fn with_surface_prefix(self, surface: &str, key: &[u8], prefix_len: u8) -> TokenLex {
-        let chars = clitic_surface_chars(surface, key, prefix_len);
-        TokenLex { packed: self.packed | (u32::from(chars.min(127)) << 24), ..self }
-    }
-
     /// The proclitics include a conjunction و/ف (`وقال`, `فيما`).
     #[inline]
     pub fn conj(&self) -> bool {
@@ -118,12 +99,10 @@ const ARTICLE: &[u8] = "ال".as_bytes();
 ///
 /// A word is looked up whole, then as each stem its proclitics allow
 /// (shortest proclitics first; the first stem in the vocabulary wins).
-/// `cache` answers the words seen recently, in this text or an earlier one.
-pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, cache: &mut WordCache, out: &mut Vec<TokenLex>) {
+pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>) {
     let tokens = &toks.tokens;
     let keys = toks.keys.as_bytes();
     let table = &lex.keys;
-    cache.serve(table);
     // half the tokens are spaces and punctuation: all start as none and
     // only the words are written
     out.clear();
@@ -146,15 +125,7 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, cache: &mut WordCache
         let end = tokens.get(next).map_or(keys.len(), |next| next.key_start as usize);
         let Some(key) = keys.get(t.key_start as usize..end) else { continue };
         let is_word = t.kind == TokenKind::Word;
-        let hash = keys::key_hash(key);
-        if let Some((entry, prefix_len)) = cache.get(hash, key, is_word) {
-            if let Some(lex) = out.get_mut(i) {
-                *lex = entry.with_prefix(text, toks, i, key, prefix_len);
-                debug_assert_eq!(*lex, token_lex(text, toks, i, key, lookup_word(table, key, is_word, table.home(hash))), "{key:?}");
-            }
-            continue;
-        }
-        let home = table.home(hash);
+        let home = table.home(keys::key_hash(key));
         // not in the table and no proclitic to strip (most words outside
         // the lexicons): its entry stays none
         if home.is_empty() && !(is_word && proclitic_letter(key).is_some()) {
@@ -163,137 +134,28 @@ pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, cache: &mut WordCache
         words[n % BLOCK] = BlockWord { key, index: i, is_word, home };
         n += 1;
         if n == BLOCK {
-            look_up_block(text, toks, table, cache, &words, out);
+            look_up_block(text, toks, table, &words, out);
             n = 0;
         }
     }
-    look_up_block(text, toks, table, cache, &words[..n], out);
+    look_up_block(text, toks, table, &words[..n], out);
 }
 
 /// The lookups of a block of words (see [`annotate`]), written to their
-/// tokens' entries in `out` and kept in `cache`.
+/// tokens' entries in `out`.
 #[inline(never)]
-fn look_up_block(text: &str, toks: &Tokens, table: &KeyTable, cache: &mut WordCache, words: &[BlockWord], out: &mut [TokenLex]) {
+fn look_up_block(text: &str, toks: &Tokens, table: &KeyTable, words: &[BlockWord], out: &mut [TokenLex]) {
     for w in words {
-        let (entry, prefix_len) = unprefixed(w.key, lookup_word(table, w.key, w.is_word, w.home));
-        cache.put(w.home.hash(), w.key, w.is_word, entry, prefix_len);
+        let found = lookup_word(table, w.key, w.is_word, w.home);
         let Some(lex) = out.get_mut(w.index) else { continue };
-        *lex = entry.with_prefix(text, toks, w.index, w.key, prefix_len);
-    }
-}
-
-/// The entry of a word whose key is `key` from its lookup, before its
-/// proclitic code points are counted on its surface; and the key bytes of
-/// its stem's proclitics (0 without a stem).
-#[inline]
-fn unprefixed(key: &[u8], found: WordLookup) -> (TokenLex, u8) {
-    match found.stem {
-        Some((stem, split)) => {
-            let conj = key.starts_with("و".as_bytes()) || key.starts_with("ف".as_bytes());
-            (TokenLex::new(found.whole, found.date_trigger, stem, 0, conj), split.prefix_len)
-        }
-        None => (TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false), 0),
-    }
-}
-
-/// The entry of token `index`, whose key is `key`, from its lookup (what
-/// a cached entry is checked against).
-fn token_lex(text: &str, toks: &Tokens, index: usize, key: &[u8], found: WordLookup) -> TokenLex {
-    let (entry, prefix_len) = unprefixed(key, found);
-    entry.with_prefix(text, toks, index, key, prefix_len)
-}
-
-/// The lookups of recently seen words, kept from one text to the next
-/// (one cache per thread, in its `Workspace`).
-///
-/// A third of the words of an article repeat an earlier word of it, and
-/// the common words of news recur in every article: one slot per hash,
-/// holding the key and its entry, answers them with one key comparison,
-/// where the key table takes a probe for the whole word and one or two
-/// more for the stems of a word with proclitics, in a table larger than
-/// the core's cache. The lookup is a function of the key alone (and of
-/// whether it is a word), so a hit is exact; only the proclitics' code
-/// points depend on the surface, and are counted on it.
-pub struct WordCache {
-    slots: Box<[CachedWord; CACHE_SLOTS]>,
-    /// Address of the key table the slots were filled from: another
-    /// table empties them.
-    table: usize,
-}
-
-/// 256 KB of slots: the few thousand most frequent words of news. Half
-/// as many gave 8% more instructions in `annotate` on 300 articles, and
-/// no fewer cache misses in a simulated 512 KB L2 (callgrind).
-const CACHE_SLOTS: usize = 8192;
-/// Longer keys (few words) are not cached: a slot is 32 bytes.
-const CACHED_KEY: usize = 22;
-
-/// One slot of [`WordCache`]: a key and its entry.
-#[derive(Debug, Clone, Copy)]
-#[repr(C, align(32))]
-struct CachedWord {
-    /// The key, in its first `len` bytes.
-    key: [u8; CACHED_KEY],
-    /// Key length (0: an empty slot; empty keys are never cached).
-    len: u8,
-    /// Key bytes of the stem's proclitics (bits 0–6) and whether the key
-    /// is a word's, not a number's (bit 7).
-    prefix_len_word: u8,
-    /// The entry, its proclitic code points not counted.
-    entry: TokenLex,
-}
-
-const CACHED_WORD: u8 = 1 << 7;
-
-impl CachedWord {
-    const EMPTY: CachedWord = CachedWord { key: [0; CACHED_KEY], len: 0, prefix_len_word: 0, entry: TokenLex::NONE };
-}
-
-impl Default for WordCache {
-    fn default() -> Self {
-        WordCache { slots: Box::new([CachedWord::EMPTY; CACHE_SLOTS]), table: 0 }
-    }
-}
-
-impl WordCache {
-    /// Makes the slots answer for `table`.
-    fn serve(&mut self, table: &KeyTable) {
-        let address = std::ptr::from_ref(table) as usize;
-        if self.table != address {
-            self.slots.fill(CachedWord::EMPTY);
-            self.table = address;
-        }
-    }
-
-    /// The slot of the key whose hash is `hash` (hash bits that neither
-    /// the table's slot index nor its filter use).
-    #[inline]
-    fn slot_index(hash: u64) -> usize {
-        (hash >> 20) as usize % CACHE_SLOTS
-    }
-
-    /// The cached entry of `key` and its proclitic key bytes (see
-    /// [`unprefixed`]), if its slot holds it.
-    #[inline]
-    fn get(&self, hash: u64, key: &[u8], is_word: bool) -> Option<(TokenLex, u8)> {
-        let slot = &self.slots[Self::slot_index(hash)];
-        let word_bit = if is_word { CACHED_WORD } else { 0 };
-        let same_key = usize::from(slot.len) == key.len()
-            && slot.prefix_len_word & CACHED_WORD == word_bit
-            && slot.key.get(..key.len()).is_some_and(|cached| keys::same_bytes(cached, key));
-        same_key.then_some((slot.entry, slot.prefix_len_word & !CACHED_WORD))
-    }
-
-    /// Keeps the entry of `key` in its slot, in place of what was there.
-    #[inline]
-    fn put(&mut self, hash: u64, key: &[u8], is_word: bool, entry: TokenLex, prefix_len: u8) {
-        if key.is_empty() || key.len() > CACHED_KEY || prefix_len & CACHED_WORD != 0 {
-            return;
-        }
-        let word_bit = if is_word { CACHED_WORD } else { 0 };
-        let mut slot = CachedWord { len: key.len() as u8, prefix_len_word: prefix_len | word_bit, entry, ..CachedWord::EMPTY };
-        slot.key[..key.len()].copy_from_slice(key);
-        self.slots[Self::slot_index(hash)] = slot;
+        *lex = match found.stem {
+            Some((stem, split)) => {
+                let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], w.key, split);
+                let conj = w.key.starts_with("و".as_bytes()) || w.key.starts_with("ف".as_bytes());
+                TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
+            }
+            None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),
+        };
     }
 }
 
@@ -423,8 +285,8 @@ fn has_two_chars(s: &[u8]) -> bool {
 }
 
 /// [`prefix_surface_chars`] for a word whose key is `key`.
-fn clitic_surface_chars(surface: &str, key: &[u8], prefix_len: u8) -> u8 {
-    let len = usize::from(prefix_len);
+fn clitic_surface_chars(surface: &str, key: &[u8], split: Split) -> u8 {
+    let len = split.prefix_len as usize;
     // most words are written without marks: proclitic letters written as
     // in the key and a letter after them take one code point each
     // (the proclitic letters are two bytes each: compared a letter at a
@@ -434,13 +296,12 @@ fn clitic_surface_chars(surface: &str, key: &[u8], prefix_len: u8) -> u8 {
     if same_letters && surface[len..].chars().next().is_some_and(|c| fold_char(c).is_some()) {
         return (len / 'و'.len_utf8()) as u8;
     }
-    prefix_surface_chars(surface, prefix_len)
+    prefix_surface_chars(surface, split)
 }
 
-/// Surface code points taken by proclitics of `prefix_len` key bytes,
-/// marks included.
-fn prefix_surface_chars(surface: &str, prefix_len: u8) -> u8 {
-    let key_chars = usize::from(prefix_len) / 'و'.len_utf8();
+/// Surface code points taken by the proclitics of `split`, marks included.
+fn prefix_surface_chars(surface: &str, split: Split) -> u8 {
+    let key_chars = split.prefix_len as usize / 'و'.len_utf8();
     let mut seen = 0usize;
     let mut chars = 0usize;
     for c in surface.chars() {
@@ -674,9 +535,11 @@ mod tests {
 
     #[test]
     fn prefix_surface_chars_skip_marks_on_the_clitic() {
-        assert_eq!(prefix_surface_chars("وَسوريا", 2), 2);
-        assert_eq!(prefix_surface_chars("وسوريا", 2), 1);
-        assert_eq!(prefix_surface_chars("للأمم", 4), 2);
+        let s = Split { prefix_len: 2, restore_article: false };
+        assert_eq!(prefix_surface_chars("وَسوريا", s), 2);
+        assert_eq!(prefix_surface_chars("وسوريا", s), 1);
+        let s = Split { prefix_len: 4, restore_article: true };
+        assert_eq!(prefix_surface_chars("للأمم", s), 2);
     }
 
     #[test]
@@ -685,8 +548,8 @@ mod tests {
         for surface in surfaces {
             let key = fold_phrase(surface);
             for split in clitics::splits(&key) {
-                let expected = prefix_surface_chars(surface, split.prefix_len);
-                assert_eq!(clitic_surface_chars(surface, key.as_bytes(), split.prefix_len), expected, "{surface} {split:?}");
+                let expected = prefix_surface_chars(surface, split);
+                assert_eq!(clitic_surface_chars(surface, key.as_bytes(), split), expected, "{surface} {split:?}");
             }
         }
     }
@@ -717,33 +580,6 @@ mod tests {
             }
         }
         WordLookup { whole: whole.word, date_trigger, stem }
-    }
-
-    /// A word met again, in the same text or a later one, gets the entry
-    /// a fresh lookup gives, its proclitics counted on its own surface
-    /// (with a mark on the conjunction or without).
-    #[test]
-    fn cached_words_are_annotated_as_looked_up_afresh() {
-        let lex = crate::testutil::analyzer().lexicons();
-        let texts = ["قال الوزير وَسوريا والعراق في بيان", "وسوريا والعراق قال الوزير في بيان 2024", "قال 2024"];
-        let mut warm = WordCache::default();
-        for text in texts.iter().chain(&texts) {
-            let mut toks = Tokens::new();
-            toks.tokenize(text);
-            let (mut cached, mut fresh) = (Vec::new(), Vec::new());
-            annotate(text, &toks, lex, &mut warm, &mut cached);
-            annotate(text, &toks, lex, &mut WordCache::default(), &mut fresh);
-            assert_eq!(cached, fresh, "{text}");
-        }
-        let mut toks = Tokens::new();
-        let mut ids = Vec::new();
-        let prefix_of = |toks: &mut Tokens, ids: &mut Vec<TokenLex>, text: &str, cache: &mut WordCache| {
-            toks.tokenize(text);
-            annotate(text, toks, lex, cache, ids);
-            ids[0].prefix_chars()
-        };
-        assert_eq!(prefix_of(&mut toks, &mut ids, "وَسوريا", &mut warm), 2);
-        assert_eq!(prefix_of(&mut toks, &mut ids, "وسوريا", &mut warm), 1);
     }
 
     #[test]

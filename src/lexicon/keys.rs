@@ -257,7 +257,7 @@ fn facts_of(word: WordId, flags: u32) -> KeyFacts {
 /// Whether `a` and `b` hold the same bytes. Keys are short (mostly 4 to 16
 /// bytes): a few overlapping word loads cost less than a call to `memcmp`.
 #[inline]
-pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
     if len != b.len() {
         return false;
@@ -298,12 +298,6 @@ pub struct HomeSlot {
 }
 
 impl HomeSlot {
-    /// The hash of the key.
-    #[inline]
-    pub fn hash(&self) -> u64 {
-        self.hash
-    }
-
     /// The key is not in the table (its filter bit or its home slot is
     /// empty), without probing.
     #[inline]
