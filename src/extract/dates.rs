@@ -473,14 +473,20 @@ impl<'a> DateScanner<'_, 'a> {
         if id == NO_WORD {
             return self.openers_by_key(i);
         }
-        let slot = &self.memo.openers[id as usize % OPENER_SLOTS];
+        self.remembered(&self.memo.openers[id as usize % OPENER_SLOTS], id, i)
+    }
+
+    /// The openers of token `i` from `slot` when it holds them for `key`,
+    /// else read and kept there (a collision only reads them again).
+    #[inline]
+    fn remembered<K: Copy + PartialEq>(&self, slot: &Cell<(K, Openers)>, key: K, i: usize) -> Openers {
         let (at, opens) = slot.get();
-        if at == id {
+        if at == key {
             debug_assert_eq!(opens, self.read_openers(i), "remembered openers at token {i}");
             return opens;
         }
         let opens = self.read_openers(i);
-        slot.set((id, opens));
+        slot.set((key, opens));
         opens
     }
 
@@ -489,15 +495,7 @@ impl<'a> DateScanner<'_, 'a> {
     fn openers_by_key(&self, i: usize) -> Openers {
         let key = self.doc.toks.key_bytes(i);
         let Some(memo_key) = MemoKey::of(key) else { return self.read_openers(i) };
-        let slot = &self.memo.openers_by_key[keys::key_hash(key) as usize % OPENER_SLOTS];
-        let (at, opens) = slot.get();
-        if at == memo_key {
-            debug_assert_eq!(opens, self.read_openers(i), "remembered openers at token {i}");
-            return opens;
-        }
-        let opens = self.read_openers(i);
-        slot.set((memo_key, opens));
-        opens
+        self.remembered(&self.memo.openers_by_key[keys::key_hash(key) as usize % OPENER_SLOTS], memo_key, i)
     }
 
     /// [`Openers`] computed: each test is what its pattern checks first.
