@@ -76,7 +76,7 @@ fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
             let mut ids = Vec::new();
             extract::doc::annotate(text, &tokens, analyzer.lexicons(), &mut ids);
             let entities = {
-                let doc = Doc::new(text, &tokens, analyzer.lexicons(), &ids);
+                let doc = Doc::new(text, &tokens, analyzer.lexicons(), analyzer.words(), &ids);
                 extract::entities::extract(&doc)
             };
             Prepared { text: text.clone(), tokens, ids, entities }
@@ -87,6 +87,7 @@ fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
 fn stages(c: &mut Criterion) {
     let analyzer = Analyzer::new().expect("bundled data loads");
     let lex = analyzer.lexicons();
+    let words = analyzer.words();
     let (origin, texts) = load_articles();
     assert!(!texts.is_empty(), "no articles to benchmark");
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
@@ -124,7 +125,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut found = 0usize;
             for p in &prepared {
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
                 let lines = extract::layout::non_empty_lines(&doc);
                 found += extract::source::extract(&doc, &lines).is_some() as usize;
             }
@@ -140,7 +141,7 @@ fn stages(c: &mut Criterion) {
             let mut found = 0usize;
             for p in &prepared {
                 out.clear();
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
                 extract::dates::extract(&doc, opts.reference_date, &memo, &mut out);
                 found += out.len();
             }
@@ -152,7 +153,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut found = 0usize;
             for p in &prepared {
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
                 let set = extract::entities::extract(&doc);
                 found += set.into_entities().len();
             }
@@ -172,7 +173,7 @@ fn stages(c: &mut Criterion) {
                 quotes.clear();
                 speakers.clear();
                 people.clear();
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
                 let main = extract::quotes::extract(&doc, known, &mut quotes, &mut speakers, &mut people);
                 found += quotes.len() + main.is_some() as usize;
             }

@@ -18,10 +18,11 @@ pub mod cli;
 pub mod emit;
 pub mod extract;
 pub mod lexicon;
+pub mod record;
 pub mod tokenizer;
 
 use chrono::NaiveDate;
-use emit::Record;
+use record::Record;
 use extract::{Doc, TokenLex};
 use lexicon::{LexiconError, Lexicons};
 use std::sync::Arc;
@@ -38,6 +39,7 @@ pub struct Options {
 #[derive(Clone)]
 pub struct Analyzer {
     lex: Arc<Lexicons>,
+    words: Arc<extract::words::Words>,
 }
 
 /// Per-text buffers, reused from one text to the next (one per thread).
@@ -51,11 +53,15 @@ pub struct Workspace {
 impl Analyzer {
     /// Builds the lexicons from the data files compiled into the binary.
     pub fn new() -> Result<Self, LexiconError> {
-        Ok(Analyzer { lex: Arc::new(Lexicons::load()?) })
+        Ok(Analyzer { lex: Arc::new(Lexicons::load()?), words: Arc::new(extract::words::Words::load()?) })
     }
 
     pub fn lexicons(&self) -> &Lexicons {
         &self.lex
+    }
+
+    pub fn words(&self) -> &extract::words::Words {
+        &self.words
     }
 
     /// Analyzes one text. `file` is not set here: the caller knows it.
@@ -69,7 +75,7 @@ impl Analyzer {
             return Record { language: language.to_string(), ..Record::default() };
         }
         extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
-        let doc = Doc::new(text, &ws.tokens, &self.lex, &ws.ids);
+        let doc = Doc::new(text, &ws.tokens, &self.lex, &self.words, &ws.ids);
         let lines = extract::layout::non_empty_lines(&doc);
         let headline = extract::layout::headline(&doc, &lines);
         let mut record = Record {

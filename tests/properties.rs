@@ -15,7 +15,7 @@
 //! longer search.
 
 use chrono::NaiveDate;
-use khabar::emit::Record;
+use khabar::record::Record;
 use khabar::{Analyzer, Options, Workspace};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;

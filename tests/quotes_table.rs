@@ -17,7 +17,7 @@
 mod known_failures;
 #[path = "support/table.rs"]
 mod table;
-use khabar::emit::QuoteKind;
+use khabar::record::QuoteKind;
 use std::collections::{BTreeMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 

@@ -8,7 +8,8 @@
 pub mod input;
 pub mod report;
 
-use crate::emit::{Format, Record, Sink};
+use crate::emit::{Format, Sink};
+use crate::record::Record;
 use crate::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
 use clap::Parser;

@@ -9,7 +9,7 @@
 //! sixteen at a time, and Arabic text (all bytes ≥ 0x80) is copied in one
 //! piece; numbers are written two digits at a time.
 
-use super::{DateCalendar, DateKind, Granularity, QuoteKind, Record, Span};
+use crate::record::{DateCalendar, DateKind, Granularity, QuoteKind, Record, Span};
 use crate::lexicon::EntityType;
 use std::io::{self, Write};
 

@@ -17,7 +17,7 @@
 
 use super::doc::{Doc, TokenLex};
 use super::numbers;
-use crate::emit::{DateCalendar, DateKind, DateMention, Granularity};
+use crate::record::{DateCalendar, DateKind, DateMention, Granularity};
 use crate::lexicon::{keys, Calendar, MonthInfo, PhraseSet, WordId, NO_WORD};
 use crate::tokenizer::{has_chars, Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -2100,6 +2100,19 @@ fn gregorian_to_hijri_year(d: NaiveDate) -> Option<i32> {
     Some(h.year().extended_year())
 }
 
+/// The word lists of these rules (`data/words/dates.tsv`).
+#[derive(Debug)]
+pub struct Words {}
+
+impl Words {
+    pub fn load() -> Result<Self, crate::lexicon::LexiconError> {
+        let (name, text) = crate::list_file!("words/dates.tsv");
+        let file = crate::lexicon::lists::ListFile::parse(name, text)?;
+        file.finish()?;
+        Ok(Words {})
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2212,7 +2225,7 @@ mod sentence_tests {
 
     #[test]
     fn items_carry_calendar_granularity_and_anchor() {
-        use crate::emit::{DateCalendar, Granularity};
+        use crate::record::{DateCalendar, Granularity};
         let r = analyze("بدأ الموسم في 25 شوال 1436 هـ، وانتهى في أيلول 2016، وسيعقد المؤتمر غدا.", None);
         assert_eq!(r.dates.len(), 3, "{:?}", r.dates);
         assert_eq!((r.dates[0].calendar, r.dates[0].granularity), (DateCalendar::Hijri, Granularity::Day));

@@ -335,12 +335,14 @@ pub struct Doc<'a> {
     pub toks: &'a Tokens,
     pub tokens: &'a [Token],
     pub lex: &'a Lexicons,
+    /// The word lists of the extractors' rules.
+    pub words: &'a super::words::Words,
     pub ids: &'a [TokenLex],
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, toks: &'a Tokens, lex: &'a Lexicons, ids: &'a [TokenLex]) -> Self {
-        Doc { text, toks, tokens: &toks.tokens, lex, ids }
+    pub fn new(text: &'a str, toks: &'a Tokens, lex: &'a Lexicons, words: &'a super::words::Words, ids: &'a [TokenLex]) -> Self {
+        Doc { text, toks, tokens: &toks.tokens, lex, words, ids }
     }
 
     pub fn len(&self) -> usize {

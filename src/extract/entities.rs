@@ -18,7 +18,7 @@ use std::hash::BuildHasher;
 
 use super::doc::{Doc, TokenLex};
 use super::names::{self, PhraseKind};
-use crate::emit::{Entity, Span};
+use crate::record::{Entity, Span};
 use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_GAZETTEER, STARTS_GIVEN, STARTS_ORG_HEAD, STARTS_PERSON, STARTS_PHRASE, STARTS_PLACE_HEAD, STARTS_TITLE};
 use crate::tokenizer::fold::{fold_into, fold_phrase};
 use crate::tokenizer::TokenKind;
@@ -709,7 +709,7 @@ mod tests {
     use crate::lexicon::EntityType;
     use crate::testutil::analyze;
 
-    fn find<'a>(r: &'a crate::emit::Record, text: &str) -> Option<&'a crate::emit::Entity> {
+    fn find<'a>(r: &'a crate::record::Record, text: &str) -> Option<&'a crate::record::Entity> {
         r.entities.iter().find(|e| e.text == text)
     }
 

@@ -8,7 +8,7 @@
 
 use super::doc::Doc;
 use super::source;
-use crate::emit::{Dateline, Span};
+use crate::record::{Dateline, Span};
 use crate::lexicon::EntityType;
 use crate::tokenizer::TokenKind;
 use std::ops::Range;

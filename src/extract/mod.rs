@@ -9,5 +9,6 @@ pub mod names;
 pub mod numbers;
 pub mod quotes;
 pub mod source;
+pub mod words;
 
 pub use doc::{Doc, TokenLex};

@@ -833,3 +833,16 @@ pub fn parse_with_title<'a>(doc: &Doc<'a>, i: usize, title_entry: Option<Option<
     Some(NounPhrase { first, last, prefix_chars, title: None, name: None, gender, kind: PhraseKind::Description })
 }
 
+
+/// The word lists of these rules (`data/words/names.tsv`).
+#[derive(Debug)]
+pub struct Words {}
+
+impl Words {
+    pub fn load() -> Result<Self, crate::lexicon::LexiconError> {
+        let (name, text) = crate::list_file!("words/names.tsv");
+        let file = crate::lexicon::lists::ListFile::parse(name, text)?;
+        file.finish()?;
+        Ok(Words {})
+    }
+}

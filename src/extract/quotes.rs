@@ -19,7 +19,7 @@
 use super::doc::{Doc, TokenLex};
 use super::names::{self, NounPhrase, PhraseKind};
 use super::entities::{phrase_key, KnownNames};
-use crate::emit::{Quote, QuoteKind, Speaker};
+use crate::record::{Quote, QuoteKind, Speaker};
 use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
 use crate::tokenizer::fold::{fold_into, fold_phrase};
 use crate::tokenizer::{QuoteSpan, Token, TokenKind};
@@ -70,7 +70,7 @@ pub fn extract(
     known: &KnownNames,
     quotes: &mut Vec<Quote>,
     speakers: &mut Vec<Speaker>,
-    people: &mut Vec<(String, crate::emit::Span)>,
+    people: &mut Vec<(String, crate::record::Span)>,
 ) -> Option<String> {
     let mut cues = find_cues(doc);
     add_trailing_cues(doc, &mut cues);
@@ -1438,9 +1438,22 @@ fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
     }
 }
 
+/// The word lists of these rules (`data/words/quotes.tsv`).
+#[derive(Debug)]
+pub struct Words {}
+
+impl Words {
+    pub fn load() -> Result<Self, crate::lexicon::LexiconError> {
+        let (name, text) = crate::list_file!("words/quotes.tsv");
+        let file = crate::lexicon::lists::ListFile::parse(name, text)?;
+        file.finish()?;
+        Ok(Words {})
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::emit::QuoteKind;
+    use crate::record::QuoteKind;
     use crate::testutil::analyze;
 
     #[test]

@@ -13,7 +13,7 @@
 //! later segment is preferred, and news agencies over other outlets.
 
 use super::doc::Doc;
-use crate::emit::Source;
+use crate::record::Source;
 use crate::tokenizer::TokenKind;
 
 /// Lines near the top that may hold a dateline or byline.

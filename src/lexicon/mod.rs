@@ -6,11 +6,13 @@
 //! a name once however its hamza or final letters are spelled.
 
 pub mod keys;
+pub mod lists;
 pub mod phrases;
 
 use crate::tokenizer::fold::{fold_into, fold_phrase};
 pub use keys::{KeyFacts, KeyTable};
 pub use phrases::{Node, PhraseSet, Vocab, WordId, NO_WORD};
+pub use crate::record::EntityType;
 use chrono::NaiveDate;
 use thiserror::Error;
 
@@ -163,15 +165,6 @@ pub enum PlaceHead {
     Division,
     /// A named site, part of the name (`مطار سياتل`).
     Site,
-}
-
-/// What a gazetteer entry names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityType {
-    Person,
-    Organization,
-    Location,
 }
 
 /// One entry of the gazetteer (countries, places, organizations, outlets).
