@@ -6,8 +6,9 @@
 #
 #   scripts/instructions.sh [BIN]    (default target/release/khabar)
 #
-# Prints the total and the inclusive count of Analyzer::analyze (the
-# analysis without start-up and output). Needs valgrind.
+# Prints the total, the start-up alone (one empty input: the lexicons'
+# build), and their difference, the analysis and output of the set.
+# Needs valgrind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/khabar}
@@ -18,10 +19,16 @@ if [ ! -d "$set_dir" ]; then
     have=$(ls "$set_dir" | wc -l)
     ls ../shared/pool/*.txt | sort | head -n $((300 - have)) | xargs -I{} cp {} "$set_dir"/
 fi
-out=$(mktemp)
-valgrind --tool=callgrind --dump-instr=no --callgrind-out-file="$out" "$bin" --quiet --jobs 1 --format jsonl "$set_dir" > /dev/null 2>/dev/null
-total=$(callgrind_annotate "$out" 2>/dev/null | grep -m1 "PROGRAM TOTALS" | awk '{print $1}')
-analyze=$(callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -m1 "Analyzer::analyze" | awk '{print $1}')
-echo "files $(ls "$set_dir" | wc -l)  bytes $(cat "$set_dir"/* | wc -c)"
-echo "total $total  analyze $analyze"
-rm -f "$out"
+count() {
+    local out; out=$(mktemp)
+    valgrind --tool=callgrind --dump-instr=no --callgrind-out-file="$out" "$bin" --quiet --jobs 1 --format jsonl "$@" > /dev/null 2>&1
+    callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1; exit}'
+    rm -f "$out"
+}
+empty=$(mktemp); : > "$empty"
+total=$(count "$set_dir")
+startup=$(count "$empty")
+rm -f "$empty"
+bytes=$(cat "$set_dir"/* | wc -c)
+echo "files $(ls "$set_dir" | wc -l)  bytes $bytes"
+echo "total $total  start-up $startup  analysis $((total - startup))  per byte $(( (total - startup) / bytes ))"
