@@ -14,7 +14,6 @@
 //! assert_eq!(record.quotes.len(), 1);
 //! ```
 
-pub mod cli;
 pub mod emit;
 pub mod extract;
 pub mod lexicon;

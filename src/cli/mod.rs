@@ -8,9 +8,9 @@
 pub mod input;
 pub mod report;
 
-use crate::emit::{Format, Sink};
-use crate::record::Record;
-use crate::{Analyzer, Options, Workspace};
+use khabar::emit::{Format, Sink};
+use khabar::record::Record;
+use khabar::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
 use clap::Parser;
 use input::{Input, InputError, InputFormat, Inputs, Job, Jobs, PathList};
@@ -63,7 +63,7 @@ pub struct Args {
 
     /// Output format. Default: json for one input, jsonl for several.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 
     /// Publication date that relative dates (اليوم، أمس، الخميس الماضي) are
     /// resolved against; without it they have `value: null`.
@@ -86,6 +86,28 @@ pub struct Args {
     /// No progress bar and no notes; errors are still reported.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// The values of `--format`: the library's [`Format`]s, as the command
+/// line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// One JSON object for one input; a JSON array for several.
+    Json,
+    /// One JSON object per line, one line per input.
+    Jsonl,
+    /// Indented JSON for reading: an object, or an array for several inputs.
+    Pretty,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Pretty => Format::Pretty,
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -129,7 +151,7 @@ impl Config {
             || args.paths.iter().any(|p| p.is_dir())
             || list.is_some()
             || args.input == InputFormat::Jsonl;
-        let format = args.format.unwrap_or(if many { Format::Jsonl } else { Format::Json });
+        let format = args.format.map(Format::from).unwrap_or(if many { Format::Jsonl } else { Format::Json });
         let jobs = args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
         let inputs = Inputs::new(args.paths, list, &args.extension);
         Ok(Config {

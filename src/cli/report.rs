@@ -1,6 +1,6 @@
 //! Everything said besides the records: one error line per failed input
 //! (on stderr, or as JSON Lines in the `--errors` file), notes, and the
-//! progress bar. Records themselves go through [`crate::emit::Sink`].
+//! progress bar. Records themselves go through [`khabar::emit::Sink`].
 
 use super::input::{Input, InputError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

@@ -7,7 +7,7 @@ use crate::record::Record;
 use std::io::{self, Write};
 
 /// How records are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One JSON object for one input; a JSON array for several.
     Json,
