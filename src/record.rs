@@ -7,10 +7,11 @@
 //! `text` is exactly that slice of the input ([`Record::check_spans`]
 //! verifies it).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// What a named entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     /// A person, named or described.
@@ -25,7 +26,7 @@ pub enum EntityType {
 pub type Span = [usize; 2];
 
 /// Everything khabar extracts from one article.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, JsonSchema)]
 pub struct Record {
     /// The input's path, `null` for standard input.
     pub file: Option<String>,
@@ -46,36 +47,44 @@ pub struct Record {
     pub headline: Option<String>,
     /// Place and agency of the dateline that opens the story.
     pub dateline: Option<Dateline>,
+    /// The agency or outlet credited for the article, if any.
     pub source: Option<Source>,
     /// The article's main speaker: most quoted, ties broken by first mention.
     pub speaker: Option<String>,
+    /// Every person or body quoted, once.
     pub speakers: Vec<Speaker>,
+    /// Every quotation, direct and indirect, in text order.
     pub quotes: Vec<Quote>,
+    /// Every date mention, in text order.
     pub dates: Vec<DateMention>,
+    /// Each distinct entity once, with all its mentions.
     pub entities: Vec<Entity>,
 }
 
 /// The agency or outlet credited for the article.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct Source {
     /// As written in the article.
     pub name: String,
     /// Standard Latin name (`Reuters`, `SPA`), when known.
     pub canonical: Option<String>,
+    /// Where the name is written.
     pub span: Span,
 }
 
 /// `الرياض - واس`: where the story was filed and by whom.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct Dateline {
+    /// The place the story was filed from, as written.
     pub place: Option<String>,
+    /// The agency that filed it, as written.
     pub agency: Option<String>,
     /// From the first to the last of place and agency.
     pub span: Span,
 }
 
 /// A person or body quoted in the article.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct Speaker {
     /// Fullest form of the name the article gives.
     pub name: String,
@@ -85,80 +94,134 @@ pub struct Speaker {
     pub quotes: usize,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
+    /// Between quotation marks: the speaker's own words.
     Direct,
+    /// Reported speech (`قال إن …`), without quotation marks.
     Indirect,
 }
 
 /// One quotation.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct Quote {
     /// The quoted words only: no marks, no cue, no complementizer.
     pub text: String,
+    /// Direct or indirect.
     pub kind: QuoteKind,
     /// Resolved full name of who said it.
     pub speaker: Option<String>,
     /// The speech verb or attribution phrase that introduces it.
     pub cue: Option<String>,
+    /// Where `text` is written.
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DateKind {
+    /// A date that names its year, or needs no reference date.
     Absolute,
+    /// A date that counts from another (`أمس`, `الخميس الماضي`).
     Relative,
+    /// Two dates as a start and an end (`من 3 إلى 5 مايو`).
     Range,
 }
 
 /// One mention of a calendar date.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct DateMention {
+    /// The date as written.
     pub text: String,
     /// ISO 8601 (`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `START/END`); `null` when
     /// the date is relative and no reference date was given.
     pub value: Option<String>,
+    /// Absolute, relative or a range.
     pub kind: DateKind,
+    /// Where `text` is written.
     pub span: Span,
     /// The calendar the text is written in (values are always Gregorian).
     pub calendar: DateCalendar,
+    /// Whether `value` names a day, a month or a year.
     pub granularity: Granularity,
     /// What a relative date counts from: `reference_date` (the
     /// publication date given with `--reference-date`) or `previous_date`
     /// (`25 منه`, "the 25th of it"); `null` for absolute dates.
+    #[schemars(schema_with = "relative_to_schema")]
     pub relative_to: Option<&'static str>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DateCalendar {
+    /// Gregorian months (`مايو`, `أيار`, `كانون الثاني`).
     Gregorian,
+    /// Hijri months (`رمضان`, `شوال`), converted with Umm al-Qura.
     Hijri,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
+    /// `YYYY-MM-DD`.
     Day,
+    /// `YYYY-MM`.
     Month,
+    /// `YYYY`.
     Year,
 }
 
 /// A named entity with all its mentions.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct Entity {
     /// Fullest clean form as it appears (no clitic, no title).
     pub text: String,
     /// Stable normalized name.
     pub canonical: String,
+    /// Person, organization or location.
     #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// Latin name from the gazetteer, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latin: Option<String>,
+    /// Every place the entity is mentioned, in text order.
     pub mentions: Vec<Span>,
+}
+
+/// `relative_to` is one of two words, or null.
+fn relative_to_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "enum": ["reference_date", "previous_date", null] })
+}
+
+/// The fields a record leaves out when they have no value; every other
+/// field is always written, `null` when empty.
+const FIELDS_LEFT_OUT_WHEN_EMPTY: [&str; 3] = ["id", "encoding", "latin"];
+
+/// Marks every always-written field of every object in `schema` as
+/// required (schemars takes an `Option` for a field that may be absent).
+fn require_present_fields(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                let required: Vec<serde_json::Value> = props.keys().filter(|k| !FIELDS_LEFT_OUT_WHEN_EMPTY.contains(&k.as_str())).map(|k| k.as_str().into()).collect();
+                map.insert("required".into(), required.into());
+            }
+            map.values_mut().for_each(require_present_fields);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(require_present_fields),
+        _ => {}
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of a [`Record`], as `khabar
+/// --print-schema` prints it and `schema/record.schema.json` keeps it.
+pub fn schema() -> String {
+    let mut schema = serde_json::Value::from(schemars::schema_for!(Record));
+    require_present_fields(&mut schema);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 impl Record {

@@ -86,6 +86,10 @@ pub struct Args {
     /// No progress bar and no notes; errors are still reported.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Print the JSON Schema (draft 2020-12) of the records and exit.
+    #[arg(long, exclusive = true)]
+    pub print_schema: bool,
 }
 
 /// The values of `--format`: the library's [`Format`]s, as the command
@@ -175,6 +179,16 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if args.print_schema {
+        return match io::stdout().write_all(khabar::record::schema().as_bytes()) {
+            Ok(()) => 0,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "khabar: {e}");
+                2
+            }
+        };
+    }
     let config = match Config::from_args(args) {
         Ok(c) => c,
         Err(e) => {
