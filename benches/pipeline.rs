@@ -126,8 +126,8 @@ fn stages(c: &mut Criterion) {
             let mut found = 0usize;
             for p in &prepared {
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
-                let lines = extract::layout::non_empty_lines(&doc);
-                found += extract::source::extract(&doc, &lines).is_some() as usize;
+                let layout = extract::layout::Layout::of(&doc);
+                found += extract::source::extract(&doc, &layout).is_some() as usize;
             }
             found
         })

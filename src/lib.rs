@@ -75,13 +75,13 @@ impl Analyzer {
         }
         extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &self.words, &ws.ids);
-        let lines = extract::layout::non_empty_lines(&doc);
-        let headline = extract::layout::headline(&doc, &lines);
+        let layout = extract::layout::Layout::of(&doc);
+        let headline = layout.headline.clone();
         let mut record = Record {
             language: language.to_string(),
-            source: extract::source::extract(&doc, &lines),
+            source: extract::source::extract(&doc, &layout),
             headline: headline.as_ref().map(|r| doc.slice(r.start, r.end - 1, 0).to_string()),
-            dateline: extract::layout::dateline(&doc, &lines, headline.is_some()).map(|d| extract::layout::to_record(&doc, d)),
+            dateline: extract::layout::dateline(&doc, &layout.lines, headline.is_some()).map(|d| extract::layout::to_record(&doc, d)),
             ..Record::default()
         };
         extract::dates::extract(&doc, opts.reference_date, &ws.dates, &mut record.dates);

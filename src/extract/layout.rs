@@ -1,7 +1,8 @@
 //! Layout: the headline and the dateline that open many articles.
 //!
-//! A headline is a first line that is short, does not end a sentence, and
-//! is followed by a blank line or by the dateline. A dateline opens the
+//! A headline is a first line that is short, does not end as a sentence
+//! does, and is followed by a blank line or by the dateline; [`Layout`]
+//! finds it once for the record, the source and the quotes. A dateline opens the
 //! story: `الرياض - واس`, `لندن (رويترز) -`, `دبي، الإمارات العربية المتحدة
 //! (CNN)--`, `جدة: «الشرق الأوسط»`; its place is a known location at its
 //! start, its agency an outlet from `data/agencies.tsv` (see `source.rs`).
@@ -13,15 +14,44 @@ use crate::lexicon::EntityType;
 use crate::tokenizer::TokenKind;
 use std::ops::Range;
 
-/// A headline is at most this many words.
+/// A headline is at most this many words: a longer first line is the
+/// story's lead, even before a blank line.
 const MAX_HEADLINE_WORDS: usize = 25;
 /// A dateline line is at most this many words; in a longer line only the
 /// opening is read.
 const MAX_DATELINE_WORDS: usize = 14;
 const OPENING_TOKENS: usize = 40;
 
+/// The article's layout, found once and read by the record, the source and
+/// the quotes: which lines hold words, and which one is the headline.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Lines (paragraph indices) that hold words, in order.
+    pub lines: Vec<usize>,
+    /// Token range of the headline, without its line break.
+    pub headline: Option<Range<usize>>,
+}
+
+impl Layout {
+    /// Finds the lines and the headline of `doc`.
+    pub fn of(doc: &Doc) -> Layout {
+        let lines = non_empty_lines(doc);
+        let headline = headline(doc, &lines);
+        Layout { lines, headline }
+    }
+
+    /// The first token of the body: after the headline's line, or 0. What
+    /// comes before it (a headline's quoted words) is not the story's.
+    pub fn body_start(&self, doc: &Doc) -> usize {
+        match (&self.headline, self.lines.first()) {
+            (Some(_), Some(&first)) => doc.toks.paragraphs[first].end,
+            _ => 0,
+        }
+    }
+}
+
 /// Lines (paragraph indices) that hold words, in order.
-pub fn non_empty_lines(doc: &Doc) -> Vec<usize> {
+fn non_empty_lines(doc: &Doc) -> Vec<usize> {
     let lines = &doc.toks.paragraphs;
     (0..lines.len()).filter(|&l| lines[l].clone().any(|i| doc.tokens[i].is_wordlike())).collect()
 }
@@ -32,9 +62,12 @@ pub fn more_words_than(doc: &Doc, r: Range<usize>, n: usize) -> bool {
     r.filter(|&i| doc.tokens[i].is_wordlike()).nth(n).is_some()
 }
 
-/// Token range of the headline, without its line break. `non_empty`:
-/// the lines that hold words ([`non_empty_lines`]).
-pub fn headline(doc: &Doc, non_empty: &[usize]) -> Option<Range<usize>> {
+/// Token range of the headline, without its line break. The first line is
+/// the headline when the story goes on after it, it is short, it does not
+/// end as a sentence does (`؟` and `!` are fine: a headline may ask or
+/// exclaim), and a blank line or the dateline follows it. `non_empty`:
+/// the lines that hold words.
+fn headline(doc: &Doc, non_empty: &[usize]) -> Option<Range<usize>> {
     let lines = &doc.toks.paragraphs;
     let &first = non_empty.first()?;
     if non_empty.len() < 2 {
@@ -44,8 +77,7 @@ pub fn headline(doc: &Doc, non_empty: &[usize]) -> Option<Range<usize>> {
     if more_words_than(doc, range.clone(), MAX_HEADLINE_WORDS) {
         return None;
     }
-    // no final stop: a headline is not a sentence of the story
-    if matches!(doc.punct(range.end - 1), Some('.' | '!' | '؟' | '?' | '،' | ',' | ':')) {
+    if matches!(doc.punct(range.end - 1), Some('.' | '،' | ',' | ':')) {
         return None;
     }
     let blank_after = first + 1 < lines.len() && !more_words_than(doc, lines[first + 1].clone(), 0);
@@ -137,6 +169,25 @@ mod tests {
         let r = analyze("الحكومة تقر الموازنة الجديدة\n\nأقرت الحكومة اليوم الموازنة.", None);
         assert_eq!(r.headline.as_deref(), Some("الحكومة تقر الموازنة الجديدة"));
         let r = analyze("أقرت الحكومة اليوم الموازنة.\nوقال الوزير إنها متوازنة.", None);
+        assert_eq!(r.headline, None);
+    }
+
+    #[test]
+    fn a_headline_may_ask_or_exclaim_but_not_end_a_sentence() {
+        let body = "\n\nأعلن النادي اليوم أن المفاوضات مع اللاعب لم تنته بعد.";
+        let r = analyze(&format!("هل يرحل المهاجم عن النادي في الصيف؟{body}"), None);
+        assert_eq!(r.headline.as_deref(), Some("هل يرحل المهاجم عن النادي في الصيف؟"));
+        let r = analyze(&format!("المهاجم لم يوقع للنادي بعد!{body}"), None);
+        assert_eq!(r.headline.as_deref(), Some("المهاجم لم يوقع للنادي بعد!"));
+        let r = analyze(&format!("المهاجم لم يوقع للنادي بعد.{body}"), None);
+        assert_eq!(r.headline, None);
+    }
+
+    #[test]
+    fn a_long_first_paragraph_is_the_lead_not_a_headline() {
+        let lead = "قال رئيس البلدية في مؤتمر صحفي عقده صباح اليوم في مقر البلدية بحضور عدد من الأعضاء والصحفيين إن المشروع الجديد سيبدأ في الربيع المقبل وسيوفر مئات من فرص العمل للشباب في المدينة";
+        assert!(lead.split(' ').count() > 25);
+        let r = analyze(&format!("{lead}\n\nوأضاف أن التمويل متوفر."), None);
         assert_eq!(r.headline, None);
     }
 

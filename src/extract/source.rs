@@ -13,6 +13,7 @@
 //! later segment is preferred, and news agencies over other outlets.
 
 use super::doc::Doc;
+use super::layout::Layout;
 use crate::record::Source;
 use crate::tokenizer::TokenKind;
 
@@ -38,22 +39,21 @@ struct Candidate {
     rank: u8,
 }
 
-/// The source of the article; `non_empty`: the lines that hold words
-/// (`layout::non_empty_lines`).
-pub fn extract(doc: &Doc, non_empty: &[usize]) -> Option<Source> {
+/// The source of the article.
+pub fn extract(doc: &Doc, layout: &Layout) -> Option<Source> {
     let lines = &doc.toks.paragraphs;
+    let non_empty = &layout.lines[..];
     // 1. an explicit credit line, anywhere
     for &l in non_empty.iter().rev() {
         if let Some(s) = credit_line(doc, lines[l].clone()) {
             return Some(s);
         }
     }
-    // 2. dateline / byline near the top (a headline line before a blank
-    //    line is skipped: it may hold an outlet's name as a topic)
+    // 2. dateline / byline near the top (the headline is skipped: it may
+    //    hold an outlet's name as a topic)
     let mut best: Option<Candidate> = None;
-    let headline = is_headline(doc, non_empty);
     for (n, &l) in non_empty.iter().take(TOP_LINES).enumerate() {
-        if n == 0 && headline {
+        if n == 0 && layout.headline.is_some() {
             continue;
         }
         let range = lines[l].clone();
@@ -90,15 +90,6 @@ pub fn extract(doc: &Doc, non_empty: &[usize]) -> Option<Source> {
 fn to_source(doc: &Doc, c: Candidate) -> Source {
     let agency = &doc.lex.agency_list[c.agency as usize];
     Source { name: doc.slice(c.first, c.last, c.prefix).to_string(), canonical: Some(agency.canonical.clone()), span: doc.span(c.first, c.last, c.prefix) }
-}
-
-/// The first line is a headline when a blank line follows it.
-fn is_headline(doc: &Doc, non_empty: &[usize]) -> bool {
-    let lines = &doc.toks.paragraphs;
-    match non_empty.first() {
-        Some(&l) => l + 1 < lines.len() && !lines[l + 1].clone().any(|i| doc.tokens[i].is_wordlike()) && non_empty.len() > 1,
-        None => false,
-    }
 }
 
 /// `المصدر: X` — X from the agency lexicon, else the rest of the line.
