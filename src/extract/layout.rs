@@ -5,10 +5,10 @@
 //! finds it once for the record, the source and the quotes. A dateline opens the
 //! story: `الرياض - واس`, `لندن (رويترز) -`, `دبي، الإمارات العربية المتحدة
 //! (CNN)--`, `جدة: «الشرق الأوسط»`; its place is a known location at its
-//! start, its agency an outlet from `data/agencies.tsv` (see `source.rs`).
+//! start, its agency an outlet from `data/agencies.tsv` (see `outlets.rs`).
 
 use super::doc::Doc;
-use super::source;
+use super::outlets;
 use crate::record::{Dateline, Span};
 use crate::lexicon::EntityType;
 use crate::tokenizer::TokenKind;
@@ -124,7 +124,7 @@ fn dateline_in(doc: &Doc, r: Range<usize>) -> Option<DatelineFound> {
         .phrase_at(&doc.lex.gazetteer, first)
         .filter(|m| m.prefix_chars == 0 && doc.lex.gazetteer_entries[*m.value as usize].entity_type == EntityType::Location)
         .map(|m| (first, m.last, 0u8));
-    let agency = source::outlet_in(doc, scan.clone(), long);
+    let agency = outlets::outlet_in(doc, scan.clone(), long);
     // a place must be followed by a separator, a comma or a date to open a
     // dateline (`الرياض - `, `دبي، `, `سان فرانسيسكو 20 يوليو`)
     let place = place.filter(|&(_, last, _)| {

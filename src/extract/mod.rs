@@ -7,6 +7,7 @@ pub mod entities;
 pub mod layout;
 pub mod names;
 pub mod numbers;
+pub mod outlets;
 pub mod quotes;
 pub mod source;
 pub mod words;

@@ -14,7 +14,9 @@
 
 use super::doc::Doc;
 use super::layout::Layout;
+use super::outlets::{agency_at, segment_candidates, Candidate};
 use crate::record::Source;
+use crate::lexicon::lists::{KeySet, ListFile};
 use crate::tokenizer::TokenKind;
 
 /// Lines near the top that may hold a dateline or byline.
@@ -24,20 +26,6 @@ const OPENING_TOKENS: usize = 40;
 /// A byline is short.
 const MAX_BYLINE_WORDS: usize = 14;
 
-fn is_separator(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | ':' | '|' | '(' | ')' | '،' | ',' | '/' | '[' | ']' | '«' | '»' | '"' | '“' | '”')
-}
-
-/// A candidate credit.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    first: usize,
-    last: usize,
-    prefix: u8,
-    agency: u16,
-    /// Lower is better.
-    rank: u8,
-}
 
 /// The source of the article.
 pub fn extract(doc: &Doc, layout: &Layout) -> Option<Source> {
@@ -95,11 +83,12 @@ fn to_source(doc: &Doc, c: Candidate) -> Source {
 /// `المصدر: X` — X from the agency lexicon, else the rest of the line.
 fn credit_line(doc: &Doc, range: std::ops::Range<usize>) -> Option<Source> {
     let first = range.clone().find(|&i| doc.tokens[i].is_wordlike())?;
-    if !matches!(doc.key(first), "المصدر" | "مصدر" | "المصادر") {
+    let words = &doc.words.source;
+    if !words.credit_heads.contains(doc.key(first)) {
         return None;
     }
     let mut j = doc.next_non_space(first)?;
-    if doc.key(j) == "الخبر" {
+    if words.credited_things.contains(doc.key(j)) {
         j = doc.next_non_space(j)?;
     }
     if !matches!(doc.punct(j), Some(':' | '-' | '–')) {
@@ -129,69 +118,24 @@ fn credit_line(doc: &Doc, range: std::ops::Range<usize>) -> Option<Source> {
     (words <= 5).then(|| Source { name: doc.slice(start, last, 0).to_string(), canonical: None, span: doc.span(start, last, 0) })
 }
 
-/// An agency name at token `i`; `وكالة X` finds X's entry too.
-fn agency_at<'a>(doc: &Doc<'a>, i: usize) -> Option<super::doc::PhraseMatch<'a, u16>> {
-    doc.phrase_at(&doc.lex.agencies, i)
+/// The word lists of the source rules (`data/words/source.tsv`).
+#[derive(Debug)]
+pub struct Words {
+    /// The word that opens a credit line (`المصدر: X`).
+    pub credit_heads: KeySet,
+    /// What a credit line may say is credited (`المصدر الخبر: X`).
+    pub credited_things: KeySet,
 }
 
-/// The best outlet credited in `range` (a dateline): (first, last, prefix).
-pub fn outlet_in(doc: &Doc, range: std::ops::Range<usize>, opening_only: bool) -> Option<(usize, usize, u8)> {
-    segment_candidates(doc, range, opening_only).into_iter().min_by_key(|c| c.rank).map(|c| (c.first, c.last, c.prefix))
-}
-
-/// Outlets that fill a whole segment of `range` between separators.
-fn segment_candidates(doc: &Doc, range: std::ops::Range<usize>, opening_only: bool) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut segment = 0u8;
-    let mut seg_start = true;
-    let mut i = range.start;
-    while i < range.end {
-        let t = doc.tokens[i];
-        match t.kind {
-            TokenKind::Space => {}
-            TokenKind::Punct | TokenKind::Quote => {
-                if doc.punct(i).is_some_and(is_separator) {
-                    segment = segment.saturating_add(1);
-                    seg_start = true;
-                } else {
-                    seg_start = false;
-                }
-            }
-            TokenKind::Newline => break,
-            TokenKind::Word | TokenKind::Number => {
-                if seg_start {
-                    if let Some(m) = agency_at(doc, i) {
-                        let after = doc.next_non_space(m.last);
-                        let closed = after.is_none_or(|a| a >= range.end || doc.kind(a) == TokenKind::Newline || doc.punct(a).is_some_and(is_separator));
-                        let bracketed = i > 0 && doc.prev_non_space(i).is_some_and(|p| doc.punct(p) == Some('('));
-                        // in the opening of a long line, a credit sits before
-                        // the story's first words (`دمشق، سوريا (CNN) --`);
-                        // a name quoted later in the sentence is a mention
-                        let words_before = (range.start..i).filter(|&t| doc.tokens[t].is_wordlike()).count();
-                        let early = !opening_only || words_before <= 6;
-                        if closed && early && (!opening_only || bracketed || segment > 0) {
-                            let agency = &doc.lex.agency_list[*m.value as usize];
-                            // a bracketed credit is the surest; then agencies
-                            let mut rank = if bracketed { 0 } else if agency.kind == "agency" { 1 } else { 2 };
-                            if segment == 0 && !bracketed {
-                                rank += 4; // first segment: usually the place
-                            }
-                            if m.prefix_chars > 0 {
-                                rank += 8;
-                            }
-                            out.push(Candidate { first: i, last: m.last, prefix: m.prefix_chars, agency: *m.value, rank });
-                            i = m.last + 1;
-                            seg_start = false;
-                            continue;
-                        }
-                    }
-                }
-                seg_start = false;
-            }
-        }
-        i += 1;
+impl Words {
+    /// Reads the lists compiled into the binary.
+    pub fn load() -> Result<Self, crate::lexicon::LexiconError> {
+        let (name, text) = crate::list_file!("words/source.tsv");
+        let mut file = ListFile::parse(name, text)?;
+        let words = Words { credit_heads: file.set("credit_heads")?, credited_things: file.set("credited_things")? };
+        file.finish()?;
+        Ok(words)
     }
-    out
 }
 
 #[cfg(test)]

@@ -10,11 +10,12 @@ pub struct Words {
     pub dates: super::dates::Words,
     pub quotes: super::quotes::Words,
     pub names: super::names::Words,
+    pub source: super::source::Words,
 }
 
 impl Words {
     /// Reads the lists compiled into the binary.
     pub fn load() -> Result<Self, LexiconError> {
-        Ok(Words { dates: super::dates::Words::load()?, quotes: super::quotes::Words::load()?, names: super::names::Words::load()? })
+        Ok(Words { dates: super::dates::Words::load()?, quotes: super::quotes::Words::load()?, names: super::names::Words::load()?, source: super::source::Words::load()? })
     }
 }
