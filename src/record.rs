@@ -1,8 +1,9 @@
 //! The record: what khabar extracts from one article, as plain data.
 //!
 //! A leaf of the pipeline: extractors fill it and [`crate::emit`] writes it.
-//! The field names and meanings follow `OUTPUT_CONTRACT.md` (the scorer and
-//! users' scripts read them); everything else a record carries is additive.
+//! The field names and meanings are stable (users' scripts and the
+//! evaluation's scorer read them; the README's "Output" section and
+//! `schema/record.schema.json` document them); new fields are additive.
 //! Spans are `[start, end)` in code points of the input as read, and every
 //! `text` is exactly that slice of the input ([`Record::check_spans`]
 //! verifies it).

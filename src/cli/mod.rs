@@ -219,16 +219,16 @@ thread_local! {
     static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
 }
 
-/// Analyzes every input and writes the records in input order, streaming:
-/// the main thread reads the jobs and hands them to the pool in batches
-/// of [`BATCH`], at most `4 × jobs` batches at a time, and writes each
-/// finished batch as soon as all those before it are written (a reorder buffer), so memory stays bounded
-/// however many inputs there are.
 /// Articles handed to a pool thread at a time with `--jobs` above 1: few
 /// enough that the first records come out at once and memory stays small
 /// (`4 × jobs` batches in flight), enough to make the hand-offs rare.
 const BATCH: usize = 8;
 
+/// Analyzes every input and writes the records in input order, streaming:
+/// the main thread reads the jobs and hands them to the pool in batches
+/// of [`BATCH`], at most `4 × jobs` batches at a time, and writes each
+/// finished batch as soon as all those before it are written (a reorder
+/// buffer), so memory stays bounded however many inputs there are.
 pub fn run(config: Config) -> io::Result<i32> {
     let analyzer = match Analyzer::new() {
         Ok(a) => a,
