@@ -4,11 +4,11 @@
 //! input per second, so the stages can be compared with each other and with
 //! the whole pipeline:
 //!
-//! - `tokenize`: [`khabar::tokenizer::Tokens::tokenize`] alone;
+//! - `tokenize`: `Tokens::tokenize` alone;
 //! - `annotate`: the lexicon look-up of every word
-//!   ([`khabar::extract::doc::annotate`]), on tokens made beforehand;
+//!   (`annotate`), on tokens made beforehand;
 //! - `source`, `dates`, `entities`, `quotes`: each extractor alone, on a
-//!   [`khabar::extract::Doc`] built beforehand (quotes also get the known
+//!   `Doc` built beforehand (quotes also get the known
 //!   names that the entity extractor gives);
 //! - `pipeline`: [`khabar::Analyzer::analyze`], all of the above;
 //! - `pipeline+json`: the same plus serializing the record as a JSON line,
@@ -23,8 +23,7 @@
 //! `cargo bench --bench pipeline -- tokenize`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use khabar::extract::{self, Doc, TokenLex};
-use khabar::tokenizer::Tokens;
+use khabar::internals::{self as stage, Doc, TokenLex, Tokens};
 use khabar::{Analyzer, Options, Workspace};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -35,7 +34,7 @@ struct Prepared {
     tokens: Tokens,
     ids: Vec<TokenLex>,
     /// The entities found, whose known names the quote extractor reads.
-    entities: extract::entities::EntitySet,
+    entities: stage::EntitySet,
 }
 
 fn txt_files(dir: &Path) -> Vec<PathBuf> {
@@ -74,10 +73,10 @@ fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
             let mut tokens = Tokens::new();
             tokens.tokenize(text);
             let mut ids = Vec::new();
-            extract::doc::annotate(text, &tokens, analyzer.lexicons(), &mut ids);
+            stage::annotate(text, &tokens, analyzer.lexicons(), &mut ids);
             let entities = {
                 let doc = Doc::new(text, &tokens, analyzer.lexicons(), analyzer.words(), &ids);
-                extract::entities::extract(&doc)
+                stage::entities(&doc)
             };
             Prepared { text: text.clone(), tokens, ids, entities }
         })
@@ -115,7 +114,7 @@ fn stages(c: &mut Criterion) {
         let mut ids = Vec::new();
         b.iter(|| {
             for p in &prepared {
-                extract::doc::annotate(black_box(&p.text), &p.tokens, lex, &mut ids);
+                stage::annotate(black_box(&p.text), &p.tokens, lex, &mut ids);
             }
             ids.len()
         })
@@ -126,8 +125,8 @@ fn stages(c: &mut Criterion) {
             let mut found = 0usize;
             for p in &prepared {
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
-                let layout = extract::layout::Layout::of(&doc);
-                found += extract::source::extract(&doc, &layout).is_some() as usize;
+                let layout = stage::Layout::of(&doc);
+                found += stage::source(&doc, &layout).is_some() as usize;
             }
             found
         })
@@ -136,13 +135,13 @@ fn stages(c: &mut Criterion) {
     g.bench_function("dates", |b| {
         let mut out = Vec::new();
         // kept across texts, as in the per-thread workspace
-        let memo = extract::dates::Memo::default();
+        let memo = stage::DatesMemo::default();
         b.iter(|| {
             let mut found = 0usize;
             for p in &prepared {
                 out.clear();
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
-                extract::dates::extract(&doc, opts.reference_date, &memo, &mut out);
+                stage::dates(&doc, opts.reference_date, &memo, &mut out);
                 found += out.len();
             }
             found
@@ -154,7 +153,7 @@ fn stages(c: &mut Criterion) {
             let mut found = 0usize;
             for p in &prepared {
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
-                let set = extract::entities::extract(&doc);
+                let set = stage::entities(&doc);
                 found += set.into_entities().len();
             }
             found
@@ -174,7 +173,7 @@ fn stages(c: &mut Criterion) {
                 speakers.clear();
                 people.clear();
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
-                let main = extract::quotes::extract(&doc, known, &mut quotes, &mut speakers, &mut people);
+                let main = stage::quotes(&doc, known, &mut quotes, &mut speakers, &mut people);
                 found += quotes.len() + main.is_some() as usize;
             }
             found

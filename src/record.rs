@@ -95,6 +95,7 @@ pub struct Speaker {
     pub quotes: usize,
 }
 
+/// How a quotation is given.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
@@ -119,6 +120,7 @@ pub struct Quote {
     pub span: Span,
 }
 
+/// What kind of date a mention is.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DateKind {
@@ -153,6 +155,7 @@ pub struct DateMention {
     pub relative_to: Option<&'static str>,
 }
 
+/// The calendar a date is written in (values are always Gregorian).
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DateCalendar {
@@ -162,6 +165,7 @@ pub enum DateCalendar {
     Hijri,
 }
 
+/// How precise a date's value is.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {

@@ -1,7 +1,7 @@
 //! Stage 4: how records are written. The record itself is
 //! [`crate::record`]; this module only frames and prints it.
 
-pub mod compact;
+mod compact;
 
 use crate::record::Record;
 use std::io::{self, Write};
@@ -30,10 +30,13 @@ pub struct Sink<W: Write> {
 }
 
 impl<W: Write> Sink<W> {
+    /// A sink writing to `out` in `format`; `many`: several records may
+    /// come, so json and pretty frame them as an array.
     pub fn new(out: W, format: Format, many: bool) -> Self {
         Sink { out, buf: Vec::new(), format, many, written: 0 }
     }
 
+    /// Writes the next record.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         let array = self.many && self.format != Format::Jsonl;
         let mut out = compact::Out::new(&mut self.buf, &mut self.out);
