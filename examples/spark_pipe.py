@@ -3,8 +3,11 @@
 
 Each article becomes one JSON line {"id", "text", "date"}; Spark (local mode)
 pipes every partition through one khabar process, which answers with one
-record per line carrying the same id. The script checks that every article
-came back exactly once, and exits 1 otherwise.
+record per line carrying the same id. With `--errors inline`, an item that
+fails (here one with no text, added on purpose) comes back as a record
+{"id", "error"} in its place, so records and items stay paired and one bad
+item does not abort the job. The script checks that every item came back
+exactly once, the bad one as an error, and exits 1 otherwise.
 
     cargo build --release
     python3 -m pip install -r examples/requirements.txt
@@ -44,6 +47,8 @@ def main():
     if not os.access(binary, os.X_OK):
         sys.exit(f"spark_pipe: no khabar binary at {binary} (cargo build --release)")
     items = list(articles(args.paths))
+    # an item a scraper might produce: no text; it must come back as an error
+    items.append({"id": "no-text", "date": ""})
 
     # local mode needs no network: keep Spark on the loopback interface
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
@@ -60,8 +65,9 @@ def main():
     sc.setLogLevel("ERROR")
     try:
         lines = sc.parallelize([json.dumps(i, ensure_ascii=False) for i in items], args.partitions)
-        # checkCode: a khabar exit status other than 0 (some line failed) fails the job
-        out = lines.pipe(f"{binary} --input jsonl --quiet", checkCode=True).collect()
+        # a failed item comes back as an error record, so khabar's exit
+        # status 1 is expected and must not fail the job
+        out = lines.pipe(f"{binary} --input jsonl --errors inline --quiet", checkCode=False).collect()
     finally:
         sc.stop()
 
@@ -76,11 +82,19 @@ def main():
         r = by_id.get(item["id"])
         if r is None:
             continue
+        if "text" not in item:
+            if "error" not in r:
+                problems.append(f"{item['id']}: an item without text did not come back as an error")
+            continue
+        if "error" in r:
+            problems.append(f"{item['id']}: failed: {r['error']}")
+            continue
         if r["language"] != "ar" or not r["entities"]:
             problems.append(f"{item['id']}: an empty record for an Arabic article")
         if "date" in item and any(d["value"] is None for d in r["dates"]):
             problems.append(f"{item['id']}: a relative date left unresolved although the item has a date")
-    print(f"spark_pipe: {len(items)} articles in, {len(records)} records out, "
+    errors = sum(1 for r in records if "error" in r)
+    print(f"spark_pipe: {len(items)} items in, {len(records)} records out ({errors} of them errors), "
           f"through {args.partitions} partitions of RDD.pipe")
     for p in problems:
         print(f"spark_pipe: {p}", file=sys.stderr)

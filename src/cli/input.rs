@@ -30,11 +30,24 @@ impl Input {
     }
 }
 
+/// The name in messages on stderr: control characters (a newline or a NUL
+/// in a file name) are escaped, so that one error stays one line and the
+/// terminal shows what the name holds; bytes that are not UTF-8 show as
+/// U+FFFD.
 impl fmt::Display for Input {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Input::Stdin => f.write_str("<stdin>"),
-            Input::File(p) => write!(f, "{}", p.display()),
+            Input::File(p) => {
+                for c in p.to_string_lossy().chars() {
+                    if c.is_control() {
+                        write!(f, "{}", c.escape_default())?;
+                    } else {
+                        write!(f, "{c}")?;
+                    }
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -66,6 +79,16 @@ pub enum InputError {
     BadDate(String),
     #[error("the analyzer panicked on this input (a bug; please report it)")]
     Panic,
+    #[error("`-` in a list read from standard input: standard input is the list, it cannot also be an article")]
+    StdinInStdinList,
+    #[error("standard input was already read as an article; `-` can be read only once")]
+    StdinTwice,
+    #[error("larger than --max-bytes ({0} bytes); raise the limit with --max-bytes to analyze it")]
+    TooLarge(u64),
+    #[error("this is the --errors file")]
+    IsErrorsFile,
+    #[error("not valid {0} after its byte-order mark")]
+    BadUtf32(&'static str),
 }
 
 /// The paths to analyze, streamed: the command line's paths first, then
@@ -76,39 +99,84 @@ pub enum InputError {
 pub struct Inputs {
     args: std::vec::IntoIter<PathBuf>,
     list: Option<PathList>,
-    walk: Option<walkdir::IntoIter>,
-    extension: String,
+    /// The directory being walked, and whether it has given a file yet.
+    walk: Option<(walkdir::IntoIter, PathBuf, bool)>,
+    extensions: Extensions,
+    /// Standard input has been handed out as an article.
+    stdin_taken: bool,
+    /// The `--errors` file: never read as an input.
+    errors_file: Option<PathBuf>,
+    /// Directories that held no file to take, noted as they are done.
+    pub empty_dirs: Vec<PathBuf>,
 }
 
-/// A `--files-from` list: one path per line.
+/// The extensions of the files taken when walking a directory, without
+/// their dot, compared without regard to ASCII case; none takes every file.
+#[derive(Debug, Clone, Default)]
+pub struct Extensions(Vec<String>);
+
+impl Extensions {
+    /// From `--extension` values: `.txt` and `txt` are the same, and an
+    /// empty value takes every file.
+    pub fn new(values: &[String]) -> Extensions {
+        let list: Vec<String> = values.iter().map(|v| v.trim_start_matches('.').to_string()).collect();
+        if list.iter().any(String::is_empty) {
+            return Extensions(Vec::new());
+        }
+        Extensions(list)
+    }
+
+    /// Whether a walk takes `path`.
+    pub fn matches(&self, path: &Path) -> bool {
+        self.0.is_empty() || path.extension().is_some_and(|e| self.0.iter().any(|x| e.eq_ignore_ascii_case(x.as_str())))
+    }
+
+    /// How a note names them: `.txt`, `.txt or .md`, `any`.
+    pub fn describe(&self) -> String {
+        if self.0.is_empty() {
+            return "any".to_string();
+        }
+        self.0.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" or ")
+    }
+}
+
+/// A `--files-from` list: one path per line, or per NUL-ended record with
+/// `--null` (as `find -print0` writes them).
 pub struct PathList {
     /// The list's own name, for the error line if reading it fails.
     pub input: Input,
     pub reader: Box<dyn BufRead + Send>,
+    /// The byte that ends an entry: `\n`, or NUL with `--null`.
+    terminator: u8,
 }
 
 impl PathList {
     /// Opens a list; `-` is standard input.
-    pub fn open(path: &Path) -> io::Result<PathList> {
+    pub fn open(path: &Path, null_separated: bool) -> io::Result<PathList> {
+        let terminator = if null_separated { 0 } else { b'\n' };
         if path.as_os_str() == "-" {
-            return Ok(PathList { input: Input::Stdin, reader: Box::new(BufReader::new(io::stdin())) });
+            return Ok(PathList { input: Input::Stdin, reader: Box::new(BufReader::new(io::stdin())), terminator });
         }
         let file = File::open(path)?;
-        Ok(PathList { input: Input::File(path.to_path_buf()), reader: Box::new(BufReader::new(file)) })
+        Ok(PathList { input: Input::File(path.to_path_buf()), reader: Box::new(BufReader::new(file)), terminator })
     }
 
-    /// The next non-empty line as a path, without its line end.
+    /// The next non-empty entry as a path. Only the entry's end is removed
+    /// (`\n` or `\r\n`, or the NUL): any other byte is part of the name.
     fn next_path(&mut self) -> Option<io::Result<PathBuf>> {
         let mut line = Vec::new();
         loop {
             line.clear();
-            match self.reader.read_until(b'\n', &mut line) {
+            match self.reader.read_until(self.terminator, &mut line) {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => return Some(Err(e)),
             }
-            while line.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            if line.last() == Some(&self.terminator) {
                 line.pop();
+                if self.terminator == b'\n' && line.last() == Some(&b'\r') {
+                    line.pop();
+                }
             }
             if !line.is_empty() {
                 return Some(Ok(path_from_bytes(&line)));
@@ -130,19 +198,23 @@ fn path_from_bytes(bytes: &[u8]) -> PathBuf {
 }
 
 impl Inputs {
-    /// No paths and no list mean standard input.
-    pub fn new(paths: Vec<PathBuf>, list: Option<PathList>, extension: &str) -> Inputs {
+    /// No paths and no list mean standard input. `errors_file`: the
+    /// `--errors` file, which is never taken as an input.
+    pub fn new(paths: Vec<PathBuf>, list: Option<PathList>, extensions: Extensions, errors_file: Option<PathBuf>) -> Inputs {
         let paths = if paths.is_empty() && list.is_none() { vec![PathBuf::from("-")] } else { paths };
-        Inputs { args: paths.into_iter(), list, walk: None, extension: extension.to_string() }
+        Inputs { args: paths.into_iter(), list, walk: None, extensions, stdin_taken: false, errors_file, empty_dirs: Vec::new() }
     }
 
-    fn next_root(&mut self) -> Option<Result<PathBuf, (Input, InputError)>> {
+    /// The next path, and whether it comes from a list read from standard
+    /// input.
+    fn next_root(&mut self) -> Option<Result<(PathBuf, bool), (Input, InputError)>> {
         if let Some(p) = self.args.next() {
-            return Some(Ok(p));
+            return Some(Ok((p, false)));
         }
         let list = self.list.as_mut()?;
+        let from_stdin = list.input == Input::Stdin;
         match list.next_path() {
-            Some(Ok(p)) => Some(Ok(p)),
+            Some(Ok(p)) => Some(Ok((p, from_stdin))),
             Some(Err(e)) => {
                 // a list that cannot be read any further ends here
                 let input = list.input.clone();
@@ -162,53 +234,90 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(walk) = &mut self.walk {
+            if let Some((walk, root, found)) = &mut self.walk {
                 match walk.next() {
                     Some(Ok(e)) => {
-                        if e.file_type().is_file() && has_extension(e.path(), &self.extension) {
-                            return Some((Input::File(e.into_path()), None));
+                        if e.file_type().is_file() && self.extensions.matches(e.path()) {
+                            *found = true;
+                            return Some(self.file(e.into_path()));
                         }
                     }
                     Some(Err(err)) => {
-                        if let Some(item) = walk_error(err, &self.extension) {
+                        if let Some(item) = walk_error(err, &self.extensions) {
+                            *found = true;
                             return Some(item);
                         }
                     }
-                    None => self.walk = None,
+                    None => {
+                        if !*found {
+                            self.empty_dirs.push(std::mem::take(root));
+                        }
+                        self.walk = None;
+                    }
                 }
                 continue;
             }
-            let path = match self.next_root()? {
+            let (path, from_stdin_list) = match self.next_root()? {
                 Ok(p) => p,
                 Err((input, err)) => return Some((input, Some(err))),
             };
             if path.as_os_str() == "-" {
-                return Some((Input::Stdin, None));
+                return Some(self.stdin(from_stdin_list));
             }
             if path.is_dir() {
-                self.walk = Some(walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name().into_iter());
+                self.walk = Some((walkdir::WalkDir::new(&path).follow_links(true).sort_by_file_name().into_iter(), path, false));
                 continue;
             }
-            return Some((Input::File(path), None));
+            return Some(self.file(path));
         }
+    }
+}
+
+impl Inputs {
+    /// Standard input as an article: once, and never while it is the list.
+    fn stdin(&mut self, from_stdin_list: bool) -> (Input, Option<InputError>) {
+        if from_stdin_list {
+            return (Input::File(PathBuf::from("-")), Some(InputError::StdinInStdinList));
+        }
+        if self.stdin_taken {
+            return (Input::Stdin, Some(InputError::StdinTwice));
+        }
+        self.stdin_taken = true;
+        (Input::Stdin, None)
+    }
+
+    /// A file to read, unless it is the `--errors` file.
+    fn file(&self, path: PathBuf) -> (Input, Option<InputError>) {
+        let is_errors_file = self.errors_file.as_ref().is_some_and(|e| same_file(e, &path));
+        (Input::File(path), is_errors_file.then_some(InputError::IsErrorsFile))
+    }
+}
+
+/// Whether two paths name one file (both must exist).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 
 /// A walk error as an input that failed, or `None` for a broken link whose
 /// name the extension filter would have skipped anyway.
-fn walk_error(err: walkdir::Error, extension: &str) -> Option<(Input, Option<InputError>)> {
+/// A walk error as an input that failed, or `None` for an entry whose name
+/// the extension filter would have skipped anyway (a broken link, a link
+/// loop): only what the walk would take is reported.
+fn walk_error(err: walkdir::Error, extensions: &Extensions) -> Option<(Input, Option<InputError>)> {
     let path = err.path().map(Path::to_path_buf).unwrap_or_default();
     let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     let missing = err.io_error().is_some_and(|e| e.kind() == io::ErrorKind::NotFound);
     if link && missing {
-        return has_extension(&path, extension).then_some((Input::File(path), Some(InputError::BrokenLink)));
+        return extensions.matches(&path).then_some((Input::File(path), Some(InputError::BrokenLink)));
+    }
+    if err.loop_ancestor().is_some() && !extensions.matches(&path) {
+        return None;
     }
     let msg = err.io_error().map(|e| e.to_string()).unwrap_or_else(|| err.to_string());
     Some((Input::File(path), Some(InputError::Walk(msg))))
-}
-
-fn has_extension(path: &Path, extension: &str) -> bool {
-    extension.is_empty() || path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
 /// A decoded article: borrowed from the bytes read when they are UTF-8
@@ -231,16 +340,28 @@ fn first_bad_byte(bytes: &[u8]) -> usize {
     std::str::from_utf8(bytes).err().map_or(bytes.len(), |e| e.valid_up_to())
 }
 
-/// Reads a whole input, to be [`decode`]d.
-pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
+/// Reads a whole input, to be [`decode`]d: at most `max_bytes` (0: no
+/// limit), so that `/dev/zero` or a runaway pipe is an error, not a
+/// machine out of memory.
+pub fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    let limit = if max_bytes == 0 { u64::MAX } else { max_bytes };
+    let mut buf = Vec::new();
     match input {
         Input::Stdin => {
-            let mut buf = Vec::new();
-            io::stdin().lock().read_to_end(&mut buf)?;
-            Ok(buf)
+            io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut buf)?;
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| read_error(p, e)),
+        Input::File(p) => {
+            let file = File::open(p).map_err(|e| read_error(p, e))?;
+            if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit) {
+                return Err(InputError::TooLarge(limit));
+            }
+            file.take(limit.saturating_add(1)).read_to_end(&mut buf).map_err(|e| read_error(p, e))?;
+        }
     }
+    if buf.len() as u64 > limit {
+        return Err(InputError::TooLarge(limit));
+    }
+    Ok(buf)
 }
 
 /// A read error, or a clearer one for a symbolic link to nothing.
@@ -263,6 +384,10 @@ const DETECT_PREFIX: usize = 1 << 20;
 /// is expected; bytes that are mostly not UTF-8 are run through chardetng,
 /// and decoded when it finds an Arabic encoding (windows-1256, ISO-8859-6).
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
+    // (UTF-32LE's mark begins with UTF-16LE's: it is tested first)
+    if let Some(decoded) = decode_utf32(bytes) {
+        return decoded;
+    }
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let bytes = &bytes[bom..];
         if encoding == encoding_rs::UTF_8 {
@@ -310,6 +435,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
     Ok(Decoded { text, encoding: Some(encoding.name()), guessed_at: Some(bad_at) })
 }
 
+/// UTF-32 with a byte-order mark, decoded; `None` without one. (The
+/// Encoding Standard, and so encoding_rs, has no UTF-32.)
+fn decode_utf32(bytes: &[u8]) -> Option<Result<Decoded<'_>, InputError>> {
+    let (name, little) = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32LE", true),
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32BE", false),
+        _ => return None,
+    };
+    let body = &bytes[4..];
+    if body.len() % 4 != 0 {
+        return Some(Err(InputError::BadUtf32(name)));
+    }
+    let text: Option<String> = body
+        .chunks_exact(4)
+        .map(|c| {
+            let quad = [c[0], c[1], c[2], c[3]];
+            char::from_u32(if little { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) })
+        })
+        .collect();
+    Some(match text {
+        Some(text) => Ok(Decoded { text: Cow::Owned(text), encoding: Some(name), guessed_at: None }),
+        None => Err(InputError::BadUtf32(name)),
+    })
+}
+
 /// How the inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
@@ -332,15 +482,17 @@ pub enum Job {
 /// The jobs of a run: one per text input, or one per line of each JSON
 /// Lines input, read lazily.
 pub struct Jobs {
-    inputs: Inputs,
+    pub inputs: Inputs,
     format: InputFormat,
+    /// `--max-bytes`: the longest JSON Lines line taken (0: no limit).
+    max_bytes: u64,
     /// The JSON Lines input being read, with the number of its last line.
     current: Option<(Input, Box<dyn BufRead + Send>, u64)>,
 }
 
 impl Jobs {
-    pub fn new(inputs: Inputs, format: InputFormat) -> Jobs {
-        Jobs { inputs, format, current: None }
+    pub fn new(inputs: Inputs, format: InputFormat, max_bytes: u64) -> Jobs {
+        Jobs { inputs, format, max_bytes, current: None }
     }
 }
 
@@ -351,9 +503,13 @@ impl Iterator for Jobs {
         loop {
             if let Some((input, reader, line)) = &mut self.current {
                 let mut bytes = Vec::new();
-                match reader.read_until(b'\n', &mut bytes) {
-                    Ok(0) => self.current = None,
-                    Ok(_) => {
+                match read_line(reader.as_mut(), &mut bytes, self.max_bytes) {
+                    Ok(LineRead::End) => self.current = None,
+                    Ok(LineRead::TooLong) => {
+                        *line += 1;
+                        return Some(Job::Failed { input: input.clone(), line: Some(*line), error: InputError::TooLarge(self.max_bytes) });
+                    }
+                    Ok(LineRead::Line) => {
                         *line += 1;
                         if *line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
                             bytes.drain(..3);
@@ -394,6 +550,57 @@ impl Iterator for Jobs {
     }
 }
 
+/// What [`read_line`] found.
+enum LineRead {
+    Line,
+    /// A line longer than the limit: skipped to its end.
+    TooLong,
+    End,
+}
+
+/// Reads one line into `out`, line end included, keeping at most
+/// `max_bytes` (0: no limit) in memory: the rest of a longer line is read
+/// and dropped.
+fn read_line(reader: &mut dyn BufRead, out: &mut Vec<u8>, max_bytes: u64) -> io::Result<LineRead> {
+    let limit = if max_bytes == 0 { usize::MAX } else { usize::try_from(max_bytes).unwrap_or(usize::MAX) };
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match memchr::memchr(b'\n', buf) {
+            Some(at) => (&buf[..=at], true),
+            None => (buf, false),
+        };
+        if !too_long && out.len().saturating_add(chunk.len()) > limit {
+            too_long = true;
+            out.clear();
+        }
+        if !too_long {
+            out.extend_from_slice(chunk);
+        }
+        let n = chunk.len();
+        reader.consume(n);
+        if done {
+            break;
+        }
+    }
+    Ok(if !any {
+        LineRead::End
+    } else if too_long {
+        LineRead::TooLong
+    } else {
+        LineRead::Line
+    })
+}
+
 /// One parsed JSON Lines item.
 #[derive(Debug, PartialEq)]
 pub struct Item {
@@ -417,7 +624,9 @@ pub fn parse_item(bytes: &[u8]) -> Result<Item, (Option<Value>, InputError)> {
     };
     let date = match obj.remove("date") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => match parse_item_date(&s) {
+        // scraped data often has an empty date: no date
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(Value::String(s)) => match parse_date_or_datetime(&s) {
             Some(d) => Some(d),
             None => return Err((id, InputError::BadDate(format!("{s:?}")))),
         },
@@ -427,14 +636,16 @@ pub fn parse_item(bytes: &[u8]) -> Result<Item, (Option<Value>, InputError)> {
 }
 
 /// `YYYY-MM-DD`, or the date part of an ISO 8601 date-time
-/// (`2017-06-19T10:30:00Z`), which news data sets often carry.
-fn parse_item_date(s: &str) -> Option<chrono::NaiveDate> {
+/// (`2017-06-19T10:30:00Z`), which news data sets often carry; a year
+/// outside 0001–9999 is no date a news article has.
+pub fn parse_date_or_datetime(s: &str) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
     let day = match s.as_bytes().get(10) {
         None => s,
         Some(b'T' | b' ') => s.get(..10)?,
         Some(_) => return None,
     };
-    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().filter(|d| (1..=9999).contains(&d.year()))
 }
 
 #[cfg(test)]
@@ -515,11 +726,12 @@ mod tests {
 
     #[test]
     fn no_path_means_stdin_and_lists_skip_blank_lines() {
-        let v: Vec<_> = Inputs::new(Vec::new(), None, "txt").collect();
+        let txt = || Extensions::new(&["txt".to_string()]);
+        let v: Vec<_> = Inputs::new(Vec::new(), None, txt(), None).collect();
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, Input::Stdin);
-        let list = PathList { input: Input::Stdin, reader: Box::new(&b"a.txt\r\n\nb c.txt\n"[..]) };
-        let v: Vec<_> = Inputs::new(Vec::new(), Some(list), "txt").map(|(i, _)| i).collect();
+        let list = PathList { input: Input::Stdin, reader: Box::new(&b"a.txt\r\n\nb c.txt\n"[..]), terminator: b'\n' };
+        let v: Vec<_> = Inputs::new(Vec::new(), Some(list), txt(), None).map(|(i, _)| i).collect();
         assert_eq!(v, [Input::File("a.txt".into()), Input::File("b c.txt".into())]);
     }
 }

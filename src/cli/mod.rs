@@ -13,12 +13,11 @@ use khabar::record::Record;
 use khabar::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
 use clap::Parser;
-use input::{Input, InputError, InputFormat, Inputs, Job, Jobs, PathList};
-use report::{Failure, Reporter};
+use input::{Extensions, Input, InputError, InputFormat, Inputs, Job, Jobs, PathList};
+use report::{ErrorsTo, Failure, Reporter};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -56,6 +55,10 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
 
+    /// The --files-from list is NUL-separated (as `find -print0` writes it).
+    #[arg(long, short = '0', requires = "files_from")]
+    pub null: bool,
+
     /// How inputs are read: `text`, one article per input; `jsonl`, one
     /// {"id", "text", "date"} object per line, each giving one record.
     #[arg(long, value_enum, value_name = "KIND", default_value = "text")]
@@ -66,22 +69,34 @@ pub struct Args {
     pub format: Option<FormatArg>,
 
     /// Publication date that relative dates (اليوم، أمس، الخميس الماضي) are
-    /// resolved against; without it they have `value: null`.
+    /// resolved against (a date, or an ISO date-time whose date is taken;
+    /// years 0001-9999); without it they have `value: null`.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
 
-    /// Number of articles analyzed in parallel (default: all cores).
+    /// Number of articles analyzed in parallel (default: all cores; at most
+    /// 16 per core, past which threads only wait for each other).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// File extension taken when walking a directory (empty: every file).
-    #[arg(long, value_name = "EXT", default_value = "txt")]
-    pub extension: String,
+    /// File extension taken when walking a directory (`txt` and `.txt` are
+    /// the same; give it several times for several; empty: every file).
+    /// Default: txt, or jsonl with --input jsonl.
+    #[arg(long, value_name = "EXT")]
+    pub extension: Vec<String>,
 
     /// Write error lines to FILE as JSON Lines ({"file", "error"}, plus
-    /// "line" and "id" for JSON Lines inputs) instead of to stderr.
-    #[arg(long, value_name = "FILE")]
+    /// "line" and "id" for JSON Lines inputs) instead of to stderr; the
+    /// file is created at the first error. `inline`: write each error as
+    /// such a record on stdout, in place of the input's record.
+    #[arg(long, value_name = "FILE|inline")]
     pub errors: Option<PathBuf>,
+
+    /// Largest input (or JSON Lines line) read, in bytes, with an optional
+    /// K, M or G suffix (powers of 1024); 0: no limit. Larger inputs fail
+    /// with an error and the batch goes on.
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_size)]
+    pub max_bytes: u64,
 
     /// No progress bar and no notes; errors are still reported.
     #[arg(long, short = 'q')]
@@ -115,11 +130,35 @@ impl From<FormatArg> for Format {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+    input::parse_date_or_datetime(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999".to_string())
 }
+
+/// `--max-bytes`: the default is far above any news article (the longest
+/// of 8,042 real ones is under 100 KB), yet it keeps one input's analysis
+/// (about 9 bytes of memory a byte of text) within a few GB.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, unit) = match s.char_indices().last() {
+        Some((at, c)) if c.is_ascii_alphabetic() => (&s[..at], c.to_ascii_uppercase()),
+        _ => (s, 'B'),
+    };
+    let shift = match unit {
+        'B' => 0,
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => return Err("expected a number of bytes, with an optional K, M or G".into()),
+    };
+    let n: u64 = digits.trim().parse().map_err(|_| "expected a number of bytes, with an optional K, M or G".to_string())?;
+    n.checked_mul(1 << shift).ok_or_else(|| "too large".to_string())
+}
+
+/// `--jobs` above this many per core only adds threads that wait.
+const MAX_JOBS_PER_CORE: usize = 16;
 
 /// What a run does, validated.
 pub struct Config {
+    /// Inputs are only standard input, and it is a terminal: say so.
+    pub stdin_is_terminal: bool,
     /// The work, in input order, produced lazily.
     pub jobs_in_order: Jobs,
     pub format: Format,
@@ -127,9 +166,13 @@ pub struct Config {
     pub many: bool,
     pub options: Options,
     pub jobs: usize,
-    /// The opened `--errors` file.
-    pub errors: Option<(PathBuf, File)>,
+    /// Where error lines go.
+    pub errors: ErrorsTo,
     pub quiet: bool,
+    /// `--max-bytes`.
+    pub max_bytes: u64,
+    /// The walk's extensions, as a note names them.
+    pub extensions: String,
 }
 
 impl Config {
@@ -142,13 +185,30 @@ impl Config {
             return Err("standard input can be read only once (`-` given twice, or with --files-from -)".into());
         }
         let list = match &args.files_from {
-            Some(p) => Some(PathList::open(p).map_err(|e| format!("--files-from {}: {e}", p.display()))?),
+            Some(p) => Some(PathList::open(p, args.null).map_err(|e| format!("--files-from {}: {e}", p.display()))?),
             None => None,
         };
+        let default_extension = if args.input == InputFormat::Jsonl { "jsonl" } else { "txt" };
+        let extensions = Extensions::new(if args.extension.is_empty() { &[] } else { &args.extension[..] });
+        let extensions = if args.extension.is_empty() { Extensions::new(&[default_extension.to_string()]) } else { extensions };
         let errors = match &args.errors {
-            Some(p) => Some((p.clone(), File::create(p).map_err(|e| format!("--errors {}: {e}", p.display()))?)),
-            None => None,
+            Some(p) if p.as_os_str() == "inline" => ErrorsTo::Inline,
+            Some(p) => {
+                refuse_errors_file_among_inputs(p, &args.paths, &extensions)?;
+                // created at the first error; a folder that is not there is
+                // a mistake better told now
+                let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                if !parent.is_dir() {
+                    return Err(format!("--errors {}: no directory {}", p.display(), parent.display()));
+                }
+                ErrorsTo::File(p.clone())
+            }
+            None => ErrorsTo::Stderr,
         };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if let Some(j) = args.jobs.map(usize::from).filter(|&j| j > MAX_JOBS_PER_CORE * cores) {
+            return Err(format!("--jobs {j}: at most {} on this machine ({MAX_JOBS_PER_CORE} per core, {cores} cores)", MAX_JOBS_PER_CORE * cores));
+        }
         // Several records whenever there can be: known before any is read,
         // since the inputs are streamed.
         let many = args.paths.len() > 1
@@ -156,18 +216,48 @@ impl Config {
             || list.is_some()
             || args.input == InputFormat::Jsonl;
         let format = args.format.map(Format::from).unwrap_or(if many { Format::Jsonl } else { Format::Json });
-        let jobs = args.jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-        let inputs = Inputs::new(args.paths, list, &args.extension);
+        let jobs = args.jobs.map(usize::from).unwrap_or(cores);
+        let stdin_is_terminal = args.paths.iter().all(|p| p.as_os_str() == "-") && list.is_none() && io::stdin().is_terminal();
+        let errors_file = match &errors {
+            ErrorsTo::File(p) => Some(p.clone()),
+            _ => None,
+        };
+        let extensions_named = extensions.describe();
+        let inputs = Inputs::new(args.paths, list, extensions, errors_file);
         Ok(Config {
-            jobs_in_order: Jobs::new(inputs, args.input),
+            stdin_is_terminal,
+            jobs_in_order: Jobs::new(inputs, args.input, args.max_bytes),
             format,
             many,
             options: Options { reference_date: args.reference_date },
             jobs,
             errors,
             quiet: args.quiet,
+            max_bytes: args.max_bytes,
+            extensions: extensions_named,
         })
     }
+}
+
+/// `--errors FILE` must not be an input: writing it would destroy one.
+/// (A file listed by `--files-from` is refused when it comes up.)
+fn refuse_errors_file_among_inputs(errors: &std::path::Path, paths: &[PathBuf], extensions: &Extensions) -> Result<(), String> {
+    let refuse = || Err(format!("--errors {}: this file is also an input; choose another file", errors.display()));
+    for p in paths {
+        if input::same_file(errors, p) {
+            return refuse();
+        }
+        // a file that a walked directory would take, existing or not yet
+        let errors_dir = errors.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        let inside = match (std::fs::canonicalize(errors_dir), std::fs::canonicalize(p)) {
+            (Ok(e), Ok(p)) => p.is_dir() && e.starts_with(&p),
+            _ => false,
+        };
+        if inside && extensions.matches(errors) {
+            return refuse();
+        }
+    }
+    Ok(())
 }
 
 /// Entry point of the binary; returns the exit status.
@@ -241,6 +331,10 @@ pub fn run(config: Config) -> io::Result<i32> {
     let stdout = io::stdout();
     let mut sink = Sink::new(io::BufWriter::with_capacity(1 << 16, stdout.lock()), config.format, config.many);
     let mut reporter = Reporter::new(config.errors, config.quiet);
+    if config.stdin_is_terminal {
+        reporter.run_note("reading one article from standard input (end it with Ctrl-D; `khabar --help` for usage)");
+    }
+    let max_bytes = config.max_bytes;
     let window = config.jobs * 4;
     let options = &config.options;
     let analyzer = &analyzer;
@@ -257,7 +351,7 @@ pub fn run(config: Config) -> io::Result<i32> {
             if issued == 2 {
                 reporter.batch();
             }
-            write_outcome(process(job, analyzer, options), &mut sink, &mut reporter)
+            write_outcome(process(job, analyzer, options, max_bytes), &mut sink, &mut reporter)
         })
     } else {
         pool.in_place_scope(|scope| -> io::Result<()> {
@@ -284,7 +378,7 @@ pub fn run(config: Config) -> io::Result<i32> {
                     }
                     let (tx, seq) = (tx.clone(), issued);
                     scope.spawn(move |_| {
-                        let outcomes = batch.into_iter().map(|job| process(job, analyzer, options)).collect();
+                        let outcomes = batch.into_iter().map(|job| process(job, analyzer, options, max_bytes)).collect();
                         let _ = tx.send((seq, outcomes));
                     });
                     issued += 1;
@@ -304,6 +398,9 @@ pub fn run(config: Config) -> io::Result<i32> {
             }
         })
     };
+    for dir in &jobs.inputs.empty_dirs {
+        reporter.run_note(&format!("{}: no file with the extension {} in this directory", Input::File(dir.clone()), config.extensions));
+    }
     let finished = result.and_then(|()| sink.finish().map(drop));
     let failed = reporter.failed();
     reporter.finish()?;
@@ -320,18 +417,22 @@ fn write_outcome<W: Write>(outcome: Outcome, sink: &mut Sink<W>, reporter: &mut 
                 reporter.note(&input, &note);
             }
         }
-        Outcome::Failed(f) => reporter.error(&f)?,
+        Outcome::Failed(f) => {
+            if let Some(line) = reporter.error(&f)? {
+                sink.write_value(&line)?;
+            }
+        }
     }
     reporter.done();
     Ok(())
 }
 
 /// Runs one job on a worker thread.
-fn process(job: Job, analyzer: &Analyzer, options: &Options) -> Outcome {
+fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> Outcome {
     match job {
         Job::Failed { input, line, error } => Outcome::Failed(Failure { input, line, id: None, error }),
         Job::Text(input) => {
-            let bytes = match input::read(&input) {
+            let bytes = match input::read(&input, max_bytes) {
                 Ok(bytes) => bytes,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };

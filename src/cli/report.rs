@@ -22,9 +22,10 @@ pub struct Failure {
     pub error: InputError,
 }
 
-/// One line of the `--errors` file.
+/// One line of the `--errors` file, or with `--errors inline` the record
+/// written in place of the failed input's.
 #[derive(Serialize)]
-struct ErrorLine<'a> {
+pub struct ErrorLine<'a> {
     /// `null` for standard input, as in records.
     file: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,10 +35,24 @@ struct ErrorLine<'a> {
     error: String,
 }
 
+/// Where error lines go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorsTo {
+    /// One line each on stderr.
+    Stderr,
+    /// JSON Lines in this file, created at the first error (so that a run
+    /// without errors leaves the path alone).
+    File(PathBuf),
+    /// A record `{"file", "id", "error"}` on stdout in place of the failed
+    /// input's, so that records and inputs stay paired (Spark's `RDD.pipe`).
+    Inline,
+}
+
 pub struct Reporter {
-    /// `--errors FILE`: error lines go there instead of stderr. Its write
-    /// errors are never of kind `BrokenPipe`: only a closed stdout is quiet.
-    errors: Option<(PathBuf, BufWriter<File>)>,
+    errors_to: ErrorsTo,
+    /// The `--errors` file once an error has opened it. Its write errors
+    /// are never of kind `BrokenPipe`: only a closed stdout is quiet.
+    errors_file: Option<BufWriter<File>>,
     quiet: bool,
     /// Hidden until the batch has a second input.
     bar: ProgressBar,
@@ -46,9 +61,10 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    pub fn new(errors: Option<(PathBuf, File)>, quiet: bool) -> Reporter {
+    pub fn new(errors_to: ErrorsTo, quiet: bool) -> Reporter {
         Reporter {
-            errors: errors.map(|(path, file)| (path, BufWriter::new(file))),
+            errors_to,
+            errors_file: None,
             quiet,
             bar: ProgressBar::hidden(),
             bar_wanted: !quiet && io::stderr().is_terminal(),
@@ -83,22 +99,28 @@ impl Reporter {
     }
 
     /// Reports a failed input: one line on stderr, or one JSON line in the
-    /// `--errors` file. Only writing that file can fail.
-    pub fn error(&mut self, f: &Failure) -> io::Result<()> {
+    /// `--errors` file; with `--errors inline`, the line comes back for the
+    /// caller to write on stdout. Only writing the file can fail.
+    pub fn error<'f>(&mut self, f: &'f Failure) -> io::Result<Option<ErrorLine<'f>>> {
         self.failed += 1;
         self.bar.set_message(format!("{} failed", self.failed));
-        match &mut self.errors {
-            Some((path, out)) => {
-                let line = ErrorLine { file: f.input.display_name(), line: f.line, id: f.id.as_ref(), error: f.error.to_string() };
-                serde_json::to_writer(&mut *out, &line)
-                    .map_err(io::Error::from)
-                    .and_then(|()| out.write_all(b"\n")).map_err(|e| io::Error::other(format!("--errors {}: {e}", path.display())))
+        let line = || ErrorLine { file: f.input.display_name(), line: f.line, id: f.id.as_ref(), error: f.error.to_string() };
+        match &self.errors_to {
+            ErrorsTo::Inline => Ok(Some(line())),
+            ErrorsTo::File(path) => {
+                let in_file = |e: io::Error| io::Error::other(format!("--errors {}: {e}", path.display()));
+                if self.errors_file.is_none() {
+                    self.errors_file = Some(BufWriter::new(File::create(path).map_err(in_file)?));
+                }
+                let Some(out) = self.errors_file.as_mut() else { return Ok(None) };
+                serde_json::to_writer(&mut *out, &line()).map_err(io::Error::from).and_then(|()| out.write_all(b"\n")).map_err(in_file)?;
+                Ok(None)
             }
-            None => {
+            ErrorsTo::Stderr => {
                 let at = f.line.map(|n| format!(":{n}")).unwrap_or_default();
                 let id = f.id.as_ref().map(|id| format!(" (id {id})")).unwrap_or_default();
                 self.stderr(&format!("khabar: {}{at}{id}: {}", f.input, f.error));
-                Ok(())
+                Ok(None)
             }
         }
     }
@@ -118,10 +140,17 @@ impl Reporter {
         });
     }
 
+    /// A note about the whole run (`--quiet` silences it).
+    pub fn run_note(&self, msg: &str) {
+        if !self.quiet {
+            self.stderr(&format!("khabar: note: {msg}"));
+        }
+    }
+
     /// Clears the bar and flushes the `--errors` file.
     pub fn finish(self) -> io::Result<()> {
         self.bar.finish_and_clear();
-        if let Some((path, mut out)) = self.errors {
+        if let (ErrorsTo::File(path), Some(mut out)) = (&self.errors_to, self.errors_file) {
             out.flush().map_err(|e| io::Error::other(format!("--errors {}: {e}", path.display())))?;
         }
         Ok(())

@@ -38,16 +38,35 @@ impl<W: Write> Sink<W> {
 
     /// Writes the next record.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
+        self.write_framed(|out, format| {
+            match format {
+                Format::Pretty => serde_json::to_writer_pretty(out, record)?,
+                // what serde_json::to_writer writes, faster (see `compact`)
+                Format::Json | Format::Jsonl => compact::write_record(out, record),
+            }
+            Ok(())
+        })
+    }
+
+    /// Writes any other JSON value in a record's place (such as the error
+    /// that stands for an input with no record), framed like a record.
+    pub fn write_value<T: serde::Serialize>(&mut self, value: &T) -> io::Result<()> {
+        self.write_framed(|out, format| {
+            match format {
+                Format::Pretty => serde_json::to_writer_pretty(out, value)?,
+                Format::Json | Format::Jsonl => serde_json::to_writer(out, value)?,
+            }
+            Ok(())
+        })
+    }
+
+    fn write_framed(&mut self, body: impl FnOnce(&mut compact::Out, Format) -> io::Result<()>) -> io::Result<()> {
         let array = self.many && self.format != Format::Jsonl;
         let mut out = compact::Out::new(&mut self.buf, &mut self.out);
         if array {
             out.extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
         }
-        match self.format {
-            Format::Pretty => serde_json::to_writer_pretty(&mut out, record)?,
-            // what serde_json::to_writer writes, faster (see `compact`)
-            Format::Json | Format::Jsonl => compact::write_record(&mut out, record),
-        }
+        body(&mut out, self.format)?;
         if !array {
             out.push(b'\n');
         }
