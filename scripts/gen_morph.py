@@ -51,7 +51,7 @@ CAMEL_CREDIT = [
 HUNSPELL_CREDIT = [
     f"Source: {HUNSPELL_VERSION}, ar.dic noun section + ar.aff suffix rules.",
     "Licence: MPL-1.1 (hunspell-ar is tri-licensed GPL-2+/LGPL-2.1+/MPL-1.1; this derived file is",
-    "  distributed under MPL-1.1). Attribution: Ayaspell Arabic dictionary, Taha Zerrouki et al.",
+    "  distributed under MPL-1.1). Attribution: Ayaspell project, (c) 2006-2008 Mohamed Kebdani.",
     "  Derived by scripts/gen_morph.py.",
 ]
 
@@ -116,7 +116,7 @@ def write_nominals(path, title, credit, stems):
 def verb_tables(verbs):
     """(stem rows, paradigm rows) from generate_verbs()."""
     paradigms, stem_rows = {}, []
-    for (lemma_bw, asp), (gloss, forms) in verbs.items():
+    for (lemma_bw, asp, voice), (gloss, forms) in verbs.items():
         lemma = written(bw2ar(lemma_bw.split("-")[0]))
         stems = sorted({s for (_, s, _, _) in forms})
         slot = {s: i for i, s in enumerate(stems)}
@@ -129,10 +129,11 @@ def verb_tables(verbs):
         key = tuple(sorted((sl, pre, suf, " ".join(sorted(t))) for (sl, pre, suf), t in merged.items()))
         paradigms.setdefault(key, None)
         for s in stems:
-            stem_rows.append((s, asp, key, slot[s], lemma, lemma_bw, gloss))
+            stem_rows.append((s, asp, voice, key, slot[s], lemma, lemma_bw, gloss))
     order = sorted(paradigms)
     ids = {k: i for i, k in enumerate(order)}
-    return [(s, a, ids[k], sl, lem, lbw, g) for s, a, k, sl, lem, lbw, g in stem_rows], [(ids[k], k) for k in order]
+    return ([(s, a, v, ids[k], sl, lem, lbw, g) for s, a, v, k, sl, lem, lbw, g in stem_rows],
+            [(ids[k], k) for k in order])
 
 
 def write_verbs(out_dir, verbs):
@@ -140,18 +141,19 @@ def write_verbs(out_dir, verbs):
     with open(out_dir / "verb_stems.tsv", "w", encoding="utf-8") as out:
         header(out, "verb_stems.tsv — verb stems per aspect (p perfective, i imperfective, c imperative)",
                CAMEL_CREDIT, [
-                   "Columns: stem<TAB>aspect<TAB>paradigm<TAB>slot<TAB>lemma<TAB>lemma_id",
+                   "Columns: stem<TAB>aspect<TAB>voice<TAB>paradigm<TAB>slot<TAB>lemma<TAB>lemma_id",
+                   "  voice: a active, p passive (passive stems derived by the Passive-Patterns sheets);",
                    "  stem: the stem as written inside the word (undiacritized, natural spelling);",
                    "  paradigm/slot: rows of verb_paradigms.tsv with this paradigm and slot give the",
                    "  prefix+suffix frames this stem takes; lemma: perfective 3ms, undiacritized;",
                    "  lemma_id: Camel Morph's Buckwalter lemma (tells homographs apart).",
                ])
         seen = set()
-        for s, a, pid, sl, lem, lbw, _ in sorted(stem_rows):
-            if (s, a, pid, sl, lbw) in seen:
+        for s, a, v, pid, sl, lem, lbw, _ in sorted(stem_rows):
+            if (s, a, v, pid, sl, lbw) in seen:
                 continue
-            seen.add((s, a, pid, sl, lbw))
-            out.write(f"{s}\t{a}\t{pid}\t{sl}\t{lem}\t{lbw}\n")
+            seen.add((s, a, v, pid, sl, lbw))
+            out.write(f"{s}\t{a}\t{v}\t{pid}\t{sl}\t{lem}\t{lbw}\n")
     with open(out_dir / "verb_paradigms.tsv", "w", encoding="utf-8") as out:
         header(out, "verb_paradigms.tsv — agreement frames of the verb paradigms", CAMEL_CREDIT, [
             "Columns: paradigm<TAB>slot<TAB>prefix<TAB>suffix<TAB>tags",
@@ -221,9 +223,10 @@ def gloss_items(gloss):
 
 def write_speech(out_dir, verbs, stem_rows):
     by_lemma = defaultdict(set)
-    for s, a, pid, sl, lem, lbw, g in stem_rows:
-        by_lemma[lbw].add((a, s, pid, sl))
-    glosses = {lbw: g for (lbw, _), (g, _) in verbs.items()}
+    for s, a, v, pid, sl, lem, lbw, g in stem_rows:
+        if v == "a":
+            by_lemma[lbw].add((a, s, pid, sl))
+    glosses = {lbw: g for (lbw, _, _), (g, _) in verbs.items()}
     rows = []
     for lbw, g in glosses.items():
         lemma = written(bw2ar(lbw.split("-")[0]))
@@ -238,7 +241,7 @@ def write_speech(out_dir, verbs, stem_rows):
             "Columns: kind<TAB>lemma<TAB>lemma_id<TAB>matched<TAB>stems",
             "  kind: speech (an English gloss of the lemma is a verb of saying: matched lists them)",
             "  or aux (hand-listed aspectual verb: كان وأخواتها, مضى/راح/عاد/أخذ/ظل …).",
-            "  stems: aspect:stem:paradigm:slot, space-separated (see verb_stems.tsv).",
+            "  stems: aspect:stem:paradigm:slot of the active stems, space-separated (see verb_stems.tsv).",
             "  Selection by gloss is broad on purpose (add, note, continue have other senses);",
             "  homographic lemmas are listed separately by lemma_id.",
         ])
@@ -298,7 +301,7 @@ def load_lexicon(data_dir):
     frames = defaultdict(list)
     for pid, sl, pre, suf, tags in sections(data_dir / "verb_paradigms.tsv")[""]:
         frames[(pid, sl)].append(("" if pre == "-" else pre, "" if suf == "-" else suf, tags))
-    for stem, asp, pid, sl, _, _ in sections(data_dir / "verb_stems.tsv")[""]:
+    for stem, asp, voice, pid, sl, _, _ in sections(data_dir / "verb_stems.tsv")[""]:
         for pre, suf, tags in frames[(pid, sl)]:
             for t in tags.split():
                 forms[pre + stem + suf].add("VERB." + t)

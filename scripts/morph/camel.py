@@ -15,6 +15,7 @@ from the format the sheets document):
 """
 import csv
 import itertools
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -144,16 +145,56 @@ def agreement_tag(f):
     return f"{f.get('asp', '?')}{f.get('per', '')}{'' if gen == 'u' else gen}{f.get('num', '')}"
 
 
+TRANSITIVITY = {"trans", "intrans", "ditrans"}
+
+
+def _cond_key(cond):
+    return " ".join(sorted(t for t in (cond or "").split() if t not in TRANSITIVITY))
+
+
+def passive_form(row, patterns):
+    """The passive stem of a lexicon row and its (COND-T, COND-S), from the
+    Passive-Patterns sheet: a pattern row applies when its PATTERN is the
+    stem's abstract pattern or its lemma pattern (hollow verbs mark the weak
+    radical: 1aA3 → 1aAo3), its COND-T/COND-S equal the stem's (transitivity
+    aside) and its MATCH regex matches the whole FORM."""
+    lemma_pattern = row["PATTERN_LEMMA"].split("-")[0]
+    keys = [row["PATTERN_ABSTRACT"], lemma_pattern, re.sub(r"aA([0-9>])", r"aAo\1", lemma_pattern)]
+    for key in keys:
+        for p in patterns.get(key, ()):
+            if (_cond_key(p["COND-T"]) == _cond_key(row["COND-T"])
+                    and _cond_key(p["COND-S"]) == _cond_key(row["COND-S"])
+                    and re.fullmatch(p["MATCH"], row["FORM"])):
+                form = re.sub(p["MATCH"], p["SUB"].replace("$", "\\"), row["FORM"])
+                trans = " ".join(t for t in (row["COND-S"] or "").split() if t in TRANSITIVITY)
+                return form, p["COND-T-PASS"] or "", f"{p['COND-S-PASS'] or ''} {trans}".strip()
+    return None
+
+
 def load_verb_lexicon(sheet_dir):
+    """[(aspect, voice, lemma, gloss, stem Morpheme)]: the lexicon's active
+    stems and the passive stems the Passive-Patterns sheets derive (PV, IV)."""
     stems = []
     for asp in ASPECTS:
+        patterns = defaultdict(list)
+        pass_sheet = Path(sheet_dir) / f"MSA-Verb-{asp}-Passive-Patterns.csv"
+        if pass_sheet.exists():
+            for p in read_rows(pass_sheet):
+                if p["PATTERN"] and p["PATTERN"] != "PATTERN" and p["MATCH"]:
+                    patterns[p["PATTERN"]].append(p)
         for r in read_rows(Path(sheet_dir) / f"MSA-Verb-LEX-{asp}.csv", "LEXICON"):
             form = (r["FORM"] or "").strip()
             if not form or form == "DROP":
                 continue
             m = Morpheme(f"[STEM-{asp}]", "STEM", form, r["FEAT"].strip(), r["COND-S"] or "", r["COND-T"] or "")
             m.finish([])
-            stems.append((asp, r["LEMMA"].strip(), r["GLOSS"].strip(), m))
+            stems.append((asp, "a", r["LEMMA"].strip(), r["GLOSS"].strip(), m))
+            passive = passive_form(r, patterns) if patterns else None
+            if passive:
+                pform, ct, cs = passive
+                pm = Morpheme(f"[STEM-{asp}]", "STEM", pform, r["FEAT"].strip().replace("vox:a", "vox:p"), cs, ct)
+                pm.finish([])
+                stems.append((asp, "p", r["LEMMA"].strip(), r["GLOSS"].strip(), pm))
     return stems
 
 
@@ -210,7 +251,7 @@ def verb_templates(stem, slots, morph):
 
 
 def generate_verbs(sheet_dir):
-    """{(lemma, aspect): (gloss, {(prefix, stem, suffix, tag): hosts})}
+    """{(lemma, aspect, voice): (gloss, {(prefix, stem, suffix, tag): hosts})}
     in written Arabic; `hosts` is the set of host flags seen."""
     sheet_dir = Path(sheet_dir)
     morph = load_morph(sheet_dir / "MSA-Verb-MORPH.csv")
@@ -222,7 +263,7 @@ def generate_verbs(sheet_dir):
     def surface(bw):
         return written(bw2ar(apply_postregex(bw, postregex)))
 
-    for asp, lemma, gloss, stem in load_verb_lexicon(sheet_dir):
+    for asp, voice, lemma, gloss, stem in load_verb_lexicon(sheet_dir):
         key = stem_key(stem)
         if key not in cache:
             frames = set()
@@ -230,7 +271,7 @@ def generate_verbs(sheet_dir):
                 if name == asp:
                     frames |= verb_templates(stem, slots, morph)
             cache[key] = sorted(frames)
-        entry = result.setdefault((lemma, ASPECTS[asp]), (gloss, {}))
+        entry = result.setdefault((lemma, ASPECTS[asp], voice), (gloss, {}))
         for pre, before, after, suf, tag, host in cache[key]:
             form = (surface(pre), surface(before + stem.form + after), surface(suf), tag)
             entry[1].setdefault(form, set()).add(host)
