@@ -62,6 +62,7 @@ SPEECH_GLOSSES = {
     "acknowledge", "admit", "claim", "allege", "threaten", "promise", "disclose", "underline",
     "inform", "notify", "assure", "demand", "call for", "urge", "caution", "forecast", "expect",
     "refute", "reject", "insist", "argue", "continue", "proclaim", "stipulate", "describe",
+    "consider", "believe", "opine", "suggest", "ask", "wonder", "criticize", "write",
 }
 # aspectual/auxiliary verbs (كان وأخواتها, أفعال الشروع والمقاربة, مضى/راح/عاد):
 # compiled by hand for khabar; matched to Camel lemmas by their written form.
@@ -202,7 +203,8 @@ def write_clitics(out_dir):
                    "Sections. `proclitics`: form<TAB>analysis (longest first; لل = ل + ال).",
                    "`enclitics`: form<TAB>person/gender/number of the pronoun.",
                    "`restore`: written<TAB>stem_final: before an enclitic, the stem's final letter",
-                   "  `stem_final` is written `written` (محاميت+ه → محامية; مستوا+ه → مستوى).",
+                   "  `stem_final` may be written `written` (محاميت+ه → محامية; مستوا+ه → مستوى;",
+                   "  لدي+ه → لدى).",
                    "Split: try proclitic × enclitic, keep splits whose stem is in the tables; after ال/لل",
                    "  only nominals; a split never leaves a stem under 2 letters.",
                ])

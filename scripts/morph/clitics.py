@@ -20,8 +20,8 @@ ENCLITICS = [
     ("ها", "3fs"), ("نا", "1p"), ("ني", "1s"), ("ه", "3ms"), ("ك", "2s"), ("ي", "1s"),
 ]
 # spelling of a stem before an enclitic: ة is written ت (محاميته), final
-# ى is written ا (مستواه); the lookup restores them.
-STEM_RESTORE = [("ت", "ة"), ("ا", "ى")]
+# ى is written ا (مستواه) or, in على/لدى/إلى, ي (لديه); the lookup restores them.
+STEM_RESTORE = [("ت", "ة"), ("ا", "ى"), ("ي", "ى")]
 MIN_STEM = 2
 
 

@@ -194,6 +194,15 @@ class RealOutput(unittest.TestCase):
         self.assertIn("PREP", self.whole("على"))
         self.assertNotIn("PREP", self.whole("علي"))
         self.assertIn("PREP", {c for p, s, e, cls in self.lex.analyse("عليه") if e for c in cls})
+        self.assertIn("PREP", {c for p, s, e, cls in self.lex.analyse("لديه") if e for c in cls})
+
+    def test_passive_and_clitic_verbs(self):
+        self.assertIn("VERB.p3ms", self.whole("قيل"))
+        self.assertIn("VERB.p3fs", self.whole("أقيمت"))
+        self.assertIn(("س", "يقول", ""), {(p, s, e) for p, s, e, _ in self.lex.analyse("سيقول")})
+        self.assertNotIn(("س", "عد", ""), {(p, s, e) for p, s, e, _ in self.lex.analyse("سعد")})
+        self.assertIn(("", "قالو", "ه"), {(p, s, e) for p, s, e, _ in self.lex.analyse("قالوه")})
+        self.assertNotIn("VERB.p3mp", self.whole("قالو"))
 
     def test_speech_and_aux_verbs(self):
         rows = [l.split("\t") for l in (DATA / "speech_verbs.tsv").read_text(encoding="utf-8").splitlines()
