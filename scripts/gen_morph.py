@@ -206,7 +206,8 @@ def write_clitics(out_dir):
                    "  `stem_final` may be written `written` (محاميت+ه → محامية; مستوا+ه → مستوى;",
                    "  لدي+ه → لدى).",
                    "Split: try proclitic × enclitic, keep splits whose stem is in the tables; after ال/لل",
-                   "  only nominals; a split never leaves a stem under 2 letters.",
+                   "  only nominals; a stem keeps 2 letters or more, except ب ل ك carrying a pronoun",
+                   "  (به، له، لي).",
                ])
         out.write("# section: proclitics\n")
         for p, c in PROCLITICS:

@@ -20,9 +20,12 @@ ENCLITICS = [
     ("ها", "3fs"), ("نا", "1p"), ("ني", "1s"), ("ه", "3ms"), ("ك", "2s"), ("ي", "1s"),
 ]
 # spelling of a stem before an enclitic: ة is written ت (محاميته), final
-# ى is written ا (مستواه) or, in على/لدى/إلى, ي (لديه); the lookup restores them.
-STEM_RESTORE = [("ت", "ة"), ("ا", "ى"), ("ي", "ى")]
+# ى is written ا (مستواه) or, in على/لدى/إلى, ي (لديه), final hamza sits on
+# ئ or ؤ (أعدائه، ارتداؤه); the lookup restores them.
+STEM_RESTORE = [("ت", "ة"), ("ا", "ى"), ("ي", "ى"), ("ئ", "ء"), ("ؤ", "ء")]
 MIN_STEM = 2
+# one-letter prepositions that carry a pronoun by themselves (به، له، لي، بك)
+ONE_LETTER_HOSTS = ("ب", "ل", "ك")
 
 
 def candidates(word):
@@ -34,7 +37,9 @@ def candidates(word):
         encs = [("", "")] + [(e, c) for e, c in ENCLITICS if rest.endswith(e)]
         for e, _ in encs:
             stem = rest[: len(rest) - len(e)] if e else rest
-            if len(stem) < MIN_STEM or (not p and not e):
+            if not p and not e:
+                continue
+            if len(stem) < MIN_STEM and not (e and stem in ONE_LETTER_HOSTS):
                 continue
             out.append((p, stem, e))
             if e:

@@ -149,6 +149,9 @@ class Clitics(unittest.TestCase):
         self.assertIn(("ل", "وزير", ""), c)
         self.assertIn(("", "محامية", "ه"), candidates("محاميته"))
         self.assertIn(("وال", "قرار", ""), candidates("والقرار"))
+        self.assertIn(("", "ب", "ه"), candidates("به"))
+        self.assertIn(("", "أعداء", "ه"), candidates("أعدائه"))
+        self.assertNotIn(("", "ف", "ه"), candidates("فه"))
         self.assertNotIn(("و", "ب", ""), candidates("وب"))
 
 
