@@ -53,7 +53,7 @@ def written(ar):
 
 def fold(word):
     """khabar's matching key (src/tokenizer/fold.rs)."""
-    return DIACRITICS.sub("", word).translate(FOLD_MAP).lower()
+    return "".join(c.lower() if c.isascii() else c for c in DIACRITICS.sub("", word).translate(FOLD_MAP))
 
 
 def is_arabic_word(w):

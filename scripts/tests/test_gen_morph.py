@@ -60,6 +60,7 @@ class Transliteration(unittest.TestCase):
         self.assertEqual(fold("کتاب"), "كتاب")
         self.assertEqual(fold("٢٠٢٤ ۱۹"), "2024 19")
         self.assertEqual(fold("CNN"), "cnn")
+        self.assertEqual(fold("ÉTÉ"), "ÉtÉ")  # only ASCII is lower-cased, as in fold.rs
 
 
 class Conditions(unittest.TestCase):
