@@ -63,7 +63,12 @@ SPEECH_GLOSSES = {
     "inform", "notify", "assure", "demand", "call for", "urge", "caution", "forecast", "expect",
     "refute", "reject", "insist", "argue", "continue", "proclaim", "stipulate", "describe",
     "consider", "believe", "opine", "suggest", "ask", "wonder", "criticize", "write",
+    "reiterate", "call", "denounce", "condemn", "praise", "commend", "recommend", "advise",
+    "express clearly", "conclude", "think more likely", "quote",
 }
+# speech verbs whose Camel glosses do not say so (لفت "attract" in لفت إلى أن, نقل
+# "transmit" in نقل عن, أقر "ratify", استدرك "amend"): compiled by hand for khabar.
+SPEECH_LEMMAS_BY_HAND = ["لفت", "نقل", "أقر", "استدرك", "ردد", "اختتم"]
 # aspectual/auxiliary verbs (كان وأخواتها, أفعال الشروع والمقاربة, مضى/راح/عاد):
 # compiled by hand for khabar; matched to Camel lemmas by their written form.
 AUX_LEMMAS = ["كان", "أصبح", "أضحى", "أمسى", "ظل", "بات", "صار", "ليس", "زال", "فتئ", "برح",
@@ -235,6 +240,8 @@ def write_speech(out_dir, verbs, stem_rows):
         lemma = written(bw2ar(lbw.split("-")[0]))
         items = gloss_items(g)
         hits = sorted(items & SPEECH_GLOSSES)
+        if not hits and lemma in SPEECH_LEMMAS_BY_HAND:
+            hits = ["(by hand)"]
         if hits:
             rows.append(("speech", lemma, lbw, ",".join(hits)))
         if lemma in AUX_LEMMAS:
@@ -242,7 +249,8 @@ def write_speech(out_dir, verbs, stem_rows):
     with open(out_dir / "speech_verbs.tsv", "w", encoding="utf-8") as out:
         header(out, "speech_verbs.tsv — verbs of saying/stating and aspectual/auxiliary verbs", CAMEL_CREDIT, [
             "Columns: kind<TAB>lemma<TAB>lemma_id<TAB>matched<TAB>stems",
-            "  kind: speech (an English gloss of the lemma is a verb of saying: matched lists them)",
+            "  kind: speech (an English gloss of the lemma is a verb of saying: matched lists them;",
+            "  \"(by hand)\" for a few lemmas listed by hand for khabar: لفت، نقل، أقر، استدرك …)",
             "  or aux (hand-listed aspectual verb: كان وأخواتها, مضى/راح/عاد/أخذ/ظل …).",
             "  stems: aspect:stem:paradigm:slot of the active stems, space-separated (see verb_stems.tsv).",
             "  Selection by gloss is broad on purpose (add, note, continue have other senses);",
