@@ -2,7 +2,7 @@
 generated tables the way khabar is meant to: strip proclitics and an
 enclitic pronoun by rule, look the rest up.
 """
-from .text import fold
+from .text import fold, written
 
 # proclitic chains, longest first: conjunction (و ف), then preposition/future
 # particle (ب ل ك س), then the article (ال); لل is ل + ال with the alef dropped.
@@ -68,9 +68,10 @@ class Lexicon:
         return set(self.written.get(stem, ()))
 
     def analyse(self, word, folded=False):
-        """[(proclitic, stem, enclitic, classes)] for the splits whose stem is known."""
+        """[(proclitic, stem, enclitic, classes)] for the splits whose stem is
+        known; diacritics and tatweel are dropped first (ردّ is رد)."""
         res = []
-        for p, stem, e in candidates(word):
+        for p, stem, e in candidates(written(word)):
             cls = allowed(p, e, self.classes(stem, folded))
             if cls:
                 res.append((p, stem, e, cls))

@@ -179,6 +179,7 @@ class RealOutput(unittest.TestCase):
         self.assertIn("VERB.p3ms", self.whole("قال"))
         self.assertIn("VERB.p3fs", self.whole("قالت"))
         self.assertIn("VERB.i3ms", self.whole("يقول"))
+        self.assertIn("VERB.p3ms", self.whole("قَالَ"))
         self.assertIn("VERB.p3mp", self.whole("قالوا"))
 
     def test_nouns(self):
