@@ -100,7 +100,7 @@ pub struct Inputs {
     args: std::vec::IntoIter<PathBuf>,
     list: Option<PathList>,
     /// The directory being walked, and whether it has given a file yet.
-    walk: Option<(walkdir::IntoIter, PathBuf, bool)>,
+    walk: Option<(Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>, PathBuf, bool)>,
     extensions: Extensions,
     /// Standard input has been handed out as an article.
     stdin_taken: bool,
@@ -108,6 +108,8 @@ pub struct Inputs {
     errors_file: Option<PathBuf>,
     /// Directories that held no file to take, noted as they are done.
     pub empty_dirs: Vec<PathBuf>,
+    /// Walk hidden entries (`.git`) too.
+    hidden: bool,
 }
 
 /// The extensions of the files taken when walking a directory, without
@@ -200,9 +202,9 @@ fn path_from_bytes(bytes: &[u8]) -> PathBuf {
 impl Inputs {
     /// No paths and no list mean standard input. `errors_file`: the
     /// `--errors` file, which is never taken as an input.
-    pub fn new(paths: Vec<PathBuf>, list: Option<PathList>, extensions: Extensions, errors_file: Option<PathBuf>) -> Inputs {
+    pub fn new(paths: Vec<PathBuf>, list: Option<PathList>, extensions: Extensions, errors_file: Option<PathBuf>, hidden: bool) -> Inputs {
         let paths = if paths.is_empty() && list.is_none() { vec![PathBuf::from("-")] } else { paths };
-        Inputs { args: paths.into_iter(), list, walk: None, extensions, stdin_taken: false, errors_file, empty_dirs: Vec::new() }
+        Inputs { args: paths.into_iter(), list, walk: None, extensions, stdin_taken: false, errors_file, empty_dirs: Vec::new(), hidden }
     }
 
     /// The next path, and whether it comes from a list read from standard
@@ -265,7 +267,13 @@ impl Iterator for Inputs {
                 return Some(self.stdin(from_stdin_list));
             }
             if path.is_dir() {
-                self.walk = Some((walkdir::WalkDir::new(&path).follow_links(true).sort_by_file_name().into_iter(), path, false));
+                let hidden = self.hidden;
+                // a hidden entry below the root (`.git`, `.cache`) is skipped
+                // unless --hidden; the root itself is walked as named
+                let walk = walkdir::WalkDir::new(&path).follow_links(true).sort_by_file_name().into_iter();
+                let walk: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send> =
+                    Box::new(walk.filter_entry(move |e| hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')));
+                self.walk = Some((walk, path, false));
                 continue;
             }
             return Some(self.file(path));
@@ -727,11 +735,11 @@ mod tests {
     #[test]
     fn no_path_means_stdin_and_lists_skip_blank_lines() {
         let txt = || Extensions::new(&["txt".to_string()]);
-        let v: Vec<_> = Inputs::new(Vec::new(), None, txt(), None).collect();
+        let v: Vec<_> = Inputs::new(Vec::new(), None, txt(), None, false).collect();
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, Input::Stdin);
         let list = PathList { input: Input::Stdin, reader: Box::new(&b"a.txt\r\n\nb c.txt\n"[..]), terminator: b'\n' };
-        let v: Vec<_> = Inputs::new(Vec::new(), Some(list), txt(), None).map(|(i, _)| i).collect();
+        let v: Vec<_> = Inputs::new(Vec::new(), Some(list), txt(), None, false).map(|(i, _)| i).collect();
         assert_eq!(v, [Input::File("a.txt".into()), Input::File("b c.txt".into())]);
     }
 }

@@ -102,9 +102,23 @@ pub struct Args {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
+    /// Also walk hidden files and directories (names starting with `.`,
+    /// such as `.git`), which a walk skips by default.
+    #[arg(long)]
+    pub hidden: bool,
+
     /// Print the JSON Schema (draft 2020-12) of the records and exit.
     #[arg(long, exclusive = true)]
     pub print_schema: bool,
+
+    /// Print a completion script for SHELL and exit (bash, zsh, fish,
+    /// elvish, powershell): `khabar --completions bash > /etc/bash_completion.d/khabar`.
+    #[arg(long, value_name = "SHELL", exclusive = true)]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the man page (roff) and exit: `khabar --man > khabar.1`.
+    #[arg(long, exclusive = true)]
+    pub man: bool,
 }
 
 /// The values of `--format`: the library's [`Format`]s, as the command
@@ -223,7 +237,7 @@ impl Config {
             _ => None,
         };
         let extensions_named = extensions.describe();
-        let inputs = Inputs::new(args.paths, list, extensions, errors_file);
+        let inputs = Inputs::new(args.paths, list, extensions, errors_file, args.hidden);
         Ok(Config {
             stdin_is_terminal,
             jobs_in_order: Jobs::new(inputs, args.input, args.max_bytes),
@@ -260,6 +274,25 @@ fn refuse_errors_file_among_inputs(errors: &std::path::Path, paths: &[PathBuf], 
     Ok(())
 }
 
+/// What `--print-schema`, `--completions` and `--man` print instead of a
+/// run, if one of them is given.
+fn information(args: &Args) -> Option<Vec<u8>> {
+    use clap::CommandFactory;
+    if args.print_schema {
+        return Some(khabar::record::schema().into_bytes());
+    }
+    let mut out = Vec::new();
+    if let Some(shell) = args.completions {
+        clap_complete::generate(shell, &mut Args::command(), "khabar", &mut out);
+        return Some(out);
+    }
+    if args.man {
+        clap_mangen::Man::new(Args::command()).render(&mut out).ok()?;
+        return Some(out);
+    }
+    None
+}
+
 /// Entry point of the binary; returns the exit status.
 pub fn main() -> i32 {
     let args = match Args::try_parse() {
@@ -269,8 +302,8 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    if args.print_schema {
-        return match io::stdout().write_all(khabar::record::schema().as_bytes()) {
+    if let Some(text) = information(&args) {
+        return match io::stdout().write_all(&text) {
             Ok(()) => 0,
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
             Err(e) => {

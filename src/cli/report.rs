@@ -58,6 +58,9 @@ pub struct Reporter {
     bar: ProgressBar,
     bar_wanted: bool,
     failed: u64,
+    /// Inputs finished, and when the run began: the summary line's figures.
+    finished: u64,
+    started: std::time::Instant,
 }
 
 impl Reporter {
@@ -69,6 +72,8 @@ impl Reporter {
             bar: ProgressBar::hidden(),
             bar_wanted: !quiet && io::stderr().is_terminal(),
             failed: 0,
+            finished: 0,
+            started: std::time::Instant::now(),
         }
     }
 
@@ -86,7 +91,8 @@ impl Reporter {
     }
 
     /// One input finished, with a record or an error line.
-    pub fn done(&self) {
+    pub fn done(&mut self) {
+        self.finished += 1;
         // a bar never shown needs no count (and a hidden bar's count
         // costs hundreds of instructions an input)
         if self.bar_wanted {
@@ -147,9 +153,16 @@ impl Reporter {
         }
     }
 
-    /// Clears the bar and flushes the `--errors` file.
+    /// Clears the bar, says in one line what a batch came to (on a
+    /// terminal only: `412 articles, 3 failed, 9.1 s`) and flushes the
+    /// `--errors` file.
     pub fn finish(self) -> io::Result<()> {
+        let was_shown = !self.bar.is_hidden();
         self.bar.finish_and_clear();
+        if was_shown {
+            let secs = self.started.elapsed().as_secs_f64();
+            let _ = writeln!(io::stderr().lock(), "khabar: {} articles, {} failed, {secs:.1} s", self.finished, self.failed);
+        }
         if let (ErrorsTo::File(path), Some(mut out)) = (&self.errors_to, self.errors_file) {
             out.flush().map_err(|e| io::Error::other(format!("--errors {}: {e}", path.display())))?;
         }
