@@ -252,3 +252,23 @@ fn a_folder_without_a_matching_file_gets_a_note() {
     let out = khabar().arg("--quiet").arg(dir.path()).output().unwrap();
     assert!(stderr_of(&out).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_read_like_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here: nothing to test
+    }
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::write(fifo, ARTICLE).unwrap())
+    };
+    let out = khabar().arg(&fifo).output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["quotes"].as_array().unwrap().len(), 1);
+}
