@@ -3,11 +3,13 @@
 
 use super::cues::{verb_at, verb_with_object_suffix};
 use super::headline::headline_end;
+use super::words::AttributionHead;
 use super::{word_count, Cue};
 use crate::extract::doc::Doc;
 use crate::extract::names::{self, NounPhrase};
 use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
 use crate::record::QuoteKind;
+use crate::tokenizer::clitics::{starts_with_wa, without_wa};
 use crate::tokenizer::TokenKind;
 
 /// Features of an attribution phrase used as a cue (no verb agreement).
@@ -21,7 +23,7 @@ pub(super) const ATTRIBUTION: VerbInfo = VerbInfo {
 };
 
 /// Whether token `t` opens an attribution phrase: `بحسب`, `حسبما`, `وفقا
-/// لـ`, `طبقا لـ`, `نقلا عن`, `على لسان`.
+/// لـ`, `طبقا لـ`, `نقلا عن`, `على لسان` (the `attribution_heads` list).
 #[inline]
 pub(super) fn is_attribution_head(doc: &Doc, t: usize) -> bool {
     if doc.kind(t) != TokenKind::Word {
@@ -29,35 +31,27 @@ pub(super) fn is_attribution_head(doc: &Doc, t: usize) -> bool {
     }
     // this runs at every word of an indirect quote: most words are turned
     // away by their length and last letter, without a call
-    if !may_be_attribution_head(doc.toks.key_bytes(t)) {
-        debug_assert!(!attribution_head_at(doc, t), "{}", doc.key(t));
+    if !doc.words.quotes.attribution.may_be(doc.toks.key_bytes(t)) {
+        debug_assert!(attribution_head_at(doc, t).is_none(), "{}", doc.key(t));
         return false;
     }
-    attribution_head_at(doc, t)
+    attribution_head_at(doc, t).is_some()
 }
 
-/// Whether a folded key has the length and the last letter of an
-/// attribution head: every head is 3 to 5 letters, with or without `و` (2
-/// bytes a letter), and ends in `ب`, `ا` or `ي` (`بحسب`, `وفقا`, `على`).
-#[inline]
-fn may_be_attribution_head(key: &[u8]) -> bool {
-    (6..=12).contains(&key.len()) && ["ب", "ا", "ي"].iter().any(|last| key.ends_with(last.as_bytes()))
-}
-
-/// [`is_attribution_head`] for a word that passed the quick test.
+/// The attribution head at `t` (see [`is_attribution_head`]), for a word
+/// that passed the quick test.
 #[inline(never)]
-fn attribution_head_at(doc: &Doc, t: usize) -> bool {
+fn attribution_head_at<'a>(doc: &Doc<'a>, t: usize) -> Option<&'a AttributionHead> {
+    let heads = &doc.words.quotes.attribution;
     let whole = doc.key(t);
-    if !(6..=12).contains(&whole.len()) {
-        return false;
+    if !(heads.min_len..=heads.max_len).contains(&whole.len()) {
+        return None;
     }
-    // `وفقا` begins with و itself: try the word whole, then without `و`
-    let k = if matches!(whole, "وفقا" | "ووفقا") { "وفقا" } else { whole.strip_prefix('و').filter(|r| r.len() >= 6).unwrap_or(whole) };
-    match k {
-        "بحسب" | "حسب" | "حسبما" | "وفقا" | "طبقا" => true,
-        "نقلا" => doc.next_word(t).is_some_and(|n| doc.key(n) == "عن"),
-        "علي" => doc.next_word(t).is_some_and(|n| doc.key(n) == "لسان"),
-        _ => false,
+    // `وفقا` begins with و itself: the word whole first, then without `و`
+    let head = heads.get(whole).or_else(|| starts_with_wa(whole).then(|| heads.get(without_wa(whole))).flatten())?;
+    match &head.needs {
+        Some(next) => doc.next_word(t).is_some_and(|n| doc.key(n) == &**next).then_some(head),
+        None => Some(head),
     }
 }
 
@@ -69,14 +63,13 @@ pub(super) fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usi
     if !is_attribution_head(doc, t) {
         return None;
     }
-    let whole = doc.key(t);
-    let k = if matches!(whole, "وفقا" | "ووفقا") { "وفقا" } else { whole.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(whole) };
+    let words = &doc.words.quotes;
+    let head = attribution_head_at(doc, t)?;
     let mut n = doc.next_word(t)?;
-    match k {
-        "نقلا" | "علي" => n = doc.next_word(n)?,
-        "وفقا" | "طبقا" if doc.key(n) == "لما" => n = doc.next_word(n)?,
-        "بحسب" | "حسب" if doc.key(n) == "ما" => n = doc.next_word(n)?,
-        _ => {}
+    // the word the head needs (`عن` of `نقلا عن`), or one it may take (`ما`
+    // of `بحسب ما`)
+    if head.needs.is_some() || head.skips.as_deref().is_some_and(|w| doc.key(n) == w) {
+        n = doc.next_word(n)?;
     }
     // the verb of `ما قاله`, `حسبما أفاد`, `لما أعلنه`
     if verb_at(doc, n).is_some() || verb_with_object_suffix(doc, n).is_some() {
@@ -84,8 +77,8 @@ pub(super) fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usi
     }
     // `بيان صادر عن الرئاسة`: the issuer
     if doc.phrase_at(&doc.lex.document_nouns, n).is_some() {
-        if let Some(a) = doc.next_word(n).filter(|&a| matches!(doc.key(a), "صادر" | "صادره")) {
-            if let Some(b) = doc.next_word(a).filter(|&b| doc.key(b) == "عن") {
+        if let Some(a) = doc.next_word(n).filter(|&a| words.issued.contains(doc.key(a))) {
+            if let Some(b) = doc.next_word(a).filter(|&b| doc.key(b) == &*words.source_preposition) {
                 n = doc.next_word(b)?;
             }
         }
@@ -131,7 +124,7 @@ pub(super) fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         // the quote is the clause after the credit's comma
         let Some(comma) = (last + 1..r.end).find(|&t| matches!(doc.punct(t), Some('،' | ','))) else { continue };
         let mut c = doc.next_non_space(comma).filter(|&c| c < r.end);
-        if let Some(w) = c.filter(|&w| doc.tokens[w].is_word() && matches!(doc.key(w), "فان" | "فانه" | "فانها" | "ان" | "انه")) {
+        if let Some(w) = c.filter(|&w| doc.tokens[w].is_word() && doc.words.quotes.credit_complementizers.contains(doc.key(w))) {
             c = doc.next_non_space(w);
         }
         let Some(start) = c else { continue };

@@ -4,24 +4,29 @@ use super::attribution::is_attribution_head;
 use super::Cue;
 use crate::extract::doc::Doc;
 use crate::record::QuoteKind;
+use crate::tokenizer::clitics::is_wa;
 
-/// An indirect quote runs to the end of its sentence, or to the next cue in
-/// the same sentence (`..., مضيفا أن ...`, `... وقال فلان إن ...`).
+/// How many tokens before a verb its concessive `أن` may be.
+const CONCESSIVE_REACH: usize = 12;
+
 /// Whether the verb at `v` sits in a clause opened by `رغم أن`/`مع أن`
-/// (within the same sentence, a few words before it).
+/// (within the same sentence, [`CONCESSIVE_REACH`] tokens before it).
 fn concessive_clause(doc: &Doc, v: usize) -> bool {
+    let words = &doc.words.quotes;
     let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
     let mut t = v;
-    for _ in 0..12 {
+    for _ in 0..CONCESSIVE_REACH {
         let Some(p) = doc.prev_non_space(t).filter(|&p| p >= sentence_start) else { return false };
-        if doc.key(p) == "ان" {
-            return doc.prev_non_space(p).is_some_and(|q| matches!(doc.key(q), "رغم" | "ورغم" | "برغم" | "وبرغم" | "مع" | "ومع"));
+        if doc.key(p) == &*words.complementizer {
+            return doc.prev_non_space(p).is_some_and(|q| words.concessives.contains(doc.key(q)));
         }
         t = p;
     }
     false
 }
 
+/// An indirect quote runs to the end of its sentence, or to the next cue in
+/// the same sentence (`..., مضيفا أن ...`, `... وقال فلان إن ...`).
 pub(super) fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
     let n = cues.len();
     // the last search for a credit: (from, to, the first found); quotes of
@@ -49,7 +54,7 @@ pub(super) fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         // `رغم أن المصادر أكدت أن …، فإن …`: a concessive clause ends where
         // the main clause (`، فإن`, `، إلا أن`) begins
         if concessive_clause(doc, cues[i].verb) {
-            if let Some(c) = (start..end).find(|&t| matches!(doc.punct(t), Some('،' | ',')) && doc.next_word(t).is_some_and(|n| matches!(doc.key(n), "فان" | "الا"))) {
+            if let Some(c) = (start..end).find(|&t| matches!(doc.punct(t), Some('،' | ',')) && doc.next_word(t).is_some_and(|n| doc.words.quotes.main_clause_openers.contains(doc.key(n)))) {
                 end = c;
             }
         }
@@ -72,7 +77,7 @@ pub(super) fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         if end < sentence_end {
             let mut e = end;
             while let Some(p) = doc.prev_non_space(e).filter(|&p| p >= start) {
-                let connective = doc.tokens[p].is_word() && matches!(doc.key(p), "فيما" | "بينما" | "حين" | "في" | "و" | "كما" | "ثم");
+                let connective = doc.tokens[p].is_word() && is_connective(doc, p);
                 if connective || matches!(doc.punct(p), Some('،' | ',' | '؛' | ';')) {
                     e = p;
                 } else {
@@ -84,4 +89,10 @@ pub(super) fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         // a subject-less `وقال “…”` later in the sentence also ends it
         cues[i].end = Some(end.max(start));
     }
+}
+
+/// Whether the word at `p` joins a next clause (`فيما`, `بينما`, `و`).
+fn is_connective(doc: &Doc, p: usize) -> bool {
+    let key = doc.key(p);
+    is_wa(key) || doc.words.quotes.connectives.contains(key)
 }

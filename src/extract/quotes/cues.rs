@@ -4,12 +4,14 @@
 
 use super::attribution::{attribution_source, ATTRIBUTION};
 use super::headline::headline_end;
+use super::words::ReachWord;
 use super::subject::{antecedent, appositive_name, preverbal_subject, sentence_subject};
 use super::{word_count, Cue, CUE_WINDOW, MAX_TERM_WORDS};
 use crate::extract::doc::{Doc, TokenLex};
 use crate::extract::names::{self, NounPhrase, PhraseKind};
-use crate::lexicon::{Preps, Tense, VerbInfo};
+use crate::lexicon::{Tense, VerbInfo};
 use crate::record::QuoteKind;
+use crate::tokenizer::clitics::{has_article, has_oblique_plural_ending, without_object_pronoun, without_wa};
 use crate::tokenizer::{QuoteSpan, Token, TokenKind};
 
 /// Whether the verb at `v` comes right after a closing quotation mark (and
@@ -52,8 +54,7 @@ pub(super) fn verb_at(doc: &Doc, i: usize) -> Option<VerbInfo> {
 /// `قاله`, `قالته`, `أكدها`: a verb of saying with an object pronoun.
 pub(super) fn verb_with_object_suffix(doc: &Doc, i: usize) -> Option<VerbInfo> {
     let k = doc.key(i);
-    let stem = k.strip_suffix("ها").or_else(|| k.strip_suffix('ه'))?;
-    let stem = stem.strip_prefix('و').unwrap_or(stem);
+    let stem = without_wa(without_object_pronoun(k)?);
     doc.lex.word(doc.lex.vocab.get(stem)).and_then(|w| w.verb).filter(|v| !v.ambiguous)
 }
 
@@ -67,21 +68,6 @@ pub(super) fn is_complementizer(doc: &Doc, i: usize) -> bool {
     // `وأن` is a second clause of the same quote, not a new one
     false
 }
-
-/// Whether a key is a preposition a verb may put before its complementizer.
-fn is_verb_prep(key: &str, preps: Preps) -> bool {
-    match key {
-        "الي" => true,
-        // `أكد على أن`, `شدد على أن`: news puts على before أن after most
-        // verbs of saying, listed or not
-        "علي" => true,
-        "عن" => preps.contains(Preps::AN),
-        "في" => preps.contains(Preps::FI),
-        "من" => preps.contains(Preps::MIN),
-        _ => false,
-    }
-}
-
 
 pub(super) fn find_cues(doc: &Doc) -> Vec<Cue> {
     let mut cues = Vec::new();
@@ -129,6 +115,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
 /// [`cue_after`] once a quote may follow the verb: its subject, then its
 /// quote before `limit`.
 fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: usize) -> Option<Cue> {
+    let words = &doc.words.quotes;
     let mut subject = None;
     let mut j = doc.next_non_space(v)?;
     // `تابع قائلا`, `أضاف قائلا`: the participle belongs to the cue
@@ -139,12 +126,12 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     // has the subject of its clause's verb: what follows it is an adverb or
     // an object and what precedes it another clause
     let participle = info.tense == Tense::Participle;
-    if !participle && doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !is_verb_prep(doc.key(j), info.preps) {
+    if !participle && doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !words.is_verb_prep(doc.key(j), info.preps) {
         // a definite sound masculine plural in `-ين` is oblique: the object
         // (`يناشد المسؤولين قائلا`), never the subject (`المسؤولون`)
         let oblique = |np: &NounPhrase| {
             let k = doc.key(np.first);
-            np.kind == PhraseKind::Description && np.prefix_chars == 0 && k.starts_with("ال") && k.ends_with("ين") && k.chars().count() >= 7
+            np.kind == PhraseKind::Description && np.prefix_chars == 0 && has_article(k) && has_oblique_plural_ending(k) && k.chars().count() >= 7
                 && doc.phrase_at(&doc.lex.gazetteer, np.first).is_none() // `الكرملين`
         };
         if let Some(np) = names::parse(doc, j).filter(|np| !oblique(np)) {
@@ -154,14 +141,14 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
         }
     }
     // `نقلت رويترز عن مسؤول أمريكي إن`: the one quoted follows `عن`
-    if doc.lex.verb_lemmas.get(info.lemma as usize).is_some_and(|l| l == "نقل") {
+    if doc.lex.verb_lemmas.get(info.lemma as usize).is_some_and(|l| words.relay_verbs.contains(l)) {
         let after = subject.map_or(v, |np| np.last);
         // `عن` within three words: `نقلت وسائل إعلام عن فلان`
         let mut an = None;
         let mut t = after;
         for _ in 0..3 {
             let Some(n) = doc.next_word(t) else { break };
-            if doc.key(n) == "عن" {
+            if doc.key(n) == &*words.source_preposition {
                 an = Some(n);
                 break;
             }
@@ -178,7 +165,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
             let after = subject.map_or(v, |np| np.last);
             let moved = (after..(after + 12).min(sentence_end))
                 .take_while(|&t| !is_complementizer(doc, t) && doc.kind(t) != TokenKind::Quote && doc.punct(t) != Some(':'))
-                .any(|t| matches!(doc.key(t), "الي" | "من"));
+                .any(|t| words.move_prepositions.contains(doc.key(t)));
             if moved {
                 return None;
             }
@@ -194,7 +181,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     // After `إن`/`أن`/`لكن` the noun phrase before the verb is its subject
     // even when a name follows the verb: `بيد أن مسؤولا محليا أبلغ رويترز`
     if let Some(np) = if participle { None } else { preverbal_subject(doc, v) } {
-        let after_particle = doc.prev_word(np.first).is_some_and(|p| matches!(doc.key(p), "ان" | "لكن" | "ولكن" | "فان" | "وان" | "بان"));
+        let after_particle = doc.prev_word(np.first).is_some_and(|p| words.subject_particles.contains(doc.key(p)));
         if after_particle || subject.is_none_or(|s| s.kind != PhraseKind::Person) {
             subject = Some(np);
         }
@@ -206,18 +193,18 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
     }
     // `وشدد معاليه`, `وأكد سموه`: an honorific with a pronoun refers back
     // to the person quoted before; a time (`الشهر الماضي`) is no speaker
-    if subject.is_some_and(|np| np.first == np.last && is_honorific_pronoun(doc.key(np.first)))
+    if subject.is_some_and(|np| np.first == np.last && is_honorific_pronoun(doc, doc.key(np.first)))
         || subject.is_some_and(|np| begins_date(doc, np.first))
     {
         subject = None;
     }
     // `قال تعالى`, `قال الله عز وجل`: scripture, quoted by nobody in the story
     if let Some(np) = subject {
-        if matches!(doc.key(np.first), "تعالي" | "الله" | "سبحانه") {
+        if words.scripture.contains(doc.key(np.first)) {
             return None;
         }
         // `أفادت تقارير إعلامية`: reports whose source is not named
-        if matches!(doc.key(np.first), "تقارير" | "انباء" | "معلومات" | "اخبار" | "التقارير" | "الانباء" | "المعلومات" | "الاخبار" | "الاحصاءات" | "الاحصائيات" | "المؤشرات" | "الارقام")
+        if words.unsourced_reports.contains(doc.key(np.first))
             && !(np.first..=np.last).any(|t| doc.word_full(t).and_then(|w| w.nationality).is_some())
         {
             return None;
@@ -242,7 +229,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
             TokenKind::Word => {
                 // `يمكن أن`, `دون أن`, `احتمال أن`: a word that takes `أن`
                 // itself, so the verb of saying has no complement here
-                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| governs_an(doc.key(p))) {
+                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| words.governs_an.contains(doc.key(p))) {
                     return None;
                 }
                 if is_complementizer(doc, k) {
@@ -263,7 +250,8 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
                 }
                 // (the key, read once for the tests below)
                 let key = doc.key(k);
-                if is_verb_prep(key, info.preps) && (!info.ambiguous || ambiguous_ok(k)) {
+                let reach = words.reach_word(key);
+                if reach.is_verb_prep(info.preps) && (!info.ambiguous || ambiguous_ok(k)) {
                     if let Some(n) = doc.next_word(k) {
                         if is_complementizer(doc, n) {
                             return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: n + 1, end: None, subject });
@@ -271,7 +259,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
                     }
                 }
                 // `وأفاد التلفزيون، نقلا عن مصدر عسكري، بأن`: the one quoted
-                if key == "نقلا" {
+                if reach == ReachWord::Relay {
                     if let Some((np, l)) = attribution_source(doc, k) {
                         subject = Some(np);
                         k = l + 1;
@@ -288,7 +276,7 @@ fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: u
                     // a verb spelt like a preposition (`بين` between /
                     // showed) needs the colon close by, or `قائلا` before it
                     let saying = doc.prev_non_space(k).and_then(|p| verb_at(doc, p)).is_some_and(|w| {
-                        w.tense == Tense::Participle && doc.lex.verb_lemmas.get(w.lemma as usize).is_some_and(|l| l == "قال")
+                        w.tense == Tense::Participle && doc.lex.verb_lemmas.get(w.lemma as usize).is_some_and(|l| words.saying_verbs.contains(l))
                     });
                     let preposition_too = doc.word(v).is_some_and(|(w, _)| w.function.is_some());
                     if info.ambiguous && preposition_too && !ambiguous_ok(k) && !saying {
@@ -385,41 +373,15 @@ fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> 
     (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
 
-// The word lists below are matched on folded keys (a `match` on the
-// string compares lengths first, where a list scan compares every entry).
-
-/// Nouns that name what the quotation marks after them hold (a slogan, a
-/// title, a hashtag).
-fn is_naming_noun(key: &str) -> bool {
-    matches!(
-        key,
-        "شعار" | "شعارات" | "هتاف" | "هتافات" | "عنوان" | "بعنوان" | "اسم" | "لقب" | "وسم" | "هاشتاغ" | "هاشتاج" | "لافته" | "لافتات" | "عباره" | "بعباره" | "شعارا"
-    )
-}
-
 /// Honorifics with a possessive pronoun that stand for a person named
 /// before (`معاليه` his excellency, `سموه` his highness).
-pub(super) fn is_honorific_pronoun(key: &str) -> bool {
-    matches!(key, "معاليه" | "سموه" | "فخامته" | "سيادته" | "سعادته" | "جلالته" | "غبطته" | "نيافته" | "معاليها" | "سموها")
+pub(super) fn is_honorific_pronoun(doc: &Doc, key: &str) -> bool {
+    doc.words.quotes.honorific_pronouns.contains(key)
 }
-
-/// Words other than verbs of saying that take an `أن` clause (modals,
-/// prepositions, nouns of possibility).
-fn governs_an(key: &str) -> bool {
-    matches!(
-        key,
-        "يمكن" | "يمكنه" | "يمكنها" | "يجب" | "ينبغي" | "يتعين" | "لابد" | "بد" | "دون" | "بدون" | "قبل" | "بعد" | "منذ" | "احتمال"
-            | "امكانيه" | "حتي" | "يحتمل" | "يرجح" | "المرجح" | "المتوقع" | "المقرر" | "المفترض" | "شانه" | "شانها" | "اجل" | "مجرد" | "بمجرد"
-            // `إلا أن` (however), `كما لو أن` (as if): connectives
-            | "الا" | "لو"
-            // `رغم أن` (although): the narrator's concession
-            | "رغم" | "برغم" | "ورغم"
-    )
-}
-
 
 /// `«…»، قال لافروف` and `"…"، يقول الوزير`: marks followed by a cue.
 pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
+    let words = &doc.words.quotes;
     let headline = headline_end(doc);
     // what the cues found so far cover, sorted, for binary searches (a scan
     // of all cues per quote is quadratic on long texts)
@@ -447,7 +409,7 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         }
         // `رفعوا شعار «نريد وطنا»`, `تحت عنوان "…"`: a slogan or a title
         // named by the noun before it, not a quotation
-        if doc.prev_word(q.open).is_some_and(|p| is_naming_noun(doc.key(p))) {
+        if doc.prev_word(q.open).is_some_and(|p| words.naming_nouns.contains(doc.key(p))) {
             continue;
         }
         if covered(&indirect, q.open, q.open + 1) {
@@ -459,10 +421,10 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
             n = doc.next_non_space(c);
         }
         // `هذا ما قاله كارار`, `حسبما قال`
-        if let Some(w) = n.filter(|&w| matches!(doc.key(w), "هذا" | "هذه" | "وهذا")) {
+        if let Some(w) = n.filter(|&w| words.trailing_demonstratives.contains(doc.key(w))) {
             n = doc.next_non_space(w);
         }
-        if let Some(w) = n.filter(|&w| matches!(doc.key(w), "ما" | "حسبما" | "كما")) {
+        if let Some(w) = n.filter(|&w| words.trailing_relatives.contains(doc.key(w))) {
             n = doc.next_non_space(w);
         }
         let Some(v) = n else { continue };

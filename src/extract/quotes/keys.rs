@@ -1,5 +1,6 @@
 //! Comparing folded keys of names word by word.
 
+use crate::tokenizer::clitics::after_article;
 use crate::tokenizer::fold::fold_into;
 
 // (the two below look for the space byte: `split(' ')` runs a char
@@ -34,7 +35,7 @@ pub(super) fn last_word_is(key: &str, word: &str) -> bool {
 
 /// A title word without its article (`الوزير` → `وزير`), unless too short.
 pub(super) fn without_article(word: &str) -> &str {
-    word.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(word)
+    after_article(word).filter(|r| r.chars().count() >= 2).unwrap_or(word)
 }
 
 /// The first word of `fold_phrase(text)`, folded into `buf`: the words

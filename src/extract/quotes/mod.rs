@@ -25,6 +25,7 @@ mod keys;
 mod speakers;
 mod subject;
 mod words;
+mod wordset;
 
 pub use words::Words;
 
@@ -34,6 +35,7 @@ use super::names::{NounPhrase, PhraseKind};
 use crate::lexicon::VerbInfo;
 use crate::record::{Quote, QuoteKind, Speaker};
 use crate::tokenizer::fold::fold_phrase;
+use crate::tokenizer::clitics::has_plural_ending;
 use crate::tokenizer::TokenKind;
 use attribution::add_attribution_cues;
 use close::close_indirect_quotes;
@@ -90,7 +92,7 @@ pub fn extract(
             Some(np) => Some(st.named(doc, np, cue.verb_info.gender, known)),
             // `وشدد معاليه`: his excellency is the story's main figure, the
             // most quoted person so far
-            None if doc.next_word(cue.verb).is_some_and(|n| is_honorific_pronoun(doc.key(n))) => {
+            None if doc.next_word(cue.verb).is_some_and(|n| is_honorific_pronoun(doc, doc.key(n))) => {
                 st.most_quoted_person().or_else(|| st.dropped(cue.verb_info))
             }
             None => st.dropped(cue.verb_info).or_else(|| {
@@ -105,7 +107,7 @@ pub fn extract(
         // sound plural adjective tells the number
         let plural_subject = cue.subject.is_some_and(|np| np.kind == PhraseKind::Description && {
             let k = doc.key(np.last);
-            (k.ends_with("ون") || k.ends_with("يين")) && k.chars().count() >= 5
+            has_plural_ending(k) && k.chars().count() >= 5
         });
         if let Some(i) = speaker_idx {
             st.credit(i);

@@ -7,6 +7,7 @@ use crate::extract::entities::{phrase_key, KnownNames};
 use crate::extract::names::{self, NounPhrase, PhraseKind};
 use crate::lexicon::{Gender, Tense, VerbInfo};
 use crate::record::Quote;
+use crate::tokenizer::clitics::{after_article, is_accusative_nisba, without_accusative_alif, without_accusative_ending};
 use crate::tokenizer::fold::fold_phrase;
 
 /// A person or body who speaks, as the text names them.
@@ -265,7 +266,7 @@ impl Speakers {
             }
         }
         let word = single?;
-        let head = word.strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
+        let head = after_article(word).filter(|h| h.chars().count() >= 3)?;
         // `الوزارة` for `وزارة الخارجية`, `الائتلاف` for `الائتلاف الوطني السوري`
         if let Some(i) = self.people.iter().rposition(|p| first_word_is(&p.key, head) || (!p.person && p.key.len() > word.len() && first_word_is(&p.key, word))) {
             return Some(i);
@@ -323,7 +324,7 @@ const ANAPHOR_WINDOW: usize = 1500;
 /// adjectives is case, not part of the description.
 fn nominative(doc: &Doc, np: &NounPhrase) -> Option<String> {
     let head = np.first;
-    let stem = doc.key(head).strip_suffix('ا').filter(|s| s.chars().count() >= 3)?;
+    let stem = without_accusative_alif(doc.key(head)).filter(|s| s.chars().count() >= 3)?;
     if (doc.lex.vocab.get(stem) == crate::lexicon::NO_WORD && doc.lex.common_rank(stem).is_none()) || np.prefix_chars != 0 {
         return None;
     }
@@ -331,7 +332,7 @@ fn nominative(doc: &Doc, np: &NounPhrase) -> Option<String> {
     // (`مصدرا أمنيا`); never a place (`روسيا`, `سوريا`)
     let place = |t: usize| doc.phrase_at(&doc.lex.gazetteer, t).is_some();
     let title_head = doc.phrase_at(&doc.lex.titles, head).is_none() && names::is_title_head(doc, head);
-    let adjective = doc.next_word(head).filter(|&a| a <= np.last).is_some_and(|a| doc.key(a).ends_with("يا") && !place(a));
+    let adjective = doc.next_word(head).filter(|&a| a <= np.last).is_some_and(|a| is_accusative_nisba(doc.key(a)) && !place(a));
     if place(head) || !(title_head || adjective) {
         return None;
     }
@@ -340,8 +341,8 @@ fn nominative(doc: &Doc, np: &NounPhrase) -> Option<String> {
     for t in np.first..=np.last {
         let surface = doc.surface(t);
         let k = doc.key(t);
-        if doc.tokens[t].is_word() && in_head && (t == head || k.ends_with("يا")) {
-            out.push_str(surface.trim_end_matches(['ا', '\u{64b}']));
+        if doc.tokens[t].is_word() && in_head && (t == head || is_accusative_nisba(k)) {
+            out.push_str(without_accusative_ending(surface));
         } else {
             // the case ending stops at the first word that is not the head's
             // adjective (`في`)

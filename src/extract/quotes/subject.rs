@@ -6,6 +6,7 @@ use super::cues::{is_complementizer, verb_at};
 use crate::extract::doc::Doc;
 use crate::extract::names::{self, NounPhrase, PhraseKind};
 use crate::lexicon::{Gender, Tense, VerbInfo};
+use crate::tokenizer::clitics::{has_article, is_fa, is_wa, may_have_lam, starts_with_wa, without_wa};
 use crate::tokenizer::TokenKind;
 
 /// A title longer than the parser follows, then the name between commas:
@@ -37,7 +38,7 @@ pub(super) fn appositive_name(doc: &Doc, np: NounPhrase, sentence_end: usize) ->
     if matches!(doc.punct(after), Some('،' | ',')) {
         after = doc.next_non_space(after)?;
     }
-    if doc.tokens[after].is_word() && doc.key(after).starts_with('ل') && !is_complementizer(doc, after) {
+    if doc.tokens[after].is_word() && may_have_lam(doc.key(after)) && !is_complementizer(doc, after) {
         after = doc.next_non_space(after)?;
         if matches!(doc.punct(after), Some('،' | ',')) {
             after = doc.next_non_space(after)?;
@@ -54,7 +55,7 @@ pub(super) fn appositive_name(doc: &Doc, np: NounPhrase, sentence_end: usize) ->
 /// and agrees with it in gender.
 pub(super) fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<NounPhrase> {
     // `ويعتقد أن`, `ويقال إن` are impersonal more often than joined
-    if !doc.key(v).starts_with('و') || info.tense != Tense::Past {
+    if !starts_with_wa(doc.key(v)) || info.tense != Tense::Past {
         return None;
     }
     let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
@@ -63,8 +64,8 @@ pub(super) fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<No
     // or title itself (`وفي`, `والرئيس` open no verb clause)
     let opener = doc.key(first);
     let not_a_verb = doc.kind(first) != TokenKind::Word
-        || opener.starts_with("ال")
-        || opener.starts_with("وال")
+        || has_article(opener)
+        || (starts_with_wa(opener) && has_article(without_wa(opener)))
         || (names::is_stop_word(doc, first) && verb_at(doc, first).is_none())
         || doc.phrase_at(&doc.lex.gazetteer, first).is_some()
         || names::is_title_head(doc, first);
@@ -77,13 +78,15 @@ pub(super) fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<No
 }
 
 
-/// Words that open a clause before its subject: `وكانت الوزارة قالت`.
-fn is_clause_opener(key: &str) -> bool {
-    matches!(
-        key,
-        "كان" | "كانت" | "وكان" | "وكانت" | "لكن" | "ولكن" | "اما" | "واما" | "وقد" | "قد" | "ثم" | "فيما" | "بينما" | "حيث" | "كما" | "اذ" | "و" | "بدوره"
-            | "بدورها" | "ان" | "رغم" | "برغم" | "بيد" | "لان" | "اذا" | "عندما" | "حين" | "بعدما"
-    )
+/// Whether a word opens a clause before its subject: `وكانت الوزارة قالت`.
+fn is_clause_opener(doc: &Doc, key: &str) -> bool {
+    is_wa(key) || doc.words.quotes.clause_openers.contains(key)
+}
+
+/// Whether a word stands between a subject and its verb: `أما الائتلاف،
+/// فقد دعا`.
+fn is_preverbal_particle(doc: &Doc, key: &str) -> bool {
+    is_fa(key) || doc.words.quotes.preverbal_particles.contains(key)
 }
 
 /// A noun phrase that opens the verb's clause and ends right before it
@@ -91,7 +94,7 @@ fn is_clause_opener(key: &str) -> bool {
 pub(super) fn preverbal_subject(doc: &Doc, v: usize) -> Option<NounPhrase> {
     let mut end = doc.prev_non_space(v)?;
     // `أما الائتلاف، فقد دعا`: particles between subject and verb
-    while doc.tokens[end].is_word() && matches!(doc.key(end), "قد" | "فقد" | "لقد" | "وقد" | "ف") {
+    while doc.tokens[end].is_word() && is_preverbal_particle(doc, doc.key(end)) {
         end = doc.prev_non_space(end)?;
     }
     if matches!(doc.punct(end), Some('،' | ',')) {
@@ -111,21 +114,22 @@ pub(super) fn preverbal_subject(doc: &Doc, v: usize) -> Option<NounPhrase> {
 
 /// The noun phrase that opens its clause and ends at token `end`.
 fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
+    let words = &doc.words.quotes;
     if !doc.tokens[end].is_word() {
         return None;
     }
     let mut start = end;
     for _ in 0..12 {
         let Some(p) = doc.prev_non_space(start) else { break };
-        if !doc.tokens[p].is_wordlike() || is_clause_opener(doc.key(p)) {
+        if !doc.tokens[p].is_wordlike() || is_clause_opener(doc, doc.key(p)) {
             break;
         }
         start = p;
     }
     // `العديد من المصادر`, `بعض المسؤولين`: the speakers follow the quantifier
-    if matches!(doc.key(start), "العديد" | "عدد" | "الكثير" | "كثير" | "بعض" | "جميع" | "غالبيه" | "معظم" | "اغلب") && start < end {
+    if words.quantifiers.contains(doc.key(start)) && start < end {
         let n = doc.next_word(start)?;
-        start = if doc.key(n) == "من" && n < end { doc.next_word(n)? } else { n };
+        start = if doc.key(n) == &*words.partitive_preposition && n < end { doc.next_word(n)? } else { n };
     }
     let np = names::parse(doc, start)?;
     if np.last == end {
@@ -133,7 +137,7 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
     }
     // a description placed by a prepositional phrase: `المقربين من المغني
     // يتهمون`, `مسؤولون في الوزارة قالوا`
-    let prep = doc.next_word(np.last).filter(|&p| p < end && matches!(doc.key(p), "من" | "في"))?;
+    let prep = doc.next_word(np.last).filter(|&p| p < end && words.placing_prepositions.contains(doc.key(p)))?;
     let rest = doc.next_word(prep).and_then(|n| names::parse(doc, n)).filter(|r| r.last == end)?;
     (np.kind == PhraseKind::Description).then_some(NounPhrase { last: rest.last, ..np })
 }
@@ -142,7 +146,7 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
 /// follows that relative pronoun.
 pub(super) fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
     let rel = doc.prev_non_space(v)?;
-    if !matches!(doc.key(rel), "الذي" | "التي" | "والذي" | "والتي") {
+    if !doc.words.quotes.relative_pronouns.contains(doc.key(rel)) {
         return None;
     }
     let mut end = doc.prev_non_space(rel)?;
