@@ -1,6 +1,7 @@
 //! Attribution phrases (`بحسب`, `وفقا لـ`, `نقلا عن`): the source they
 //! credit, and sentences that open with one.
 
+use super::is_comma;
 use super::cues::{verb_at, verb_with_object_suffix};
 use super::headline::headline_end;
 use super::words::AttributionHead;
@@ -122,7 +123,7 @@ pub(super) fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         }
         let Some((np, last)) = attribution_source(doc, head) else { continue };
         // the quote is the clause after the credit's comma
-        let Some(comma) = (last + 1..r.end).find(|&t| matches!(doc.punct(t), Some('،' | ','))) else { continue };
+        let Some(comma) = (last + 1..r.end).find(|&t| is_comma(doc, t)) else { continue };
         let mut c = doc.next_non_space(comma).filter(|&c| c < r.end);
         if let Some(w) = c.filter(|&w| doc.tokens[w].is_word() && doc.words.quotes.credit_complementizers.contains(doc.key(w))) {
             c = doc.next_non_space(w);

@@ -1,5 +1,6 @@
 //! Where an indirect quote ends.
 
+use super::{is_comma, ARABIC_COMMA, ARABIC_SEMICOLON};
 use super::attribution::is_attribution_head;
 use super::Cue;
 use crate::extract::doc::Doc;
@@ -54,7 +55,7 @@ pub(super) fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
         // `رغم أن المصادر أكدت أن …، فإن …`: a concessive clause ends where
         // the main clause (`، فإن`, `، إلا أن`) begins
         if concessive_clause(doc, cues[i].verb) {
-            if let Some(c) = (start..end).find(|&t| matches!(doc.punct(t), Some('،' | ',')) && doc.next_word(t).is_some_and(|n| doc.words.quotes.main_clause_openers.contains(doc.key(n)))) {
+            if let Some(c) = (start..end).find(|&t| is_comma(doc, t) && doc.next_word(t).is_some_and(|n| doc.words.quotes.main_clause_openers.contains(doc.key(n)))) {
                 end = c;
             }
         }
@@ -78,7 +79,7 @@ pub(super) fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
             let mut e = end;
             while let Some(p) = doc.prev_non_space(e).filter(|&p| p >= start) {
                 let connective = doc.tokens[p].is_word() && is_connective(doc, p);
-                if connective || matches!(doc.punct(p), Some('،' | ',' | '؛' | ';')) {
+                if connective || matches!(doc.punct(p), Some(ARABIC_COMMA | ',' | ARABIC_SEMICOLON | ';')) {
                     e = p;
                 } else {
                     break;

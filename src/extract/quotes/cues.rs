@@ -2,23 +2,24 @@
 //! complementizer, a colon or quotation marks), and quotation marks
 //! followed by their cue.
 
+use super::is_comma;
 use super::attribution::{attribution_source, ATTRIBUTION};
 use super::headline::headline_end;
-use super::words::ReachWord;
-use super::subject::{antecedent, appositive_name, preverbal_subject, sentence_subject};
-use super::{word_count, Cue, CUE_WINDOW, MAX_TERM_WORDS};
+use super::reach::{Reach, Step};
+use super::subject::cue_subject;
+use super::{word_count, Cue, CUE_WINDOW};
 use crate::extract::doc::{Doc, TokenLex};
-use crate::extract::names::{self, NounPhrase, PhraseKind};
+use crate::extract::names;
 use crate::lexicon::{Tense, VerbInfo};
 use crate::record::QuoteKind;
-use crate::tokenizer::clitics::{has_article, has_oblique_plural_ending, without_object_pronoun, without_wa};
+use crate::tokenizer::clitics::{without_object_pronoun, without_wa};
 use crate::tokenizer::{QuoteSpan, Token, TokenKind};
 
 /// Whether the verb at `v` comes right after a closing quotation mark (and
 /// a comma): `«…»، قال`.
-fn follows_a_quote(doc: &Doc, v: usize) -> bool {
+pub(super) fn follows_a_quote(doc: &Doc, v: usize) -> bool {
     let mut p = doc.prev_non_space(v);
-    if let Some(c) = p.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+    if let Some(c) = p.filter(|&c| is_comma(doc, c)) {
         p = doc.prev_non_space(c);
     }
     // quotes are sorted by their opening mark: the one closing at `c` opened
@@ -31,7 +32,7 @@ fn follows_a_quote(doc: &Doc, v: usize) -> bool {
 }
 
 /// The quote span whose opening mark is token `i`.
-fn quote_opening_at(doc: &Doc, i: usize) -> Option<QuoteSpan> {
+pub(super) fn quote_opening_at(doc: &Doc, i: usize) -> Option<QuoteSpan> {
     let idx = doc.toks.quotes.binary_search_by_key(&i, |q| q.open).ok()?;
     Some(doc.toks.quotes[idx])
 }
@@ -113,224 +114,27 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
 }
 
 /// [`cue_after`] once a quote may follow the verb: its subject, then its
-/// quote before `limit`.
+/// quote before `limit`, one token after another.
 fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: usize) -> Option<Cue> {
-    let words = &doc.words.quotes;
-    let mut subject = None;
-    let mut j = doc.next_non_space(v)?;
-    // `تابع قائلا`, `أضاف قائلا`: the participle belongs to the cue
-    if verb_at(doc, j).is_some_and(|w| w.tense == Tense::Participle) {
-        j = doc.next_non_space(j)?;
-    }
-    // a participle (`مضيفا`, `نافية بشدة`, `واصفة إياه`, `لافتا الانتباه`)
-    // has the subject of its clause's verb: what follows it is an adverb or
-    // an object and what precedes it another clause
-    let participle = info.tense == Tense::Participle;
-    if !participle && doc.kind(j) == TokenKind::Word && !is_complementizer(doc, j) && !words.is_verb_prep(doc.key(j), info.preps) {
-        // a definite sound masculine plural in `-ين` is oblique: the object
-        // (`يناشد المسؤولين قائلا`), never the subject (`المسؤولون`)
-        let oblique = |np: &NounPhrase| {
-            let k = doc.key(np.first);
-            np.kind == PhraseKind::Description && np.prefix_chars == 0 && has_article(k) && has_oblique_plural_ending(k) && k.chars().count() >= 7
-                && doc.phrase_at(&doc.lex.gazetteer, np.first).is_none() // `الكرملين`
-        };
-        if let Some(np) = names::parse(doc, j).filter(|np| !oblique(np)) {
-            let np = appositive_name(doc, np, sentence_end).unwrap_or(np);
-            subject = Some(np);
-            j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
-        }
-    }
-    // `نقلت رويترز عن مسؤول أمريكي إن`: the one quoted follows `عن`
-    if doc.lex.verb_lemmas.get(info.lemma as usize).is_some_and(|l| words.relay_verbs.contains(l)) {
-        let after = subject.map_or(v, |np| np.last);
-        // `عن` within three words: `نقلت وسائل إعلام عن فلان`
-        let mut an = None;
-        let mut t = after;
-        for _ in 0..3 {
-            let Some(n) = doc.next_word(t) else { break };
-            if doc.key(n) == &*words.source_preposition {
-                an = Some(n);
-                break;
-            }
-            t = n;
-        }
-        if let Some(an) = an {
-            if let Some(np) = doc.next_word(an).and_then(|n| names::parse(doc, n)) {
-                subject = Some(np);
-                j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
-            }
-        } else {
-            // without `عن`, `نقل` followed by `إلى`/`من` is `moved` (`نقل
-            // مركز عملياته إلى سوريا`), not `reported`
-            let after = subject.map_or(v, |np| np.last);
-            let moved = (after..(after + 12).min(sentence_end))
-                .take_while(|&t| !is_complementizer(doc, t) && doc.kind(t) != TokenKind::Quote && doc.punct(t) != Some(':'))
-                .any(|t| words.move_prepositions.contains(doc.key(t)));
-            if moved {
-                return None;
-            }
-        }
-    }
-    // `..., بوريس جونسون، والذي قال إن`: a relative clause's verb speaks
-    // for the noun phrase before the relative pronoun
-    if subject.is_none() && !participle {
-        subject = antecedent(doc, v);
-    }
-    // subject first (`المتحدث ... صالح المالكي صرح`, `وكانت الوزارة، قالت`):
-    // then a noun phrase after the verb is its object (`يتهمون الأطباء بأنهم`)
-    // After `إن`/`أن`/`لكن` the noun phrase before the verb is its subject
-    // even when a name follows the verb: `بيد أن مسؤولا محليا أبلغ رويترز`
-    if let Some(np) = if participle { None } else { preverbal_subject(doc, v) } {
-        let after_particle = doc.prev_word(np.first).is_some_and(|p| words.subject_particles.contains(doc.key(p)));
-        if after_particle || subject.is_none_or(|s| s.kind != PhraseKind::Person) {
-            subject = Some(np);
-        }
-    }
-    // `ورحب الرئيس فلان بالاتفاق وقال إن`: a verb joined to the one that
-    // opens the sentence shares its subject
-    if subject.is_none() && info.tense != Tense::Passive && !participle {
-        subject = sentence_subject(doc, v, info);
-    }
-    // `وشدد معاليه`, `وأكد سموه`: an honorific with a pronoun refers back
-    // to the person quoted before; a time (`الشهر الماضي`) is no speaker
-    if subject.is_some_and(|np| np.first == np.last && is_honorific_pronoun(doc, doc.key(np.first)))
-        || subject.is_some_and(|np| begins_date(doc, np.first))
-    {
-        subject = None;
-    }
-    // `قال تعالى`, `قال الله عز وجل`: scripture, quoted by nobody in the story
-    if let Some(np) = subject {
-        if words.scripture.contains(doc.key(np.first)) {
-            return None;
-        }
-        // `أفادت تقارير إعلامية`: reports whose source is not named
-        if words.unsourced_reports.contains(doc.key(np.first))
-            && !(np.first..=np.last).any(|t| doc.word_full(t).and_then(|w| w.nationality).is_some())
-        {
-            return None;
-        }
-    }
-    // `يذكر أن`, `قيل إن`: a passive with no named source is no quote
-    if subject.is_none() && info.tense == Tense::Passive {
-        return None;
-    }
-    // `ووصف الدفاع المدني -الذي أرسل فرقا- الحريق بأنه`: a parenthetical
-    // between dashes or brackets after the subject is read past
-    if subject.is_some() {
-        if let Some(after) = parenthetical_end(doc, j, sentence_end).and_then(|e| doc.next_non_space(e)) {
-            j = after;
-        }
-    }
+    let (subject, j) = cue_subject(doc, v, info, sentence_end)?;
+    let mut reach = Reach { doc, v, info, j, sentence_end, subject };
     let mut k = j;
-    let ambiguous_ok = |k: usize| k <= j + 2;
     while k < limit {
-        let t = doc.tokens[k];
-        match t.kind {
-            TokenKind::Word => {
-                // `يمكن أن`, `دون أن`, `احتمال أن`: a word that takes `أن`
-                // itself, so the verb of saying has no complement here
-                if is_complementizer(doc, k) && k > j && doc.prev_word(k).is_some_and(|p| words.governs_an.contains(doc.key(p))) {
-                    return None;
-                }
-                if is_complementizer(doc, k) {
-                    if info.ambiguous && !ambiguous_ok(k) {
-                        return None;
-                    }
-                    // `قال إن "..."`: the marks make it a direct quote
-                    if let Some(q) = doc.next_non_space(k).and_then(|n| quote_opening_at(doc, n)) {
-                        if q.depth == 0 && word_count(doc, q.content()) > MAX_TERM_WORDS {
-                            let after = doc.next_non_space(q.content_end);
-                            let ends = after.is_none_or(|a| a >= sentence_end || matches!(doc.punct(a), Some('.' | '،' | ',')));
-                            if ends {
-                                return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(q.content_end), subject });
-                            }
-                        }
-                    }
-                    return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: k + 1, end: None, subject });
-                }
-                // (the key, read once for the tests below)
-                let key = doc.key(k);
-                let reach = words.reach_word(key);
-                if reach.is_verb_prep(info.preps) && (!info.ambiguous || ambiguous_ok(k)) {
-                    if let Some(n) = doc.next_word(k) {
-                        if is_complementizer(doc, n) {
-                            return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Indirect, start: n + 1, end: None, subject });
-                        }
-                    }
-                }
-                // `وأفاد التلفزيون، نقلا عن مصدر عسكري، بأن`: the one quoted
-                if reach == ReachWord::Relay {
-                    if let Some((np, l)) = attribution_source(doc, k) {
-                        subject = Some(np);
-                        k = l + 1;
-                        continue;
-                    }
-                }
-                // `بأن`, `بأنه` glued: the complementizer lexicon lists them
-                if k != v && verb_at(doc, k).is_some_and(|w| w.tense != Tense::Participle && !w.ambiguous) {
-                    return None; // another verb of saying: its own cue
-                }
-            }
-            TokenKind::Punct => {
-                if matches!(doc.punct(k), Some(':')) {
-                    // a verb spelt like a preposition (`بين` between /
-                    // showed) needs the colon close by, or `قائلا` before it
-                    let saying = doc.prev_non_space(k).and_then(|p| verb_at(doc, p)).is_some_and(|w| {
-                        w.tense == Tense::Participle && doc.lex.verb_lemmas.get(w.lemma as usize).is_some_and(|l| words.saying_verbs.contains(l))
-                    });
-                    let preposition_too = doc.word(v).is_some_and(|(w, _)| w.function.is_some());
-                    if info.ambiguous && preposition_too && !ambiguous_ok(k) && !saying {
-                        return None;
-                    }
-                    let n = doc.next_non_space(k)?;
-                    if let Some(q) = quote_opening_at(doc, n).filter(|q| q.depth == 0) {
-                        return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(q.content_end), subject });
-                    }
-                    if doc.kind(n) == TokenKind::Newline {
-                        return None;
-                    }
-                    // `وقال: ...` to the end of the sentence
-                    let end = doc.toks.sentences[doc.sentence_of(n)].tokens.end;
-                    if word_count(doc, n..end) < 3 {
-                        return None;
-                    }
-                    return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: n, end: Some(end), subject });
-                }
-            }
-            TokenKind::Quote => {
-                if let Some(q) = quote_opening_at(doc, k).filter(|q| q.depth == 0) {
-                    // the second half of an interrupted quote may be short:
-                    // `«…»، أضافت الوزيرة، «وسيعزز استقلالنا الطاقي»`
-                    let words = word_count(doc, q.content());
-                    if words > MAX_TERM_WORDS || (words >= 2 && follows_a_quote(doc, v)) {
-                        if info.ambiguous && !ambiguous_ok(k) {
-                            return None;
-                        }
-                        return Some(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(q.content_end), subject });
-                    }
-                    // a quoted name or term: skip over it
-                    k = q.content_end + 1;
-                    continue;
-                }
-            }
-            TokenKind::Newline => return None,
-            _ => {}
+        let step = match doc.tokens[k].kind {
+            TokenKind::Word => reach.word(k),
+            TokenKind::Punct if doc.punct(k) == Some(':') => reach.colon(k),
+            TokenKind::Quote => reach.marks(k),
+            TokenKind::Newline => Step::NoCue,
+            _ => Step::Next(k + 1),
+        };
+        match step {
+            Step::Cue(kind, start, end) => return Some(reach.into_cue(kind, start, end)),
+            Step::NoCue => return None,
+            Step::Next(next) => k = next,
         }
-        k += 1;
     }
     // the quote may open right at the sentence end (`قال لافروف” ...”.`)
     None
-}
-
-/// Whether a date can begin with token `t` (`الشهر الماضي`): for a word,
-/// the flag its lookup left (see [`TokenLex::date_trigger`]).
-fn begins_date(doc: &Doc, t: usize) -> bool {
-    if doc.tokens[t].is_word() {
-        debug_assert_eq!(doc.ids[t].date_trigger(), doc.lex.is_date_trigger(doc.key(t)));
-        doc.ids[t].date_trigger()
-    } else {
-        doc.lex.is_date_trigger(doc.key(t))
-    }
 }
 
 /// Whether anything that opens a quote for the verb at `v` lies within its
@@ -353,24 +157,6 @@ fn quote_may_follow(doc: &Doc, v: usize, limit: usize) -> bool {
     doc.tokens[reach.clone()].iter().zip(&doc.ids[reach]).any(opens)
         // (`أشار إلى` at the end of the reach: its `أن` is the next word)
         || doc.next_non_space(limit - 1).is_some_and(|n| is_complementizer(doc, n))
-}
-
-
-/// The closing token of a parenthetical that opens at `j` (`- … -`,
-/// `– … –`, `( … )`), within 60 tokens (about 30 words) of the same sentence.
-fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> {
-    // a dash glued to the word before joins a name (`سوندرا-كاي`)
-    if j == 0 || doc.kind(j - 1) != TokenKind::Space {
-        return None;
-    }
-    let close = match doc.punct(j)? {
-        '-' => '-',
-        '–' => '–',
-        '—' => '—',
-        '(' => ')',
-        _ => return None,
-    };
-    (j + 1..sentence_end.min(j + 60)).find(|&t| doc.punct(t) == Some(close))
 }
 
 /// Honorifics with a possessive pronoun that stand for a person named
@@ -417,7 +203,7 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         }
         let close = q.content_end;
         let mut n = doc.next_non_space(close);
-        if let Some(c) = n.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+        if let Some(c) = n.filter(|&c| is_comma(doc, c)) {
             n = doc.next_non_space(c);
         }
         // `هذا ما قاله كارار`, `حسبما قال`

@@ -22,6 +22,7 @@ mod close;
 mod cues;
 mod headline;
 mod keys;
+mod reach;
 mod speakers;
 mod subject;
 mod words;
@@ -141,7 +142,7 @@ pub(super) fn trim(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut b = b;
     let junk = |i: usize| match doc.kind(i) {
         TokenKind::Space | TokenKind::Newline => true,
-        TokenKind::Punct => matches!(doc.punct(i), Some('،' | ',' | '.' | ':' | '؛' | ';' | '-' | '–' | '—')),
+        TokenKind::Punct => matches!(doc.punct(i), Some(ARABIC_COMMA | ',' | '.' | ':' | ARABIC_SEMICOLON | ';' | '-' | '–' | '—')),
         _ => false,
     };
     while a < b && junk(a) {
@@ -151,6 +152,17 @@ pub(super) fn trim(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
         b -= 1;
     }
     (a < b).then_some((a, b - 1))
+}
+
+/// The Arabic comma `،` and semicolon `؛` (written as escapes: the
+/// extractors hold no Arabic literals).
+pub(super) const ARABIC_COMMA: char = '\u{60C}';
+pub(super) const ARABIC_SEMICOLON: char = '\u{61B}';
+
+/// Whether token `t` is a comma, Arabic or Latin.
+#[inline]
+pub(super) fn is_comma(doc: &Doc, t: usize) -> bool {
+    matches!(doc.punct(t), Some(ARABIC_COMMA | ','))
 }
 
 pub(super) fn word_count(doc: &Doc, r: std::ops::Range<usize>) -> usize {
