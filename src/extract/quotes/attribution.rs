@@ -13,6 +13,9 @@ use crate::record::QuoteKind;
 use crate::tokenizer::clitics::{starts_with_wa, without_wa};
 use crate::tokenizer::TokenKind;
 
+/// Fewest words of the clause a sentence-opening credit quotes.
+const MIN_CREDITED_WORDS: usize = 3;
+
 /// Features of an attribution phrase used as a cue (no verb agreement).
 pub(super) const ATTRIBUTION: VerbInfo = VerbInfo {
     lemma: u16::MAX,
@@ -130,7 +133,7 @@ pub(super) fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
         }
         let Some(start) = c else { continue };
         let end = r.end;
-        if word_count(doc, start..end) < 3 {
+        if word_count(doc, start..end) < MIN_CREDITED_WORDS {
             continue;
         }
         cues.push(Cue { verb: head, verb_info: ATTRIBUTION, kind: QuoteKind::Indirect, start, end: Some(end), subject: Some(np) });

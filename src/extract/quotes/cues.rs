@@ -15,6 +15,13 @@ use crate::record::QuoteKind;
 use crate::tokenizer::clitics::{without_object_pronoun, without_wa};
 use crate::tokenizer::{QuoteSpan, Token, TokenKind};
 
+/// How many spans (quotes or cues, sorted by start) before a token are
+/// searched for one that reaches it: spans nest and follow each other
+/// closely, and a scan of all would be quadratic on long texts.
+const NEARBY_SPANS: usize = 8;
+/// Fewest words of marks followed by their cue (`«لدينا خطة واضحة»، قال`).
+const MIN_TRAILING_QUOTE_WORDS: usize = 2;
+
 /// Whether the verb at `v` comes right after a closing quotation mark (and
 /// a comma): `«…»، قال`.
 pub(super) fn follows_a_quote(doc: &Doc, v: usize) -> bool {
@@ -27,7 +34,7 @@ pub(super) fn follows_a_quote(doc: &Doc, v: usize) -> bool {
     p.is_some_and(|c| {
         let quotes = &doc.toks.quotes;
         let n = quotes.partition_point(|q| q.open < c);
-        doc.kind(c) == TokenKind::Quote && quotes[..n].iter().rev().take(8).any(|q| q.close == Some(c))
+        doc.kind(c) == TokenKind::Quote && quotes[..n].iter().rev().take(NEARBY_SPANS).any(|q| q.close == Some(c))
     })
 }
 
@@ -182,12 +189,12 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
     // whether a (start, end) pair starting at or before `at` reaches `until`
     let covered = |list: &[(usize, usize)], at: usize, until: usize| {
         let n = list.partition_point(|&(s, _)| s <= at);
-        list[..n].iter().rev().take(8).any(|&(_, e)| e >= until)
+        list[..n].iter().rev().take(NEARBY_SPANS).any(|&(_, e)| e >= until)
     };
     for q in doc.toks.quotes.iter().filter(|q| q.open >= headline) {
         // a cue after the marks makes even three words a quote (`«لدينا خطة
         // واضحة»، قال الوزير`)
-        if q.depth != 0 || q.close.is_none() || word_count(doc, q.content()) < 2 {
+        if q.depth != 0 || q.close.is_none() || word_count(doc, q.content()) < MIN_TRAILING_QUOTE_WORDS {
             continue;
         }
         if covered(&direct, q.open + 1, q.content_end) {

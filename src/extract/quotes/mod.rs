@@ -64,6 +64,10 @@ pub(super) struct Cue {
 }
 
 
+/// The shortest plural adjective that tells a plural subject, in letters
+/// (`محليون`).
+const MIN_PLURAL_CHARS: usize = 5;
+
 /// Extracts quotes (in text order) and speakers. `known_people` are full
 /// names found elsewhere (entities), for linking family names.
 /// Named people who speak are also returned in `people` (name as written,
@@ -108,13 +112,12 @@ pub fn extract(
         // sound plural adjective tells the number
         let plural_subject = cue.subject.is_some_and(|np| np.kind == PhraseKind::Description && {
             let k = doc.key(np.last);
-            has_plural_ending(k) && k.chars().count() >= 5
+            has_plural_ending(k) && k.chars().count() >= MIN_PLURAL_CHARS
         });
         if let Some(i) = speaker_idx {
             st.credit(i);
             if cue.verb_info.number == crate::lexicon::GramNumber::Plural || plural_subject {
-                st.people[i].plural = true;
-                st.last_plural = Some(i);
+                st.mark_plural(i);
             }
         }
         let range = doc.byte_range(a, b, 0);

@@ -38,7 +38,7 @@ pub(super) struct Speakers {
     /// Last speaker that is a named person.
     pub(super) last_person: Option<usize>,
     /// Last speaker introduced by a plural verb (`قال العمال`).
-    pub(super) last_plural: Option<usize>,
+    last_plural: Option<usize>,
     /// Last speaker that is a group, a body or a description.
     pub(super) last_body: Option<usize>,
     /// The folded titles of the known people (by index), each folded when
@@ -60,6 +60,13 @@ impl Speakers {
         } else {
             self.last_body = Some(i);
         }
+    }
+
+    /// Speaker `i` was introduced by a plural verb or a plural subject
+    /// (`قال سكان محليون`): later plural verbs refer to it.
+    pub(super) fn mark_plural(&mut self, i: usize) {
+        self.people[i].plural = true;
+        self.last_plural = Some(i);
     }
 
     /// The person quoted most so far (the first of equals).

@@ -10,6 +10,20 @@ use crate::lexicon::{Gender, Tense, VerbInfo};
 use crate::tokenizer::clitics::{has_article, has_oblique_plural_ending, is_fa, is_wa, may_have_lam, starts_with_wa, without_wa};
 use crate::tokenizer::TokenKind;
 
+/// How far a long title may run past the parsed phrase to its comma, in
+/// tokens (`المدير التنفيذي للمؤسسة العربية للحريات، فلان`).
+const APPOSITIVE_TITLE_TOKENS: usize = 8;
+/// How far back a comma may open an aside between a subject and its verb
+/// (`الرئيس فلان، في خطاب ألقاه أمام أنصاره، أكد أن`), in tokens.
+const PREVERBAL_ASIDE_TOKENS: usize = 30;
+/// How far back a subject before its verb may start, in tokens.
+const PREVERBAL_TOKENS: usize = 12;
+/// How long a name right before a relative pronoun may be, in tokens.
+const ANTECEDENT_TOKENS: usize = 8;
+/// How far back in the sentence a longer antecedent is looked for, in
+/// tokens.
+const ANTECEDENT_SEARCH_TOKENS: usize = 24;
+
 /// The subject of the cue verb at `v` and the token after it, where the
 /// search for its quote starts; `None` when the verb is no cue (scripture,
 /// reports with no named source, a passive with none, `نقل` that means
@@ -188,7 +202,8 @@ fn begins_date(doc: &Doc, t: usize) -> bool {
 }
 
 /// The closing token of a parenthetical that opens at `j` (`- … -`,
-/// `– … –`, `( … )`), within [`PARENTHETICAL_TOKENS`] tokens (about 30 words) of the same sentence.
+/// `– … –`, `( … )`), within [`PARENTHETICAL_TOKENS`] tokens (about 30
+/// words) of the same sentence.
 fn parenthetical_end(doc: &Doc, j: usize, sentence_end: usize) -> Option<usize> {
     // a dash glued to the word before joins a name (`سوندرا-كاي`)
     if j == 0 || doc.kind(j - 1) != TokenKind::Space {
@@ -216,7 +231,7 @@ fn appositive_name(doc: &Doc, np: NounPhrase, sentence_end: usize) -> Option<Nou
     }
     let mut t = np.last;
     let mut comma = None;
-    for _ in 0..8 {
+    for _ in 0..APPOSITIVE_TITLE_TOKENS {
         let n = doc.next_non_space(t).filter(|&n| n < sentence_end)?;
         match doc.kind(n) {
             TokenKind::Punct if is_comma(doc, n) => {
@@ -301,7 +316,7 @@ fn preverbal_subject(doc: &Doc, v: usize) -> Option<NounPhrase> {
     // `الرئيس فلان، في خطاب ألقاه أمام أنصاره، أكد أن`: a parenthetical
     if doc.tokens[end].is_word() && is_comma(doc, doc.next_non_space(end).unwrap_or(end)) {
         let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
-        if let Some(c) = (sentence_start..end).rev().take(30).find(|&t| is_comma(doc, t)) {
+        if let Some(c) = (sentence_start..end).rev().take(PREVERBAL_ASIDE_TOKENS).find(|&t| is_comma(doc, t)) {
             if let Some(np) = doc.prev_non_space(c).and_then(|e| preverbal_np(doc, e)) {
                 return Some(np);
             }
@@ -317,7 +332,7 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
         return None;
     }
     let mut start = end;
-    for _ in 0..12 {
+    for _ in 0..PREVERBAL_TOKENS {
         let Some(p) = doc.prev_non_space(start) else { break };
         if !doc.tokens[p].is_wordlike() || is_clause_opener(doc, doc.key(p)) {
             break;
@@ -354,7 +369,7 @@ fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
     // the longest phrase that ends right there: `جان إيف لودريان`, not `إيف لودريان`
     let mut start = end;
     let mut best = None;
-    for _ in 0..8 {
+    for _ in 0..ANTECEDENT_TOKENS {
         let Some(p) = doc.prev_non_space(start) else { break };
         if !doc.tokens[p].is_wordlike() {
             break;
@@ -376,7 +391,7 @@ fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
     let sentence_start = doc.toks.sentences[doc.sentence_of(rel)].tokens.start;
     let mut titled = None;
     let mut i = rel;
-    for _ in 0..24 {
+    for _ in 0..ANTECEDENT_SEARCH_TOKENS {
         let Some(p) = doc.prev_non_space(i).filter(|&p| p >= sentence_start) else { break };
         i = p;
         let Some(np) = names::parse(doc, p).filter(|np| np.kind == PhraseKind::Person && np.last < rel) else { continue };
