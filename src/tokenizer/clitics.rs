@@ -80,6 +80,96 @@ pub fn stem_into(key: &str, split: Split, out: &mut String) {
     out.push_str(&key[split.prefix_len as usize..]);
 }
 
+// --- quotes ---
+// The clitic and affix tests of the quote rules (src/extract/quotes): the
+// words they look at are function words, cue words and descriptions, so
+// their letters are tested without a lexicon.
+
+/// Whether `key` is the conjunction و written apart (`و`).
+#[inline]
+pub fn is_wa(key: &str) -> bool {
+    key == "و"
+}
+
+/// Whether `key` is the conjunction ف written apart (`ف`).
+#[inline]
+pub fn is_fa(key: &str) -> bool {
+    key == "ف"
+}
+
+/// Whether `key` begins with the conjunction و (glued, or the word itself).
+#[inline]
+pub fn starts_with_wa(key: &str) -> bool {
+    key.starts_with('و')
+}
+
+/// `key` without one leading و, whatever is left (`ووفقا` → `وفقا`).
+#[inline]
+pub fn without_wa(key: &str) -> &str {
+    key.strip_prefix('و').unwrap_or(key)
+}
+
+/// Whether `key` begins with the article ال.
+#[inline]
+pub fn has_article(key: &str) -> bool {
+    key.starts_with("ال")
+}
+
+/// What follows the article ال at the start of `key`, if it has one
+/// (`الوزارة` → `وزارة`).
+#[inline]
+pub fn after_article(key: &str) -> Option<&str> {
+    key.strip_prefix("ال")
+}
+
+/// Whether `key` begins with ل, which may be the preposition (`لرويترز`).
+#[inline]
+pub fn may_have_lam(key: &str) -> bool {
+    key.starts_with('ل')
+}
+
+/// `key` without an object pronoun ها or ه (`قالها`, `قاله` → `قال`), if
+/// it ends with one.
+#[inline]
+pub fn without_object_pronoun(key: &str) -> Option<&str> {
+    key.strip_suffix("ها").or_else(|| key.strip_suffix('ه'))
+}
+
+/// Whether `key` ends like a masculine plural: sound ون (`محليون`) or the
+/// nisba plural يين (`المحليين`).
+#[inline]
+pub fn has_plural_ending(key: &str) -> bool {
+    key.ends_with("ون") || key.ends_with("يين")
+}
+
+/// Whether `key` ends in ين, the oblique of the sound masculine plural
+/// (`المسؤولين`).
+#[inline]
+pub fn has_oblique_plural_ending(key: &str) -> bool {
+    key.ends_with("ين")
+}
+
+/// `key` without the alif of the accusative (`مسؤولا` → `مسؤول`), if it
+/// ends with one.
+#[inline]
+pub fn without_accusative_alif(key: &str) -> Option<&str> {
+    key.strip_suffix('ا')
+}
+
+/// Whether `key` ends like an accusative nisba adjective, ي + alif
+/// (`محليا`, `أمنيا`).
+#[inline]
+pub fn is_accusative_nisba(key: &str) -> bool {
+    key.ends_with("يا")
+}
+
+/// The unfolded `surface` without its accusative ending: alifs and the
+/// tanween fatha (`مسؤولاً` → `مسؤول`).
+#[inline]
+pub fn without_accusative_ending(surface: &str) -> &str {
+    surface.trim_end_matches(['ا', '\u{64b}'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +234,20 @@ mod tests {
         assert!(!is_proclitic("وال"));
         assert!(is_proclitic("لل"));
         assert!(!is_proclitic("س"));
+    }
+
+    #[test]
+    fn quote_affixes() {
+        assert!(is_wa("و") && !is_wa("وقد") && is_fa("ف"));
+        assert_eq!(without_wa("ووفقا"), "وفقا");
+        assert!(has_article("الوزارة") && !has_article("وزارة"));
+        assert_eq!(after_article("الوزاره"), Some("وزاره"));
+        assert_eq!(without_object_pronoun("قالها"), Some("قال"));
+        assert_eq!(without_object_pronoun("قاله"), Some("قال"));
+        assert!(has_plural_ending("محليون") && has_plural_ending("المحليين") && !has_plural_ending("محلي"));
+        assert!(has_oblique_plural_ending("المسوولين"));
+        assert_eq!(without_accusative_alif("مسوولا"), Some("مسوول"));
+        assert!(is_accusative_nisba("محليا"));
+        assert_eq!(without_accusative_ending("مسؤولاً"), "مسؤول");
     }
 }
