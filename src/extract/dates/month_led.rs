@@ -1,0 +1,140 @@
+//! Month-first dates: `نيسان/ أبريل من عام ٢٠٠٥`, `شهر ماي 2017`, `أبريل الماضي`.
+
+use super::calendar::month_value;
+use super::tense::is_future_verb;
+use super::words::is_month_cue;
+use super::value::Value;
+use super::years::YearRef;
+use super::{DateScanner, Found};
+use crate::lexicon::{Calendar, MonthInfo};
+use crate::record::DateKind;
+use crate::tokenizer::TokenKind;
+
+impl<'a> DateScanner<'_, 'a> {
+    /// Month first: `نيسان/ أبريل من عام ٢٠٠٥`, `شهر ماي 2017`, `أبريل الماضي`,
+    /// `شهر رمضان المبارك من هذا العام 1439هـ`.
+    pub(super) fn month_led(&self, i: usize) -> Option<Found> {
+        let mut first = i;
+        let mut m_tok = i;
+        let mut cue = false;
+        if matches!(self.key(i), "شهر" | "وشهر" | "شهري") {
+            m_tok = self.next(i)?;
+            cue = true;
+        }
+        let (month, mut last, prefix) = self.month_at(m_tok)?;
+        let prefix = if m_tok == i { prefix } else { self.doc.ids[i].prefix_chars().min(if self.key(i).starts_with('و') { 1 } else { 0 }) };
+        if !cue {
+            if let Some(p) = self.doc.prev_non_space(i) {
+                let k = self.doc.key(p);
+                cue = self.doc.tokens[p].is_word()
+                    && (is_month_cue(k) || is_future_verb(k) || self.doc.surface(p).starts_with("سأ"));
+            }
+            // a clitic preposition on the month itself (`بأبريل`), not a
+            // conjunction (`ومارس المحامي` is a verb)
+            let k = self.key(m_tok);
+            cue |= prefix > 0 && !k.starts_with('و') && !k.starts_with('ف');
+        }
+        // `رمضان المبارك`, `شهر رمضان`: no longer a name or an ordinary word
+        let mut named_hijri = month.calendar == Calendar::Hijri && m_tok != i;
+        if month.calendar == Calendar::Hijri {
+            if let Some(j) = self.next(last) {
+                if matches!(self.key(j), "المبارك" | "الكريم" | "الحرام") {
+                    last = j;
+                    cue = true;
+                    named_hijri = true;
+                }
+            }
+        }
+        // `شهري مايو ويونيو الماضيين`: two months, one mention
+        if let Some(n) = self.next(last).filter(|&n| self.key(n).starts_with('و')) {
+            if let Some(m2) = self.doc.phrase_at(&self.doc.lex.months, n).filter(|m| m.prefix_chars == 1) {
+                let m2v = *m2.value;
+                if m2v.calendar == Calendar::Gregorian && month.calendar == Calendar::Gregorian && m2v.month > month.month && (cue || m_tok != i) {
+                    let mut l = m2.last;
+                    let dir = match self.modifier(l) {
+                        Some((d, ml)) => {
+                            l = ml;
+                            d
+                        }
+                        None => self.tense_direction(first),
+                    };
+                    let value = self.reference.and_then(|r| {
+                        let Value::Month(y2, mm2) = self.resolve_month(m2v, r, dir)? else { return None };
+                        Some(Value::MonthRange((y2, month.month as u32), (y2, mm2)))
+                    });
+                    return Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Range });
+                }
+            }
+        }
+        if let Some((yr, l)) = self.year_after(last) {
+            let value = match yr {
+                YearRef::Explicit(y, _) => month_value(y, month),
+                YearRef::ThisYear => self.reference.and_then(|r| month_value(self.year_of(r, month.calendar), month)),
+                YearRef::Relative(off) => self.reference.and_then(|r| month_value(self.year_of(r, month.calendar) + off, month)),
+            };
+            let kind = if matches!(yr, YearRef::Explicit(..)) { DateKind::Absolute } else { DateKind::Relative };
+            let kind = if month.calendar == Calendar::Hijri { DateKind::Range } else { kind };
+            return Some(Found { first, last: l, prefix_chars: prefix, value, kind });
+        }
+        if let Some((dir, l)) = self.modifier(last) {
+            let value = self.reference.and_then(|r| self.resolve_month(month, r, dir));
+            return Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Relative });
+        }
+        // the day after the month: `يوليو 13-15`, `أكتوبر/ 2`,
+        // `يناير الثاني والعشرين، 2018`, `مايو تسعة وعشرين`
+        if let Some(found) = self.month_then_day(first, last, month, prefix) {
+            return Some(found);
+        }
+        if (month.ambiguous && !named_hijri) || !cue {
+            return None;
+        }
+        if first != m_tok && !cue {
+            first = m_tok;
+        }
+        let value = self.reference.and_then(|r| self.resolve_month(month, r, self.tense_direction(first)));
+        Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
+    }
+
+    /// A month name followed by its day (and maybe a year).
+    pub(super) fn month_then_day(&self, first: usize, m_last: usize, month: MonthInfo, prefix: u8) -> Option<Found> {
+        let doc = self.doc;
+        let mut n = doc.next_non_space(m_last)?;
+        if matches!(doc.punct(n), Some('/')) {
+            n = doc.next_non_space(n)?;
+        }
+        let (d1, mut last, _, _) = self.day_at(n)?;
+        if doc.kind(n) == TokenKind::Number && doc.punct(n + 1).is_some_and(|c| matches!(c, '.' | ',' | '٫')) && doc.kind(n + 2) == TokenKind::Number {
+            return None;
+        }
+        let mut d2 = None;
+        if let Some(s) = doc.next_non_space(last) {
+            let to = matches!(doc.punct(s), Some('-' | '–')) || matches!(doc.key(s), "الي" | "حتي");
+            if to {
+                if let Some((d, l, _, _)) = doc.next_non_space(s).and_then(|t| self.day_at(t)) {
+                    if d > d1 {
+                        d2 = Some(d);
+                        last = l;
+                    }
+                }
+            }
+        }
+        let mut year = None;
+        let mut y_tok = doc.next_non_space(last);
+        if let Some(c) = y_tok.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+            y_tok = doc.next_non_space(c);
+        }
+        if let Some((y, l, _)) = y_tok.and_then(|t| self.year_number(t)).filter(|(y, _, _)| Self::plausible_gregorian_year(*y)) {
+            year = Some(YearRef::Explicit(y, None));
+            last = l;
+        }
+        let (value, relative) = self.resolve_day_month(d1, d2, month, year, || self.tense_direction(first));
+        let kind = if d2.is_some() {
+            DateKind::Range
+        } else if relative {
+            DateKind::Relative
+        } else {
+            DateKind::Absolute
+        };
+        Some(Found { first, last, prefix_chars: prefix, value, kind })
+    }
+}

@@ -1,0 +1,184 @@
+//! Building blocks of the patterns: a day, a month name, a year number,
+//! a calendar marker, a modifier (`الماضي`), the year after a month.
+
+use super::numbers;
+use super::tense::{dir_offset, Direction};
+use super::years::YearRef;
+use super::{DateScanner, Day};
+use crate::lexicon::{Calendar, MonthInfo};
+use crate::tokenizer::TokenKind;
+
+impl<'a> DateScanner<'_, 'a> {
+    /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
+    /// prefix chars, is_ordinal).
+    pub(super) fn day_at(&self, i: usize) -> Option<Day> {
+        if let Some((at, day)) = self.day_memo.get() {
+            if at == i {
+                debug_assert_eq!(day, self.read_day(i), "remembered day at token {i}");
+                return day;
+            }
+        }
+        let day = self.read_day(i);
+        self.day_memo.set(Some((i, day)));
+        day
+    }
+
+    /// [`DateScanner::day_at`] computed.
+    pub(super) fn read_day(&self, i: usize) -> Option<Day> {
+        let t = self.doc.tokens.get(i)?;
+        if t.kind == TokenKind::Number {
+            let k = self.key(i);
+            if k.len() <= 2 {
+                let d: u32 = k.parse().ok()?;
+                return (1..=31).contains(&d).then_some((d, i, 0, false));
+            }
+            return None;
+        }
+        let m = self.doc.phrase_at(&self.doc.lex.ordinals, i)?;
+        Some((*m.value as u32, m.last, m.prefix_chars, true))
+    }
+
+    /// A month name (with its paired form): (info, last token, prefix chars).
+    pub(super) fn month_at(&self, i: usize) -> Option<(MonthInfo, usize, u8)> {
+        let m = self.doc.phrase_at(&self.doc.lex.months, i)?;
+        let info = *m.value;
+        let mut last = m.last;
+        let mut ambiguous = info.ambiguous;
+        // Paired name: `تموز/يوليو`, `مايو/ أيار`, `يوليو (تموز)`, `يوليو تموز`.
+        let mut j = last;
+        let mut paren = false;
+        if let Some((p, c)) = self.next_punct(j) {
+            if matches!(c, '/' | '-' | '–' | '(' | '،' | ',') {
+                paren = c == '(';
+                j = p;
+            }
+        }
+        if let Some(k) = self.doc.next_non_space(j) {
+            if let Some(m2) = self.doc.phrase_at(&self.doc.lex.months, k) {
+                let comma = matches!(self.doc.punct(j), Some('،' | ','));
+                if m2.value.month == info.month && m2.value.calendar == info.calendar && !comma {
+                    last = m2.last;
+                    ambiguous = false;
+                    if paren {
+                        if let Some((p, ')')) = self.next_punct(last) {
+                            last = p;
+                        }
+                    }
+                }
+            }
+        }
+        Some((MonthInfo { ambiguous, ..info }, last, m.prefix_chars))
+    }
+
+    /// A year number after token `i`'s position (the token itself): 3–4
+    /// digits; returns (year, last token, hijri marker seen).
+    pub(super) fn year_number(&self, i: usize) -> Option<(i32, usize, Option<Calendar>)> {
+        let t = self.doc.tokens.get(i)?;
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        let k = self.key(i);
+        if !(3..=4).contains(&k.len()) {
+            return None;
+        }
+        let y: i32 = k.parse().ok()?;
+        let (marker, last) = self.calendar_marker(i);
+        Some((y, last, marker))
+    }
+
+    /// `هـ`/`ه` or `م` right after a year (glued or spaced).
+    pub(super) fn calendar_marker(&self, i: usize) -> (Option<Calendar>, usize) {
+        let j = match self.doc.tokens.get(i + 1) {
+            Some(t) if t.kind == TokenKind::Word => i + 1,
+            Some(t) if t.kind == TokenKind::Space => match self.next(i) {
+                Some(j) => j,
+                None => return (None, i),
+            },
+            _ => return (None, i),
+        };
+        let k = self.key(j);
+        let cal = match k {
+            "ه" | "هـ" | "هجري" | "هجريه" | "للهجره" => Some(Calendar::Hijri),
+            "م" | "ميلادي" | "ميلاديه" | "للميلاد" => Some(Calendar::Gregorian),
+            _ => None,
+        };
+        match cal {
+            Some(c) => {
+                // `هـ.` keeps its period out of the date
+                (Some(c), j)
+            }
+            None => (None, i),
+        }
+    }
+
+    pub(super) fn plausible_gregorian_year(y: i32) -> bool {
+        (1000..=2200).contains(&y)
+    }
+
+    pub(super) fn plausible_hijri_year(y: i32) -> bool {
+        (1300..=1600).contains(&y)
+    }
+
+    /// A modifier after a date: direction and last token.
+    pub(super) fn modifier(&self, i: usize) -> Option<(Direction, usize)> {
+        let j = self.next(i)?;
+        let d = match self.key(j) {
+            "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق" | "السابقه" | "الماضيين" => {
+                Direction::Past
+            }
+            "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" | "التالي" | "التاليه" | "اللاحق" => {
+                Direction::Future
+            }
+            "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => Direction::Current,
+            _ => return None,
+        };
+        Some((d, j))
+    }
+
+    /// `من عام 2005`, `عام 2018`, `2017`, `من هذا العام` after a month.
+    pub(super) fn year_after(&self, i: usize) -> Option<(YearRef, usize)> {
+        let doc = self.doc;
+        let mut j = doc.next_non_space(i)?;
+        // `فبراير ، ألفان وثمانية عشر`, `سبتمبر10, ألف وتسعمائة`
+        let comma = matches!(doc.punct(j), Some('،' | ','));
+        if comma {
+            j = doc.next_non_space(j)?;
+        }
+        if !doc.tokens[j].is_wordlike() {
+            return None;
+        }
+        if matches!(self.key(j), "من" | "في") {
+            j = self.next(j)?;
+        }
+        let (cue_key, _) = self.key_np(j);
+        if matches!(cue_key.as_ref(), "عام" | "العام" | "سنه" | "السنه") {
+            let cue = j;
+            // `آذار من العام المقبل`, `السنة القادمة`
+            if let Some((dir, l)) = self.modifier(cue).filter(|_| cue_key.starts_with("ال")) {
+                return Some((YearRef::Relative(dir_offset(dir)), l));
+            }
+            j = self.next(j)?;
+        }
+        if let Some((y, l)) = numbers::number_words(doc, j).filter(|(y, _)| (1000..=2200).contains(y)) {
+            return Some((YearRef::Explicit(y as i32, None), l));
+        }
+        if comma && doc.kind(j) != TokenKind::Number {
+            return None;
+        }
+        if self.key(j) == "هذا" || self.key(j) == "هذه" {
+            let k = self.next(j)?;
+            if matches!(self.key(k), "العام" | "السنه") {
+                // `من هذا العام 1439هـ`
+                if let Some(n) = self.next(k) {
+                    if let Some((y, last, cal)) = self.year_number(n) {
+                        return Some((YearRef::Explicit(y, cal), last));
+                    }
+                }
+                return Some((YearRef::ThisYear, k));
+            }
+            return None;
+        }
+        let (y, last, cal) = self.year_number(j)?;
+        Some((YearRef::Explicit(y, cal), last))
+    }
+}
