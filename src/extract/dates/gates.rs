@@ -62,25 +62,21 @@ impl<'a> DateScanner<'_, 'a> {
         };
         let key_np = key_np.as_ref();
         let full_weekday = doc.word_full(i).is_some_and(|w| w.weekday.is_some());
+        let w = self.words();
+        let r = &w.roles;
         Openers {
-            range: matches!(key_nc, "من" | "بين" | "ما"),
+            range: w.range_openers.contains(key_nc),
             ordinal: self.may_start(&doc.lex.ordinals, i),
-            month: matches!(key, "شهر" | "وشهر" | "شهري") || self.may_start(&doc.lex.months, i),
-            relative_word: matches!(
-                key_np,
-                "اليوم" | "يوم" | "الغد" | "غد" | "امس" | "الامس" | "البارحه" | "امبارح" | "مبارح" | "غدا" | "بكره" | "بكرا" | "اول" | "قبل" | "القبل" | "بعد"
-            ),
-            period: matches!(
-                key_np,
-                "هذا" | "هذه" | "مطلع" | "بدايه" | "منتصف" | "نهايه" | "اواخر" | "اوائل" | "اواسط" | "مستهل" | "اول" | "العام" | "السنه" | "الشهر"
-            ),
-            nth_weekday: full_weekday || matches!(key, "اول" | "ثاني" | "ثان" | "ثالث" | "رابع" | "خامس" | "اخر" | "اليوم"),
-            week_weekday: full_weekday || matches!(key, "يوم" | "هذا") || key_np == "الاسبوع",
+            month: w.month_openers.contains(key) || self.may_start(&doc.lex.months, i),
+            relative_word: w.relative_words.contains(key_np),
+            period: w.period_openers.contains(key_np),
+            nth_weekday: full_weekday || w.nth_before.get(key).is_some() || r.today.is(key),
+            week_weekday: full_weekday || r.day.is(key) || r.this.is(key) || r.week.is(key_np),
             holiday: self.may_start(&doc.lex.holidays, i),
-            weekday: key_nc == "يوم" || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some()),
-            offset: matches!(key_np, "قبل" | "بعد") || self.may_start(&doc.lex.time_units, i),
-            year: key_nc == "بين" || matches!(key_np, "عام" | "العام" | "سنه" | "السنه" | "في" | "موسم" | "عامي"),
-            year_in_words_only: key_np == "في",
+            weekday: r.day.is(key_nc) || doc.word(i).is_some_and(|(w, _)| w.weekday.is_some()),
+            offset: w.offset_signs.get(key_np).is_some() || self.may_start(&doc.lex.time_units, i),
+            year: r.between.is(key_nc) || w.year_openers.contains(key_np),
+            year_in_words_only: r.in_.is(key_np),
             np_strip,
         }
     }
@@ -96,10 +92,14 @@ impl<'a> DateScanner<'_, 'a> {
     /// `i`: `i` itself, or the word after an opening `من`, `بين`, `ما بين`;
     /// `None` when that token is no day.
     pub(super) fn day_token(&self, i: usize) -> Option<usize> {
-        let day_tok = match self.key_nc(i) {
-            "من" | "بين" => self.next(i)?,
-            "ما" => self.next(self.next(i).filter(|&j| self.key(j) == "بين")?)?,
-            _ => i,
+        let r = &self.words().roles;
+        let k = self.key_nc(i);
+        let day_tok = if r.from.is(k) || r.between.is(k) {
+            self.next(i)?
+        } else if r.what.is(k) {
+            self.next(self.next(i).filter(|&j| self.key_is(j, &r.between))?)?
+        } else {
+            i
         };
         self.day_at(day_tok).map(|_| day_tok)
     }

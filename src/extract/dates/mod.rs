@@ -18,7 +18,7 @@
 use super::doc::{Doc, TokenLex};
 use crate::lexicon::Calendar;
 use crate::record::{DateCalendar, DateKind, DateMention, Granularity};
-use crate::tokenizer::{has_chars, Token, TokenKind};
+use crate::tokenizer::{clitics, has_chars, Token, TokenKind};
 use chrono::{Datelike, NaiveDate};
 use gates::Openers;
 use std::borrow::Cow;
@@ -50,6 +50,11 @@ pub use calendar::hijri_to_gregorian;
 pub use memo::Memo;
 pub use words::Words;
 use super::numbers;
+
+/// The Arabic comma `،`, which separates a date's parts like `,`.
+const ARABIC_COMMA: char = '\u{060C}';
+/// The Arabic decimal separator `٫`: a number after it is no day.
+const ARABIC_DECIMAL: char = '\u{066B}';
 
 /// A day of the month read at a token: (day, last token, prefix chars,
 /// is_ordinal).
@@ -95,7 +100,7 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                     s.last_month = Some((y, m));
                 }
                 let relative = f.kind == DateKind::Relative || (f.kind == DateKind::Range && f.value.is_none());
-                let relative_to = relative.then(|| if doc.key(f.last) == "منه" { "previous_date" } else { "reference_date" });
+                let relative_to = relative.then(|| if doc.words.dates.roles.of_it.is(doc.key(f.last)) { "previous_date" } else { "reference_date" });
                 out.push(DateMention {
                     text: doc.text[range].to_string(),
                     value: f.value.map(Value::iso),
@@ -147,7 +152,7 @@ impl<'a> DateScanner<'_, 'a> {
         // most keys tried (numbers, `من`, `عام`) begin with no clitic
         // letter at all: nothing to strip, nothing to remember
         let k = self.key(i);
-        if !["و", "ف", "ب", "ل", "ك"].iter().any(|c| k.as_bytes().starts_with(c.as_bytes())) {
+        if !clitics::may_have_proclitic(k) {
             return (Cow::Borrowed(k), 0);
         }
         if let Some((at, key, n)) = self.np_memo.get() {
@@ -174,17 +179,13 @@ impl<'a> DateScanner<'_, 'a> {
     /// [`DateScanner::key_np`] computed.
     fn strip_np(&self, i: usize) -> (Cow<'a, str>, u8) {
         let k = self.key(i);
-        let mut rest = k;
-        let mut n = 0u8;
-        if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')).filter(|r| has_chars(r, 3)) {
-            rest = r;
-            n += 1;
+        let mut rest = clitics::without_conjunction(k, 3);
+        let mut n = u8::from(rest.len() != k.len());
+        if let Some(r) = clitics::after_lam_lam(rest).filter(|r| has_chars(r, 2)) {
+            return (Cow::Owned(clitics::with_article(r)), n + 2);
         }
-        if let Some(r) = rest.strip_prefix("لل").filter(|r| has_chars(r, 2)) {
-            return (Cow::Owned(format!("ال{r}")), n + 2);
-        }
-        if let Some(r) = rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ل')).or_else(|| rest.strip_prefix('ك')) {
-            if has_chars(r, 3) && (r.starts_with("ال") || matches!(r, "عام" | "سنه" | "عامي")) {
+        if let Some(r) = clitics::without_preposition(rest) {
+            if has_chars(r, 3) && (clitics::has_article(r) || self.words().bare_year_nouns.contains(r)) {
                 rest = r;
                 n += 1;
             }
@@ -196,15 +197,19 @@ impl<'a> DateScanner<'_, 'a> {
     /// (Computed each time: a test of the first two bytes costs less than a
     /// memo.)
     fn key_nc(&self, i: usize) -> &'a str {
-        let k = self.key(i);
-        let (waw, fa) = ("و".as_bytes(), "ف".as_bytes());
-        if k.as_bytes().starts_with(waw) || k.as_bytes().starts_with(fa) {
-            let rest = &k[2..];
-            if has_chars(rest, 2) {
-                return rest;
-            }
-        }
-        k
+        clitics::without_conjunction(self.key(i), 2)
+    }
+
+    /// Whether the key of token `i` is `word`.
+    #[inline]
+    fn key_is(&self, i: usize, word: &words::Word) -> bool {
+        word.is(self.key(i))
+    }
+
+    /// The word lists of the rules.
+    #[inline]
+    fn words(&self) -> &'a Words {
+        &self.doc.words.dates
     }
 
     fn next(&self, i: usize) -> Option<usize> {
@@ -281,7 +286,7 @@ fn when(cond: bool, f: impl FnOnce() -> Option<Found>) -> Option<Found> {
 fn calendar_of(doc: &Doc, first: usize, last: usize) -> DateCalendar {
     let hijri = (first..=last).any(|t| {
         doc.tokens[t].is_word()
-            && (matches!(doc.key(t), "ه" | "هجري" | "هجريه" | "للهجره")
+            && (doc.words.dates.calendar_markers.get(doc.key(t)) == Some(Calendar::Hijri)
                 || doc.phrase_at(&doc.lex.months, t).is_some_and(|m| m.value.calendar == Calendar::Hijri))
     });
     if hijri {
@@ -298,13 +303,13 @@ fn granularity_of(doc: &Doc, first: usize, last: usize) -> Granularity {
     let day = (first..=last).any(|t| {
         doc.word(t).is_some_and(|(w, _)| w.weekday.is_some())
             || doc.number(t).is_some_and(|n| n <= 31)
-            || matches!(doc.key(t), "اليوم" | "امس" | "غدا" | "غد" | "البارحه" | "يوم" | "منه")
+            || doc.words.dates.day_words.contains(doc.key(t))
             || doc.phrase_at(&doc.lex.ordinals, t).is_some()
     });
     if day {
         return Granularity::Day;
     }
-    let month = (first..=last).any(|t| doc.phrase_at(&doc.lex.months, t).is_some() || doc.key(t).ends_with("الشهر"));
+    let month = (first..=last).any(|t| doc.phrase_at(&doc.lex.months, t).is_some() || doc.words.dates.roles.the_month.ends(doc.key(t)));
     if month {
         Granularity::Month
     } else {

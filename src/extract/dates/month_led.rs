@@ -2,13 +2,12 @@
 
 use super::calendar::month_value;
 use super::tense::is_future_verb;
-use super::words::is_month_cue;
 use super::value::Value;
 use super::years::YearRef;
-use super::{DateScanner, Found};
+use super::{ARABIC_COMMA, ARABIC_DECIMAL, DateScanner, Found};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::record::DateKind;
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{clitics, TokenKind};
 
 impl<'a> DateScanner<'_, 'a> {
     /// Month first: `نيسان/ أبريل من عام ٢٠٠٥`, `شهر ماي 2017`, `أبريل الماضي`,
@@ -17,28 +16,29 @@ impl<'a> DateScanner<'_, 'a> {
         let mut first = i;
         let mut m_tok = i;
         let mut cue = false;
-        if matches!(self.key(i), "شهر" | "وشهر" | "شهري") {
+        let w = self.words();
+        if w.month_openers.contains(self.key(i)) {
             m_tok = self.next(i)?;
             cue = true;
         }
         let (month, mut last, prefix) = self.month_at(m_tok)?;
-        let prefix = if m_tok == i { prefix } else { self.doc.ids[i].prefix_chars().min(if self.key(i).starts_with('و') { 1 } else { 0 }) };
+        let prefix = if m_tok == i { prefix } else { self.doc.ids[i].prefix_chars().min(u8::from(clitics::starts_with_wa(self.key(i)))) };
         if !cue {
             if let Some(p) = self.doc.prev_non_space(i) {
                 let k = self.doc.key(p);
                 cue = self.doc.tokens[p].is_word()
-                    && (is_month_cue(k) || is_future_verb(k) || self.doc.surface(p).starts_with("سأ"));
+                    && (w.month_cues.contains(k) || is_future_verb(w, k) || clitics::has_first_person_future_prefix(self.doc.surface(p)));
             }
             // a clitic preposition on the month itself (`بأبريل`), not a
             // conjunction (`ومارس المحامي` is a verb)
             let k = self.key(m_tok);
-            cue |= prefix > 0 && !k.starts_with('و') && !k.starts_with('ف');
+            cue |= prefix > 0 && !clitics::starts_with_conjunction(k);
         }
         // `رمضان المبارك`, `شهر رمضان`: no longer a name or an ordinary word
         let mut named_hijri = month.calendar == Calendar::Hijri && m_tok != i;
         if month.calendar == Calendar::Hijri {
             if let Some(j) = self.next(last) {
-                if matches!(self.key(j), "المبارك" | "الكريم" | "الحرام") {
+                if w.hijri_month_epithets.contains(self.key(j)) {
                     last = j;
                     cue = true;
                     named_hijri = true;
@@ -46,25 +46,8 @@ impl<'a> DateScanner<'_, 'a> {
             }
         }
         // `شهري مايو ويونيو الماضيين`: two months, one mention
-        if let Some(n) = self.next(last).filter(|&n| self.key(n).starts_with('و')) {
-            if let Some(m2) = self.doc.phrase_at(&self.doc.lex.months, n).filter(|m| m.prefix_chars == 1) {
-                let m2v = *m2.value;
-                if m2v.calendar == Calendar::Gregorian && month.calendar == Calendar::Gregorian && m2v.month > month.month && (cue || m_tok != i) {
-                    let mut l = m2.last;
-                    let dir = match self.modifier(l) {
-                        Some((d, ml)) => {
-                            l = ml;
-                            d
-                        }
-                        None => self.tense_direction(first),
-                    };
-                    let value = self.reference.and_then(|r| {
-                        let Value::Month(y2, mm2) = self.resolve_month(m2v, r, dir)? else { return None };
-                        Some(Value::MonthRange((y2, month.month as u32), (y2, mm2)))
-                    });
-                    return Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Range });
-                }
-            }
+        if let Some(found) = self.two_months(first, last, month, prefix, cue || m_tok != i) {
+            return Some(found);
         }
         if let Some((yr, l)) = self.year_after(last) {
             let value = match yr {
@@ -95,6 +78,30 @@ impl<'a> DateScanner<'_, 'a> {
         Some(Found { first, last, prefix_chars: prefix, value, kind: DateKind::Relative })
     }
 
+    /// `شهري مايو ويونيو الماضيين`: two months joined by و, one mention
+    /// (the first needs a cue).
+    fn two_months(&self, first: usize, last: usize, month: MonthInfo, prefix: u8, cued: bool) -> Option<Found> {
+        let n = self.next(last).filter(|&n| clitics::starts_with_wa(self.key(n)))?;
+        let m2 = self.doc.phrase_at(&self.doc.lex.months, n).filter(|m| m.prefix_chars == 1)?;
+        let m2v = *m2.value;
+        if !(m2v.calendar == Calendar::Gregorian && month.calendar == Calendar::Gregorian && m2v.month > month.month && cued) {
+            return None;
+        }
+        let mut l = m2.last;
+        let dir = match self.modifier(l) {
+            Some((d, ml)) => {
+                l = ml;
+                d
+            }
+            None => self.tense_direction(first),
+        };
+        let value = self.reference.and_then(|r| {
+            let Value::Month(y2, mm2) = self.resolve_month(m2v, r, dir)? else { return None };
+            Some(Value::MonthRange((y2, month.month as u32), (y2, mm2)))
+        });
+        Some(Found { first, last: l, prefix_chars: prefix, value, kind: DateKind::Range })
+    }
+
     /// A month name followed by its day (and maybe a year).
     pub(super) fn month_then_day(&self, first: usize, m_last: usize, month: MonthInfo, prefix: u8) -> Option<Found> {
         let doc = self.doc;
@@ -103,12 +110,12 @@ impl<'a> DateScanner<'_, 'a> {
             n = doc.next_non_space(n)?;
         }
         let (d1, mut last, _, _) = self.day_at(n)?;
-        if doc.kind(n) == TokenKind::Number && doc.punct(n + 1).is_some_and(|c| matches!(c, '.' | ',' | '٫')) && doc.kind(n + 2) == TokenKind::Number {
+        if doc.kind(n) == TokenKind::Number && doc.punct(n + 1).is_some_and(|c| matches!(c, '.' | ',' | ARABIC_DECIMAL)) && doc.kind(n + 2) == TokenKind::Number {
             return None;
         }
         let mut d2 = None;
         if let Some(s) = doc.next_non_space(last) {
-            let to = matches!(doc.punct(s), Some('-' | '–')) || matches!(doc.key(s), "الي" | "حتي");
+            let to = matches!(doc.punct(s), Some('-' | '–')) || self.words().day_after_month_joiners.contains(doc.key(s));
             if to {
                 if let Some((d, l, _, _)) = doc.next_non_space(s).and_then(|t| self.day_at(t)) {
                     if d > d1 {
@@ -120,7 +127,7 @@ impl<'a> DateScanner<'_, 'a> {
         }
         let mut year = None;
         let mut y_tok = doc.next_non_space(last);
-        if let Some(c) = y_tok.filter(|&c| matches!(doc.punct(c), Some('،' | ','))) {
+        if let Some(c) = y_tok.filter(|&c| matches!(doc.punct(c), Some(ARABIC_COMMA | ','))) {
             y_tok = doc.next_non_space(c);
         }
         if let Some((y, l, _)) = y_tok.and_then(|t| self.year_number(t)).filter(|(y, _, _)| Self::plausible_gregorian_year(*y)) {

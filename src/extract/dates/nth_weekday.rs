@@ -19,11 +19,12 @@ impl<'a> DateScanner<'_, 'a> {
     pub(super) fn month_spec(&self, j: usize, dir: impl FnOnce() -> Direction) -> Option<(Option<i32>, u32, usize)> {
         let doc = self.doc;
         let (k, _) = self.key_np(j);
-        let (month, mut last, relative) = if matches!(k.as_ref(), "هذا" | "هذه") {
+        let w = self.words();
+        let (month, mut last, relative) = if w.this.contains(&k) {
             let n = self.next(j)?;
-            (self.key(n) == "الشهر").then_some(())?;
+            self.key_is(n, &w.roles.the_month).then_some(())?;
             (None, n, Some(0))
-        } else if k == "الشهر" {
+        } else if w.roles.the_month.is(&k) {
             if let Some((d, l)) = self.modifier(j) {
                 (None, l, Some(dir_offset(d)))
             } else {
@@ -32,7 +33,7 @@ impl<'a> DateScanner<'_, 'a> {
                 let m = doc.phrase_at(&doc.lex.ordinals, n).filter(|m| (1..=12).contains(m.value))?;
                 (Some(MonthInfo { month: *m.value, calendar: Calendar::Gregorian, ambiguous: false }), m.last, None)
             }
-        } else if k == "شهر" {
+        } else if w.roles.month.is(&k) {
             let n = self.next(j)?;
             if let Some((m, l, _)) = self.month_at(n) {
                 (Some(m), l, None)
@@ -76,34 +77,14 @@ impl<'a> DateScanner<'_, 'a> {
     /// القادم`, `آخر يوم بشهر عشرة سنة 2015`, `ثالث يوم من شهر عشرة`.
     pub(super) fn nth_weekday(&self, i: usize) -> Option<Found> {
         let doc = self.doc;
-        let before = |k: &str| -> Option<i32> {
-            Some(match k {
-                "اول" => 1,
-                "ثاني" | "ثان" => 2,
-                "ثالث" => 3,
-                "رابع" => 4,
-                "خامس" => 5,
-                "اخر" => -1,
-                _ => return None,
-            })
-        };
-        let after = |k: &str| -> Option<i32> {
-            Some(match k {
-                "الاول" | "الاولي" => 1,
-                "الثاني" | "الثانيه" => 2,
-                "الثالث" | "الثالثه" => 3,
-                "الرابع" | "الرابعه" => 4,
-                "الخامس" | "الخامسه" => 5,
-                "الاخير" | "الاخيره" => -1,
-                _ => return None,
-            })
-        };
+        let w = self.words();
+        let r = &w.roles;
         let weekday_at = |j: usize| doc.word_full(j).and_then(|w| w.weekday);
         // (n, weekday or None for a plain day, token before the month)
-        let (n, wd, mut j) = if let Some(n) = before(self.key(i)) {
+        let (n, wd, mut j) = if let Some(n) = w.nth_before.get(self.key(i)) {
             let mut j = self.next(i)?;
             let mut day_word = false;
-            if self.key(j) == "يوم" {
+            if self.key_is(j, &r.day) {
                 day_word = true;
                 j = self.next(j)?;
             }
@@ -115,11 +96,11 @@ impl<'a> DateScanner<'_, 'a> {
         } else {
             let (wd, d_tok) = match weekday_at(i) {
                 Some(wd) => (Some(wd), i),
-                None if self.key(i) == "اليوم" => (None, i),
+                None if self.key_is(i, &r.today) => (None, i),
                 None => return None,
             };
             let o = self.next(d_tok)?;
-            let n = after(self.key(o))?;
+            let n = w.nth_after.get(self.key(o))?;
             if wd.is_none() && n != -1 {
                 return None; // `اليوم الثالث من …` is a plain day (day_led)
             }
@@ -127,7 +108,7 @@ impl<'a> DateScanner<'_, 'a> {
         };
         // connector: `من`, `في`, or a clitic on the month (`بأيلول`, `بشهر`)
         let mut m = self.next(j)?;
-        if matches!(self.key(m), "من" | "في") {
+        if self.key_is(m, &r.from) || self.key_is(m, &r.in_) {
             m = self.next(m)?;
         }
         j = m;

@@ -6,7 +6,7 @@ use super::value::Value;
 use super::{DateScanner, Found};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::record::DateKind;
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{clitics, TokenKind};
 use chrono::NaiveDate;
 
 impl<'a> DateScanner<'_, 'a> {
@@ -62,7 +62,8 @@ impl<'a> DateScanner<'_, 'a> {
         // a day and a month need a cue: scores (`3-2`) and fractions look alike
         let prev = doc.prev_non_space(a).filter(|&p| doc.tokens[p].is_word())?;
         let pk = doc.key(prev);
-        let cued = matches!(pk, "في" | "يوم" | "بتاريخ" | "تاريخ" | "حتي" | "منذ") || doc.surface(prev).starts_with("سأ") || is_future_verb(pk);
+        let w = self.words();
+        let cued = w.day_month_cues.contains(pk) || clitics::has_first_person_future_prefix(doc.surface(prev)) || is_future_verb(w, pk);
         if !cued {
             return None;
         }

@@ -16,7 +16,7 @@ impl<'a> DateScanner<'_, 'a> {
         let m = doc.phrase_at(&doc.lex.holidays, i)?;
         let (month, day) = *m.value;
         let mut last = m.last;
-        if let Some(n) = self.next(last).filter(|&n| matches!(self.key(n), "الجديده" | "المجيد")) {
+        if let Some(n) = self.next(last).filter(|&n| self.words().holiday_epithets.contains(self.key(n))) {
             last = n;
         }
         let info = MonthInfo { month, calendar: Calendar::Gregorian, ambiguous: false };
@@ -36,13 +36,13 @@ impl<'a> DateScanner<'_, 'a> {
     pub(super) fn offset(&self, i: usize) -> Option<Found> {
         let doc = self.doc;
         let (k, prefix) = self.key_np(i);
-        let sign: i64 = match k.as_ref() {
-            "قبل" => -1,
-            "بعد" => 1,
-            _ => {
+        let w = self.words();
+        let sign: i64 = match w.offset_signs.get(&k) {
+            Some(sign) => sign,
+            None => {
                 // `3 أيام مضت`
                 let (n, unit, l) = self.amount(i)?;
-                let m = self.next(l).filter(|&m| matches!(self.key(m), "مضت" | "مضي" | "خلت"))?;
+                let m = self.next(l).filter(|&m| w.ago.contains(self.key(m)))?;
                 let value = self.reference.and_then(|r| shift_date(r, unit, -n));
                 return Some(Found { first: i, last: m, prefix_chars: 0, value: value.map(Value::Day), kind: DateKind::Relative });
             }
@@ -52,8 +52,8 @@ impl<'a> DateScanner<'_, 'a> {
         // in a story `بعد 30 عاما في المنصب`, `قبل 51 يوما من وفاته` count from
         // an event, and `بعد أسبوعين من التحقيق` is no calendar date.
         let mut anchored = false;
-        if let Some(m) = self.next(last).filter(|&m| self.key(m) == "من") {
-            if let Some(a) = self.next(m).filter(|&a| self.key(a) == "الان") {
+        if let Some(m) = self.next(last).filter(|&m| self.key_is(m, &w.roles.from)) {
+            if let Some(a) = self.next(m).filter(|&a| self.key_is(a, &w.roles.now)) {
                 last = a;
                 anchored = true;
             } else {

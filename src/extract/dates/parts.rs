@@ -4,9 +4,9 @@
 use super::numbers;
 use super::tense::{dir_offset, Direction};
 use super::years::YearRef;
-use super::{DateScanner, Day};
+use super::{ARABIC_COMMA, DateScanner, Day};
 use crate::lexicon::{Calendar, MonthInfo};
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{clitics, TokenKind};
 
 impl<'a> DateScanner<'_, 'a> {
     /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
@@ -48,14 +48,14 @@ impl<'a> DateScanner<'_, 'a> {
         let mut j = last;
         let mut paren = false;
         if let Some((p, c)) = self.next_punct(j) {
-            if matches!(c, '/' | '-' | '–' | '(' | '،' | ',') {
+            if matches!(c, '/' | '-' | '–' | '(' | ARABIC_COMMA | ',') {
                 paren = c == '(';
                 j = p;
             }
         }
         if let Some(k) = self.doc.next_non_space(j) {
             if let Some(m2) = self.doc.phrase_at(&self.doc.lex.months, k) {
-                let comma = matches!(self.doc.punct(j), Some('،' | ','));
+                let comma = matches!(self.doc.punct(j), Some(ARABIC_COMMA | ','));
                 if m2.value.month == info.month && m2.value.calendar == info.calendar && !comma {
                     last = m2.last;
                     ambiguous = false;
@@ -97,11 +97,7 @@ impl<'a> DateScanner<'_, 'a> {
             _ => return (None, i),
         };
         let k = self.key(j);
-        let cal = match k {
-            "ه" | "هـ" | "هجري" | "هجريه" | "للهجره" => Some(Calendar::Hijri),
-            "م" | "ميلادي" | "ميلاديه" | "للميلاد" => Some(Calendar::Gregorian),
-            _ => None,
-        };
+        let cal = self.words().calendar_markers.get(k);
         match cal {
             Some(c) => {
                 // `هـ.` keeps its period out of the date
@@ -122,16 +118,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// A modifier after a date: direction and last token.
     pub(super) fn modifier(&self, i: usize) -> Option<(Direction, usize)> {
         let j = self.next(i)?;
-        let d = match self.key(j) {
-            "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق" | "السابقه" | "الماضيين" => {
-                Direction::Past
-            }
-            "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" | "التالي" | "التاليه" | "اللاحق" => {
-                Direction::Future
-            }
-            "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => Direction::Current,
-            _ => return None,
-        };
+        let d = self.words().modifiers.get(self.key(j))?;
         Some((d, j))
     }
 
@@ -140,21 +127,22 @@ impl<'a> DateScanner<'_, 'a> {
         let doc = self.doc;
         let mut j = doc.next_non_space(i)?;
         // `فبراير ، ألفان وثمانية عشر`, `سبتمبر10, ألف وتسعمائة`
-        let comma = matches!(doc.punct(j), Some('،' | ','));
+        let comma = matches!(doc.punct(j), Some(ARABIC_COMMA | ','));
         if comma {
             j = doc.next_non_space(j)?;
         }
         if !doc.tokens[j].is_wordlike() {
             return None;
         }
-        if matches!(self.key(j), "من" | "في") {
+        let w = self.words();
+        if self.key_is(j, &w.roles.from) || self.key_is(j, &w.roles.in_) {
             j = self.next(j)?;
         }
         let (cue_key, _) = self.key_np(j);
-        if matches!(cue_key.as_ref(), "عام" | "العام" | "سنه" | "السنه") {
+        if w.year_words.contains(&cue_key) {
             let cue = j;
             // `آذار من العام المقبل`, `السنة القادمة`
-            if let Some((dir, l)) = self.modifier(cue).filter(|_| cue_key.starts_with("ال")) {
+            if let Some((dir, l)) = self.modifier(cue).filter(|_| clitics::has_article(&cue_key)) {
                 return Some((YearRef::Relative(dir_offset(dir)), l));
             }
             j = self.next(j)?;
@@ -165,9 +153,9 @@ impl<'a> DateScanner<'_, 'a> {
         if comma && doc.kind(j) != TokenKind::Number {
             return None;
         }
-        if self.key(j) == "هذا" || self.key(j) == "هذه" {
+        if w.this.contains(self.key(j)) {
             let k = self.next(j)?;
-            if matches!(self.key(k), "العام" | "السنه") {
+            if w.the_year_words.contains(self.key(k)) {
                 // `من هذا العام 1439هـ`
                 if let Some(n) = self.next(k) {
                     if let Some((y, last, cal)) = self.year_number(n) {

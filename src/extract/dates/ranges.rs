@@ -14,7 +14,7 @@ impl<'a> DateScanner<'_, 'a> {
     pub(super) fn day_month(&self, i: usize) -> Option<(u32, MonthInfo, Option<i32>, usize)> {
         let (d, l, _, _) = self.day_at(i)?;
         let mut m = self.next(l)?;
-        if self.key(m) == "من" {
+        if self.key_is(m, &self.words().roles.from) {
             m = self.next(m)?;
         }
         let (month, mut last, _) = self.month_at(m)?;
@@ -29,14 +29,16 @@ impl<'a> DateScanner<'_, 'a> {
     /// A range across months or years: `من 28 حزيران إلى 2 تموز 2017`,
     /// `من 28 ديسمبر 2016 إلى 2 يناير 2017`.
     pub(super) fn cross_month_range(&self, i: usize) -> Option<Found> {
+        let w = self.words();
         let opener = self.key_nc(i);
-        let start = if matches!(opener, "من" | "بين") { self.next(i)? } else { i };
+        let between = w.roles.between.is(opener);
+        let start = if w.roles.from.is(opener) || between { self.next(i)? } else { i };
         let (d1, m1, y1, l1) = self.day_month(start)?;
         let sep = self.doc.next_non_space(l1)?;
-        let joined = if opener == "بين" {
-            self.key(sep) == "و"
+        let joined = if between {
+            self.key_is(sep, &w.roles.and)
         } else {
-            matches!(self.doc.punct(sep), Some('-' | '–')) || matches!(self.key(sep), "الي" | "حتي" | "وحتي")
+            matches!(self.doc.punct(sep), Some('-' | '–')) || w.month_range_joiners.contains(self.key(sep))
         };
         if !joined {
             return None;

@@ -1,6 +1,8 @@
 //! Which way an un-yeared date points: the tense of its clause.
 
+use super::words::Words;
 use super::DateScanner;
+use crate::tokenizer::clitics;
 
 /// Direction a relative expression points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +35,17 @@ impl<'a> DateScanner<'_, 'a> {
     /// has its own tense.
     pub(super) fn tense_at(&self, i: usize) -> Direction {
         let doc = self.doc;
+        let w = self.words();
         let start = doc.toks.sentences[doc.sentence_of(i)].tokens.start;
         for j in (start..i).rev() {
             if !doc.tokens[j].is_word() {
                 continue;
             }
             let k = doc.key(j);
-            let k = k.strip_prefix('و').unwrap_or(k);
+            let k = clitics::without_wa(k);
             // `سأعود`: the hamza tells the future prefix from `ساعة`
-            let first_person = doc.surface(j).trim_start_matches('و').starts_with("سأ");
-            if first_person || is_future_verb(k) || matches!(k, "سوف" | "المقرر" | "المنتظر" | "المرتقب" | "يعتزم" | "تعتزم" | "يعتزمون") {
+            let first_person = clitics::has_first_person_future_prefix_after_wa(doc.surface(j));
+            if first_person || is_future_verb(w, k) || w.future_words.contains(k) {
                 return Direction::FutureOrToday;
             }
         }
@@ -61,18 +64,19 @@ impl<'a> DateScanner<'_, 'a> {
 /// A verb with the future prefix: س + a present-tense prefix + stem
 /// (`سيعقد`, `ستجري`, `سنعمل`). Nouns that begin the same way (`سيارة`,
 /// `سياسة`, `سيطرته`, `ستاد`) are told apart by their endings and stems.
-pub(super) fn is_future_verb(k: &str) -> bool {
-    let mut cs = k.chars();
-    if cs.next() != Some('س') || !matches!(cs.next(), Some('ي' | 'ت' | 'ن')) {
+pub(super) fn is_future_verb(words: &Words, k: &str) -> bool {
+    if !clitics::has_future_prefix(k) {
         return false;
     }
     let n = k.chars().count();
-    if !(4..=9).contains(&n) || k.ends_with('ه') || k.ends_with("ها") || k.ends_with("هم") {
+    if !FUTURE_VERB_CHARS.contains(&n) || clitics::has_object_pronoun(k) {
         return false;
     }
-    const NOUNS: &[&str] = &["سيا", "سيط", "سيد", "سير", "سين", "ستا", "ستو", "سيف", "سيج", "ستر", "سنو", "سنه", "سنت", "ساع", "سال", "سام", "ساح", "سان"];
-    !NOUNS.iter().any(|p| k.starts_with(p))
+    !words.future_lookalikes.begins(k)
 }
+
+/// The length in characters of a future verb with its prefixes.
+const FUTURE_VERB_CHARS: std::ops::RangeInclusive<usize> = 4..=9;
 
 pub(super) fn dir_offset(d: Direction) -> i32 {
     match d {

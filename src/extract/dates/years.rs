@@ -3,11 +3,13 @@
 use super::calendar::{hijri_to_gregorian, hijri_year_end};
 use super::numbers;
 use super::value::Value;
-use super::words::{is_not_year_before, is_year_cue, is_year_cue_in_text};
 use super::{DateScanner, Found};
 use crate::lexicon::Calendar;
 use crate::record::DateKind;
 use crate::tokenizer::TokenKind;
+
+/// The years a number after a weak cue (`في`, `بعد`) may be.
+const MODERN_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
 
 #[derive(Debug, Clone, Copy)]
 pub(super) enum YearRef {
@@ -26,7 +28,7 @@ impl<'a> DateScanner<'_, 'a> {
         // its openers say so, and its keys need no reading
         if self.current.get().is_some_and(|(at, opens)| at == i && opens.year_in_words_only) {
             let found = self.year_in_words(i, false, 0);
-            debug_assert_eq!(found, self.read_year_led(i), "year after في at token {i}");
+            debug_assert_eq!(found, self.read_year_led(i), "year after `in` at token {i}");
             return found;
         }
         self.read_year_led(i)
@@ -37,29 +39,20 @@ impl<'a> DateScanner<'_, 'a> {
         let doc = self.doc;
         let kc = self.key_nc(i);
         let prefix = if kc.len() != self.key(i).len() { 1 } else { 0 };
-        // `بين 1989 و2003`
-        if kc == "بين" {
-            let a = self.next(i)?;
-            let (y1, l1, _) = self.year_number(a)?;
-            let w = self.next(l1)?;
-            if self.key(w) != "و" || doc.kind(w + 1) != TokenKind::Number {
-                return None;
-            }
-            let (y2, l2, _) = self.year_number(w + 1)?;
-            if !(Self::plausible_gregorian_year(y1) && Self::plausible_gregorian_year(y2) && y1 < y2) {
-                return None;
-            }
-            return Some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range });
+        let w = self.words();
+        if w.roles.between.is(kc) {
+            return self.years_between(i, prefix);
         }
         let (cue_key, cue_prefix) = self.key_np(i);
-        if matches!(cue_key.as_ref(), "عام" | "العام" | "سنه" | "السنه" | "في") {
-            if let Some(found) = self.year_in_words(i, cue_key != "في", cue_prefix) {
+        let after_in = w.roles.in_.is(&cue_key);
+        if w.year_words.contains(&cue_key) || after_in {
+            if let Some(found) = self.year_in_words(i, !after_in, cue_prefix) {
                 return Some(found);
             }
         }
         let (num_tok, first, pre) = if doc.kind(i) == TokenKind::Number {
             (i, i, 0)
-        } else if is_year_cue_in_text(&cue_key) {
+        } else if w.year_cues_in_text.contains(&cue_key) {
             (self.next(i)?, i, cue_prefix)
         } else {
             return None;
@@ -71,24 +64,8 @@ impl<'a> DateScanner<'_, 'a> {
             self.year_number(n).and_then(|(yb, _, mb)| (yb == y + 1).then_some(mb)).flatten()
         });
         let marker = marker.or(pair_marker);
-        // cue check for a bare number
-        if first == num_tok {
-            let prev = doc.prev_non_space(num_tok);
-            let prev_key = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| doc.key(p));
-            if prev_key.is_some_and(is_not_year_before) {
-                return None;
-            }
-            let glued_wa = num_tok > 0 && doc.kind(num_tok - 1) == TokenKind::Word && doc.key(num_tok - 1) == "و";
-            let prev_cue = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| self.key_np(p).0);
-            let cued = prev_cue.as_deref().is_some_and(is_year_cue);
-            if !(cued || glued_wa || marker.is_some()) {
-                return None;
-            }
-            // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year
-            let strong = prev_cue.as_deref().is_some_and(is_year_cue_in_text) || marker.is_some();
-            if !strong && !(1800..=2100).contains(&y) {
-                return None;
-            }
+        if first == num_tok && !self.bare_number_is_year(num_tok, y, marker) {
+            return None;
         }
         // Hijri year (range of Gregorian days), possibly `1436 / 1437هـ`
         let mut y2 = None;
@@ -119,6 +96,45 @@ impl<'a> DateScanner<'_, 'a> {
             return Some(Found { first, last, prefix_chars: pre, value: Some(Value::YearRange(y, b)), kind: DateKind::Range });
         }
         Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
+    }
+
+    /// `بين 1989 و2003` at `i` (`بين`).
+    fn years_between(&self, i: usize, prefix: u8) -> Option<Found> {
+        let a = self.next(i)?;
+        let (y1, l1, _) = self.year_number(a)?;
+        let and = self.next(l1)?;
+        if !self.key_is(and, &self.words().roles.and) || self.doc.kind(and + 1) != TokenKind::Number {
+            return None;
+        }
+        let (y2, l2, _) = self.year_number(and + 1)?;
+        if !(Self::plausible_gregorian_year(y1) && Self::plausible_gregorian_year(y2) && y1 < y2) {
+            return None;
+        }
+        Some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range })
+    }
+
+    /// Whether the number `y` at `num_tok`, with no cue of its own, is a
+    /// year: a cue word before it (`منذ 2011`), a glued `و` (`2002 و2006`)
+    /// or a calendar marker, and nothing that makes it a count or a number
+    /// (`القرار 2254`).
+    fn bare_number_is_year(&self, num_tok: usize, y: i32, marker: Option<Calendar>) -> bool {
+        let doc = self.doc;
+        let w = self.words();
+        let prev = doc.prev_non_space(num_tok);
+        let prev_key = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| doc.key(p));
+        if prev_key.is_some_and(|k| w.not_year_before.contains(k)) {
+            return false;
+        }
+        let glued_wa = num_tok > 0 && doc.kind(num_tok - 1) == TokenKind::Word && w.roles.and.is(doc.key(num_tok - 1));
+        let prev_cue = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| self.key_np(p).0);
+        let in_text = prev_cue.as_deref().is_some_and(|k| w.year_cues_in_text.contains(k));
+        let cued = in_text || prev_cue.as_deref().is_some_and(|k| w.year_cues.contains(k));
+        if !(cued || glued_wa || marker.is_some()) {
+            return false;
+        }
+        // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year
+        let strong = in_text || marker.is_some();
+        strong || MODERN_YEARS.contains(&y)
     }
 
     /// A year in words after the cue at `i`: `عام مائتين وسبعة وستين`, `في
