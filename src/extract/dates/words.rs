@@ -166,7 +166,7 @@ impl Roles {
 
 /// The word lists of these rules (`data/words/dates.tsv`); see each
 /// section's comment there.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Words {
     pub(super) roles: Roles,
     pub(super) this: List,
@@ -215,6 +215,8 @@ pub struct Words {
     pub(super) day_words: List,
     pub(super) future_words: List,
     pub(super) future_lookalikes: List,
+    /// Numbers in words (`data/words/numbers.tsv`), for years and days.
+    pub(crate) numbers: crate::extract::numbers::NumberWords,
 }
 
 impl Words {
@@ -262,7 +264,15 @@ impl Words {
             day_words: list("day_words")?,
             future_words: list("future_words")?,
             future_lookalikes: list("future_lookalikes")?,
-            ..Words::default()
+            numbers: crate::extract::numbers::NumberWords::load()?,
+            roles: Roles::default(),
+            period_units: Map::default(),
+            calendar_markers: Map::default(),
+            modifiers: Map::default(),
+            week_modifiers: Map::default(),
+            offset_signs: Map::default(),
+            nth_before: Map::default(),
+            nth_after: Map::default(),
         };
         let mut w = w;
         w.roles = Roles::of(name, f.rows("roles")?)?;
