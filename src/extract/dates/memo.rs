@@ -54,6 +54,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// [`Openers`] of token `i`. They follow from its key alone, so those
     /// of a word are remembered by its id: a text repeats its cue words
     /// (`في`, `من`).
+    #[inline]
     pub(super) fn openers(&self, i: usize) -> Openers {
         // a number opens none of the word patterns (its own are tried
         // apart): its key is digits and it has no word id

@@ -138,6 +138,7 @@ struct DateScanner<'d, 'a> {
 }
 
 impl<'a> DateScanner<'_, 'a> {
+    #[inline]
     fn key(&self, i: usize) -> &'a str {
         match self.current_key.get() {
             Some((at, key)) if at == i => key,
@@ -196,6 +197,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// The key of token `i` without a leading و/ف conjunction.
     /// (Computed each time: a test of the first two bytes costs less than a
     /// memo.)
+    #[inline]
     fn key_nc(&self, i: usize) -> &'a str {
         clitics::without_conjunction(self.key(i), 2)
     }
@@ -212,11 +214,13 @@ impl<'a> DateScanner<'_, 'a> {
         &self.doc.words.dates
     }
 
+    #[inline]
     fn next(&self, i: usize) -> Option<usize> {
         self.doc.next_word(i)
     }
 
     /// Next token after `i` skipping spaces; with its punctuation char if any.
+    #[inline]
     fn next_punct(&self, i: usize) -> Option<(usize, char)> {
         let j = self.doc.next_non_space(i)?;
         self.doc.punct(j).map(|c| (j, c))

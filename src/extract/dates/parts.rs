@@ -11,6 +11,7 @@ use crate::tokenizer::{clitics, TokenKind};
 impl<'a> DateScanner<'_, 'a> {
     /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
     /// prefix chars, is_ordinal).
+    #[inline]
     pub(super) fn day_at(&self, i: usize) -> Option<Day> {
         if let Some((at, day)) = self.day_memo.get() {
             if at == i {
@@ -107,10 +108,12 @@ impl<'a> DateScanner<'_, 'a> {
         }
     }
 
+    #[inline]
     pub(super) fn plausible_gregorian_year(y: i32) -> bool {
         (1000..=2200).contains(&y)
     }
 
+    #[inline]
     pub(super) fn plausible_hijri_year(y: i32) -> bool {
         (1300..=1600).contains(&y)
     }
