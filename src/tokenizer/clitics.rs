@@ -136,6 +136,13 @@ pub fn with_article(stem: &str) -> String {
     format!("ال{stem}")
 }
 
+/// `key` without its first `chars` proclitic letters (two bytes each, as
+/// the lexicon counts them: `TokenLex::prefix_chars`).
+#[inline]
+pub fn after_proclitics(key: &str, chars: u8) -> &str {
+    &key[key.len().min(usize::from(chars) * 2)..]
+}
+
 /// Whether `key` begins with the article ال.
 #[inline]
 pub fn has_article(key: &str) -> bool {

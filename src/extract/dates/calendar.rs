@@ -3,6 +3,7 @@
 
 use super::tense::Direction;
 use super::value::Value;
+use super::{HIJRI_YEARS, MONTHS};
 use crate::lexicon::{Calendar, MonthInfo};
 use chrono::{Datelike, Duration, NaiveDate};
 use icu_calendar::cal::Hijri;
@@ -98,9 +99,12 @@ pub(super) fn day_of_month_with_weekday(r: NaiveDate, day: u32, weekday: u8) -> 
     best
 }
 
+/// The days of a Hijri month, as numbered (29 or 30 of them).
+const HIJRI_MONTH_DAYS: std::ops::RangeInclusive<u32> = 1..=30;
+
 /// Umm al-Qura date → Gregorian.
 pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    if !(1..=12).contains(&m) || !(1..=30).contains(&d) || !(1300..=1600).contains(&y) {
+    if !MONTHS.contains(&m) || !HIJRI_MONTH_DAYS.contains(&d) || !HIJRI_YEARS.contains(&y) {
         return None;
     }
     let date = Date::try_new_hijri_with_calendar(y, m as u8, d as u8, Hijri::new_umm_al_qura()).ok()?;

@@ -4,7 +4,7 @@ use super::calendar::shift_month;
 use super::numbers;
 use super::tense::dir_offset;
 use super::value::Value;
-use super::{DateScanner, Found, ARABIC_DECIMAL};
+use super::{DateScanner, Found, ARABIC_DECIMAL, MONTHS};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::record::DateKind;
 use crate::tokenizer::{clitics, TokenKind};
@@ -150,7 +150,7 @@ impl<'a> DateScanner<'_, 'a> {
             // `من شهر عشرة`: `شهر` was skipped, a number word names the month
             let p = doc.prev_non_space(m_tok)?;
             (self.words().roles.month.is(&self.key_np(p).0)).then_some(())?;
-            let (v, l) = numbers::number_words(doc, m_tok).filter(|(v, _)| (1..=12).contains(v))?;
+            let (v, l) = numbers::number_words(doc, m_tok).filter(|(v, _)| MONTHS.contains(v))?;
             Some((MonthInfo { month: v as u8, calendar: Calendar::Gregorian, ambiguous: false }, l, 0))
         };
         let (month, mut last, _) = self.month_at(m_tok).or_else(by_number)?;

@@ -23,6 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use gates::Openers;
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::ops::RangeInclusive;
 use value::Value;
 
 mod calendar;
@@ -55,6 +56,15 @@ use super::numbers;
 const ARABIC_COMMA: char = '\u{060C}';
 /// The Arabic decimal separator `٫`: a number after it is no day.
 const ARABIC_DECIMAL: char = '\u{066B}';
+
+/// The days of a month, as numbered.
+const DAYS: RangeInclusive<u32> = 1..=31;
+/// The months of a year, as numbered.
+const MONTHS: RangeInclusive<u32> = 1..=12;
+/// The Gregorian years a date in the news may name.
+const GREGORIAN_YEARS: RangeInclusive<i32> = 1000..=2200;
+/// The Hijri years a date in the news may name (and that are converted).
+const HIJRI_YEARS: RangeInclusive<i32> = 1300..=1600;
 
 /// A day of the month read at a token: (day, last token, prefix chars,
 /// is_ordinal).

@@ -5,7 +5,7 @@ use super::numbers;
 use super::tense::{dir_offset, Direction};
 use super::value::Value;
 use super::years::YearRef;
-use super::{DateScanner, Found};
+use super::{DateScanner, Found, MONTHS};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::record::DateKind;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -30,7 +30,7 @@ impl<'a> DateScanner<'_, 'a> {
             } else {
                 // `الشهر الثامن`
                 let n = self.next(j)?;
-                let m = doc.phrase_at(&doc.lex.ordinals, n).filter(|m| (1..=12).contains(m.value))?;
+                let m = doc.phrase_at(&doc.lex.ordinals, n).filter(|m| MONTHS.contains(&u32::from(*m.value)))?;
                 (Some(MonthInfo { month: *m.value, calendar: Calendar::Gregorian, ambiguous: false }), m.last, None)
             }
         } else if w.roles.month.is(&k) {
@@ -38,7 +38,7 @@ impl<'a> DateScanner<'_, 'a> {
             if let Some((m, l, _)) = self.month_at(n) {
                 (Some(m), l, None)
             } else {
-                let (v, l) = numbers::number_words(doc, n).filter(|(v, _)| (1..=12).contains(v))?;
+                let (v, l) = numbers::number_words(doc, n).filter(|(v, _)| MONTHS.contains(v))?;
                 (Some(MonthInfo { month: v as u8, calendar: Calendar::Gregorian, ambiguous: false }), l, None)
             }
         } else {

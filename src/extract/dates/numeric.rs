@@ -3,7 +3,12 @@
 use super::calendar::hijri_to_gregorian;
 use super::tense::is_future_verb;
 use super::value::Value;
-use super::{DateScanner, Found};
+use super::{DateScanner, Found, DAYS, MONTHS};
+
+/// A year of two digits (`10/7/18`) is one of this century.
+const CENTURY: i32 = 2000;
+/// A month and year in digits (`3/2015`) name a year from this one on.
+const MONTH_YEAR_FROM: u32 = 1900;
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::record::DateKind;
 use crate::tokenizer::{clitics, TokenKind};
@@ -32,7 +37,7 @@ impl<'a> DateScanner<'_, 'a> {
         let (n1, n2, n3) = (doc.number(i)?, doc.number(b)?, doc.number(c)?);
         let (k1, k3) = (doc.key(i).len(), doc.key(c).len());
         let (y, m, d) = if k1 == 4 { (n1 as i32, n2, n3) } else if k3 == 4 || k3 == 2 { (n3 as i32, n2, n1) } else { return None };
-        let y = if k3 == 2 && k1 != 4 { 2000 + y } else { y };
+        let y = if k3 == 2 && k1 != 4 { CENTURY + y } else { y };
         let (marker, last) = self.calendar_marker(c);
         let hijri = marker == Some(Calendar::Hijri) || (Self::plausible_hijri_year(y) && y < 1700);
         let value = if hijri { hijri_to_gregorian(y, m, d).map(Value::Day) } else { NaiveDate::from_ymd_opt(y, m, d).map(Value::Day) };
@@ -50,10 +55,10 @@ impl<'a> DateScanner<'_, 'a> {
         if doc.punct(b + 1).is_some_and(|c| matches!(c, '/' | '-' | '.' | ',')) && doc.kind(b + 2) == TokenKind::Number {
             return None;
         }
-        if k1 == 4 && k2 <= 2 && (1..=12).contains(&n2) && Self::plausible_gregorian_year(n1 as i32) && n1 >= 1900 {
+        if k1 == 4 && k2 <= 2 && MONTHS.contains(&n2) && Self::plausible_gregorian_year(n1 as i32) && n1 >= MONTH_YEAR_FROM {
             return Some(Found { first: a, last: b, prefix_chars: 0, value: Some(Value::Month(n1 as i32, n2)), kind: DateKind::Absolute });
         }
-        if k2 == 4 && k1 <= 2 && (1..=12).contains(&n1) && n2 >= 1900 && Self::plausible_gregorian_year(n2 as i32) {
+        if k2 == 4 && k1 <= 2 && MONTHS.contains(&n1) && n2 >= MONTH_YEAR_FROM && Self::plausible_gregorian_year(n2 as i32) {
             return Some(Found { first: a, last: b, prefix_chars: 0, value: Some(Value::Month(n2 as i32, n1)), kind: DateKind::Absolute });
         }
         if k1 > 2 || k2 > 2 {
@@ -68,7 +73,7 @@ impl<'a> DateScanner<'_, 'a> {
             return None;
         }
         let (d, m) = if n1 > 12 { (n1, n2) } else if n2 > 12 { (n2, n1) } else if sep == '/' || sep == '-' { (n1, n2) } else { (n2, n1) };
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        if !MONTHS.contains(&m) || !DAYS.contains(&d) {
             return None;
         }
         let month = MonthInfo { month: m as u8, calendar: Calendar::Gregorian, ambiguous: false };

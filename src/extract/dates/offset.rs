@@ -4,6 +4,11 @@ use super::calendar::shift_date;
 use super::value::Value;
 use super::years::YearRef;
 use super::{DateScanner, Found};
+
+/// The words of a sentence that is a phrase standing alone (`قبل يومين`).
+const STANDALONE_WORDS: usize = 6;
+/// The largest count of days, weeks, ... read as a distance (`قبل 3 أيام`).
+const MAX_COUNT: i64 = 100;
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::record::DateKind;
 use crate::tokenizer::TokenKind;
@@ -62,7 +67,7 @@ impl<'a> DateScanner<'_, 'a> {
         }
         let sentence = doc.toks.sentences[doc.sentence_of(i)].tokens.clone();
         let words = sentence.filter(|&j| doc.tokens[j].is_wordlike()).count();
-        if !anchored && words > 6 {
+        if !anchored && words > STANDALONE_WORDS {
             return None;
         }
         let value = self.reference.and_then(|r| shift_date(r, unit, sign * n));
@@ -76,7 +81,7 @@ impl<'a> DateScanner<'_, 'a> {
             let n = doc.number(i)? as i64;
             let u = self.next(i)?;
             let m = doc.phrase_at(&doc.lex.time_units, u).filter(|m| m.prefix_chars == 0)?;
-            if n == 0 || n > 100 {
+            if n == 0 || n > MAX_COUNT {
                 return None;
             }
             return Some((n, m.value.0, m.last));

@@ -4,7 +4,7 @@
 use super::numbers;
 use super::tense::{dir_offset, Direction};
 use super::years::YearRef;
-use super::{ARABIC_COMMA, DateScanner, Day};
+use super::{ARABIC_COMMA, DateScanner, Day, DAYS, GREGORIAN_YEARS, HIJRI_YEARS};
 use crate::lexicon::{Calendar, MonthInfo};
 use crate::tokenizer::{clitics, TokenKind};
 
@@ -31,7 +31,7 @@ impl<'a> DateScanner<'_, 'a> {
             let k = self.key(i);
             if k.len() <= 2 {
                 let d: u32 = k.parse().ok()?;
-                return (1..=31).contains(&d).then_some((d, i, 0, false));
+                return DAYS.contains(&d).then_some((d, i, 0, false));
             }
             return None;
         }
@@ -110,12 +110,12 @@ impl<'a> DateScanner<'_, 'a> {
 
     #[inline]
     pub(super) fn plausible_gregorian_year(y: i32) -> bool {
-        (1000..=2200).contains(&y)
+        GREGORIAN_YEARS.contains(&y)
     }
 
     #[inline]
     pub(super) fn plausible_hijri_year(y: i32) -> bool {
-        (1300..=1600).contains(&y)
+        HIJRI_YEARS.contains(&y)
     }
 
     /// A modifier after a date: direction and last token.
@@ -150,7 +150,7 @@ impl<'a> DateScanner<'_, 'a> {
             }
             j = self.next(j)?;
         }
-        if let Some((y, l)) = numbers::number_words(doc, j).filter(|(y, _)| (1000..=2200).contains(y)) {
+        if let Some((y, l)) = numbers::number_words(doc, j).filter(|&(y, _)| GREGORIAN_YEARS.contains(&(y as i32))) {
             return Some((YearRef::Explicit(y as i32, None), l));
         }
         if comma && doc.kind(j) != TokenKind::Number {

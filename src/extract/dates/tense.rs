@@ -54,12 +54,15 @@ impl<'a> DateScanner<'_, 'a> {
         let sentence = doc.toks.sentences[doc.sentence_of(i)].tokens.clone();
         let words_before = (sentence.start..i).filter(|&j| doc.tokens[j].is_word()).count();
         let words = sentence.filter(|&j| doc.tokens[j].is_wordlike()).count();
-        if words_before <= 1 && words <= 8 {
+        if words_before <= 1 && words <= CALENDAR_ENTRY_WORDS {
             return Direction::Future;
         }
         Direction::PastOrToday
     }
 }
+
+/// The words of a sentence that is a calendar entry (`الخميس 15 أغسطس`).
+const CALENDAR_ENTRY_WORDS: usize = 8;
 
 /// A verb with the future prefix: س + a present-tense prefix + stem
 /// (`سيعقد`, `ستجري`, `سنعمل`). Nouns that begin the same way (`سيارة`,

@@ -24,7 +24,7 @@ impl<'a> DateScanner<'_, 'a> {
         let (info, prefix) = doc.word(day_tok)?;
         let wd = info.weekday?;
         let k = self.key(day_tok);
-        let stem_definite = clitics::has_article(&k[k.len().min(prefix as usize * 2)..]);
+        let stem_definite = clitics::has_article(clitics::after_proclitics(k, prefix));
         // bare forms (`أحد` "one", `جمعة`) only as whole words after `يوم`;
         // with a clitic only the definite form (`والخميس`, not `واحد`)
         if prefix > 0 && !stem_definite {

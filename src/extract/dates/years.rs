@@ -3,10 +3,13 @@
 use super::calendar::{hijri_to_gregorian, hijri_year_end};
 use super::numbers;
 use super::value::Value;
-use super::{DateScanner, Found};
+use super::{DateScanner, Found, GREGORIAN_YEARS};
 use crate::lexicon::Calendar;
 use crate::record::DateKind;
 use crate::tokenizer::TokenKind;
+
+/// The years in words a strong cue (`عام`, part of the date) admits.
+const YEARS_AFTER_STRONG_CUE: std::ops::RangeInclusive<u32> = 100..=2200;
 
 /// The years a number after a weak cue (`في`, `بعد`) may be.
 const MODERN_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
@@ -143,7 +146,7 @@ impl<'a> DateScanner<'_, 'a> {
     pub(super) fn year_in_words(&self, i: usize, strong: bool, cue_prefix: u8) -> Option<Found> {
         let n = self.next(i)?;
         let (y, l) = numbers::number_words(self.doc, n)?;
-        if !((strong && (100..=2200).contains(&y)) || (1000..=2200).contains(&y)) {
+        if !((strong && YEARS_AFTER_STRONG_CUE.contains(&y)) || GREGORIAN_YEARS.contains(&(y as i32))) {
             return None;
         }
         let (first, pre) = if strong { (i, cue_prefix) } else { (n, 0) };
