@@ -1,6 +1,11 @@
-//! The date extractor's memo of [`Openers`] across texts.
+//! The date extractor's memo layers: the [`Openers`] of cue words across
+//! texts, and within a text the last clitic-free key and the last day read
+//! (every pattern tried at a token asks for them again).
 
 use super::gates::Openers;
+use super::Day;
+use crate::tokenizer::{clitics, has_chars};
+use std::borrow::Cow;
 use super::DateScanner;
 use crate::lexicon::{keys, WordId, NO_WORD};
 use crate::tokenizer::TokenKind;
@@ -11,7 +16,7 @@ use std::cell::Cell;
 const OPENER_SLOTS: usize = 1024;
 
 /// State of the date extractor kept from one text to the next (one per
-/// thread, in the [`crate::Workspace`]): the [`Openers`] of cue words by
+/// thread, in the [`crate::Workspace`]): the `Openers` of cue words by
 /// whole-word id, in a direct-mapped cache. They follow from the word alone
 /// and every text repeats the same few cue words, so a text seldom computes
 /// them; a slot taken by another word is computed again, never wrong.
@@ -89,5 +94,68 @@ impl<'a> DateScanner<'_, 'a> {
         let key = self.doc.toks.key_bytes(i);
         let Some(memo_key) = MemoKey::of(key) else { return self.read_openers(i) };
         self.remembered(&self.memo.openers_by_key[keys::key_hash(key) as usize % OPENER_SLOTS], memo_key, i)
+    }
+
+    /// The key of token `i` without leading conjunction and preposition
+    /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
+    /// of code points removed. For cue words only: they are never names.
+    pub(super) fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
+        // most keys tried (numbers, `من`, `عام`) begin with no clitic
+        // letter at all: nothing to strip, nothing to remember
+        let k = self.key(i);
+        if !clitics::may_have_proclitic(k) {
+            return (Cow::Borrowed(k), 0);
+        }
+        if let Some((at, key, n)) = self.np_memo.get() {
+            if at == i {
+                return (Cow::Borrowed(key), n);
+            }
+        }
+        // the token patterns are tried at: its openers know
+        if let Some((at, Openers { np_strip: Some((bytes, n)), .. })) = self.current.get() {
+            if at == i {
+                let rest = &k[bytes as usize..];
+                debug_assert_eq!(self.strip_np(i), (Cow::Borrowed(rest), n), "remembered key_np at token {i}");
+                self.np_memo.set(Some((i, rest, n)));
+                return (Cow::Borrowed(rest), n);
+            }
+        }
+        let (key, n) = self.strip_np(i);
+        if let Cow::Borrowed(key) = key {
+            self.np_memo.set(Some((i, key, n)));
+        }
+        (key, n)
+    }
+
+    /// [`DateScanner::key_np`] computed.
+    pub(super) fn strip_np(&self, i: usize) -> (Cow<'a, str>, u8) {
+        let k = self.key(i);
+        let mut rest = clitics::without_conjunction(k, 3);
+        let mut n = u8::from(rest.len() != k.len());
+        if let Some(r) = clitics::after_lam_lam(rest).filter(|r| has_chars(r, 2)) {
+            return (Cow::Owned(clitics::with_article(r)), n + 2);
+        }
+        if let Some(r) = clitics::without_preposition(rest) {
+            if has_chars(r, 3) && (clitics::has_article(r) || self.words().bare_year_nouns.contains(r)) {
+                rest = r;
+                n += 1;
+            }
+        }
+        (Cow::Borrowed(rest), n)
+    }
+
+    /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
+    /// prefix chars, is_ordinal).
+    #[inline]
+    pub(super) fn day_at(&self, i: usize) -> Option<Day> {
+        if let Some((at, day)) = self.day_memo.get() {
+            if at == i {
+                debug_assert_eq!(day, self.read_day(i), "remembered day at token {i}");
+                return day;
+            }
+        }
+        let day = self.read_day(i);
+        self.day_memo.set(Some((i, day)));
+        day
     }
 }

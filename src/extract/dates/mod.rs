@@ -14,14 +14,27 @@
 //!
 //! Relative dates resolve against the reference date; without one their
 //! value is `null`. Hijri dates are converted with the Umm al-Qura calendar.
+//!
+//! Where things are: this file drives the scan ([`extract`], `match_at`:
+//! the patterns in order, each behind its gate); `gates.rs` says which
+//! patterns a token can open (the cheap "applies here?" tests) and
+//! `memo.rs` remembers what the patterns ask again; each pattern family
+//! has its file (`numeric`, `ranges`, `day_led`, `month_led`, `relative`,
+//! `weekdays`, `nth_weekday`, `offset`, `years`), built from the blocks of
+//! `parts.rs` (a day, a month, a year, a modifier) and resolved by
+//! `resolve.rs`, `calendar.rs` and `tense.rs`; `value.rs` writes ISO 8601.
+//! The words the rules name are in `data/words/dates.tsv` (read by
+//! `words.rs`), the clitics they peel are `tokenizer::clitics`' business.
+//! A new pattern: a method in its family's file, a gate in `Openers` and
+//! a line in `match_gated` and `match_ungated` (debug builds check the gate
+//! never turns a date away).
 
 use super::doc::{Doc, TokenLex};
 use crate::lexicon::Calendar;
 use crate::record::{DateCalendar, DateKind, DateMention, Granularity};
-use crate::tokenizer::{clitics, has_chars, Token, TokenKind};
+use crate::tokenizer::{clitics, Token, TokenKind};
 use chrono::{Datelike, NaiveDate};
 use gates::Openers;
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::RangeInclusive;
 use value::Value;
@@ -154,54 +167,6 @@ impl<'a> DateScanner<'_, 'a> {
             Some((at, key)) if at == i => key,
             _ => self.doc.key(i),
         }
-    }
-
-    /// The key of token `i` without leading conjunction and preposition
-    /// (`وبالعام` → `العام`, `للعام` → `العام`, `لعام` → `عام`) and the number
-    /// of code points removed. For cue words only: they are never names.
-    fn key_np(&self, i: usize) -> (Cow<'a, str>, u8) {
-        // most keys tried (numbers, `من`, `عام`) begin with no clitic
-        // letter at all: nothing to strip, nothing to remember
-        let k = self.key(i);
-        if !clitics::may_have_proclitic(k) {
-            return (Cow::Borrowed(k), 0);
-        }
-        if let Some((at, key, n)) = self.np_memo.get() {
-            if at == i {
-                return (Cow::Borrowed(key), n);
-            }
-        }
-        // the token patterns are tried at: its openers know
-        if let Some((at, Openers { np_strip: Some((bytes, n)), .. })) = self.current.get() {
-            if at == i {
-                let rest = &k[bytes as usize..];
-                debug_assert_eq!(self.strip_np(i), (Cow::Borrowed(rest), n), "remembered key_np at token {i}");
-                self.np_memo.set(Some((i, rest, n)));
-                return (Cow::Borrowed(rest), n);
-            }
-        }
-        let (key, n) = self.strip_np(i);
-        if let Cow::Borrowed(key) = key {
-            self.np_memo.set(Some((i, key, n)));
-        }
-        (key, n)
-    }
-
-    /// [`DateScanner::key_np`] computed.
-    fn strip_np(&self, i: usize) -> (Cow<'a, str>, u8) {
-        let k = self.key(i);
-        let mut rest = clitics::without_conjunction(k, 3);
-        let mut n = u8::from(rest.len() != k.len());
-        if let Some(r) = clitics::after_lam_lam(rest).filter(|r| has_chars(r, 2)) {
-            return (Cow::Owned(clitics::with_article(r)), n + 2);
-        }
-        if let Some(r) = clitics::without_preposition(rest) {
-            if has_chars(r, 3) && (clitics::has_article(r) || self.words().bare_year_nouns.contains(r)) {
-                rest = r;
-                n += 1;
-            }
-        }
-        (Cow::Borrowed(rest), n)
     }
 
     /// The key of token `i` without a leading و/ف conjunction.

@@ -9,21 +9,6 @@ use crate::lexicon::{Calendar, MonthInfo};
 use crate::tokenizer::{clitics, TokenKind};
 
 impl<'a> DateScanner<'_, 'a> {
-    /// A day of the month: a number 1–31 or an ordinal word; (day, last token,
-    /// prefix chars, is_ordinal).
-    #[inline]
-    pub(super) fn day_at(&self, i: usize) -> Option<Day> {
-        if let Some((at, day)) = self.day_memo.get() {
-            if at == i {
-                debug_assert_eq!(day, self.read_day(i), "remembered day at token {i}");
-                return day;
-            }
-        }
-        let day = self.read_day(i);
-        self.day_memo.set(Some((i, day)));
-        day
-    }
-
     /// [`DateScanner::day_at`] computed.
     pub(super) fn read_day(&self, i: usize) -> Option<Day> {
         let t = self.doc.tokens.get(i)?;
