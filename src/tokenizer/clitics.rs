@@ -80,10 +80,11 @@ pub fn stem_into(key: &str, split: Split, out: &mut String) {
     out.push_str(&key[split.prefix_len as usize..]);
 }
 
-// --- quotes ---
-// The clitic and affix tests of the quote rules (src/extract/quotes): the
-// words they look at are function words, cue words and descriptions, so
-// their letters are tested without a lexicon.
+// --- affix tests of the extractors' rules ---
+// The rules of dates and quotes look at cue words, function words and
+// descriptions, which are never names: their clitic and affix letters are
+// tested here, by name, without a lexicon. Names are split by the lexicon
+// (see `lexicon::annotate`), never by these.
 
 /// Whether `key` is the conjunction و written apart (`و`).
 #[inline]
@@ -168,6 +169,87 @@ pub fn is_accusative_nisba(key: &str) -> bool {
 #[inline]
 pub fn without_accusative_ending(surface: &str) -> &str {
     surface.trim_end_matches(['ا', '\u{64b}'])
+}
+
+/// Whether `key` begins with a letter that may be a proclitic (و ف ب ك ل):
+/// a key that does not has nothing to peel.
+#[inline]
+pub fn may_have_proclitic(key: &str) -> bool {
+    PREFIXES_BY_FIRST_LETTER.iter().any(|(letter, _)| key.starts_with(letter))
+}
+
+/// Whether `key` begins with a conjunction, و or ف.
+#[inline]
+pub fn starts_with_conjunction(key: &str) -> bool {
+    key.starts_with('و') || key.starts_with('ف')
+}
+
+/// `key` without a leading conjunction (و or ف) when at least `min_stem`
+/// characters remain; else `key` itself.
+#[inline]
+pub fn without_conjunction(key: &str, min_stem: usize) -> &str {
+    match key.strip_prefix('و').or_else(|| key.strip_prefix('ف')) {
+        Some(rest) if super::has_chars(rest, min_stem) => rest,
+        _ => key,
+    }
+}
+
+/// `key` without a leading preposition ب, ل or ك, if it has one.
+#[inline]
+pub fn without_preposition(key: &str) -> Option<&str> {
+    key.strip_prefix('ب').or_else(|| key.strip_prefix('ل')).or_else(|| key.strip_prefix('ك'))
+}
+
+/// What follows a leading لل (ل + the article, `للعام`), if the key has one.
+#[inline]
+pub fn after_lam_lam(key: &str) -> Option<&str> {
+    key.strip_prefix("لل")
+}
+
+/// `stem` with the article put back (`عام` → `العام`), as after لل.
+pub fn with_article(stem: &str) -> String {
+    format!("ال{stem}")
+}
+
+/// `key` without its first `chars` proclitic letters (two bytes each, as
+/// the lexicon counts them: `TokenLex::prefix_chars`).
+#[inline]
+pub fn after_proclitics(key: &str, chars: u8) -> &str {
+    &key[key.len().min(usize::from(chars) * 2)..]
+}
+
+/// Whether the article ال stands anywhere in `key` (after clitics too:
+/// `والخميس`, `بالأمس`).
+#[inline]
+pub fn contains_article(key: &str) -> bool {
+    key.contains("ال")
+}
+
+/// Whether `key` begins with the future prefix س and a present-tense prefix
+/// ي, ت or ن (`سيعقد`, `ستجري`, `سنعمل`).
+#[inline]
+pub fn has_future_prefix(key: &str) -> bool {
+    let mut cs = key.chars();
+    cs.next() == Some('س') && matches!(cs.next(), Some('ي' | 'ت' | 'ن'))
+}
+
+/// Whether `key` ends with an object pronoun ه, ها or هم.
+#[inline]
+pub fn has_object_pronoun(key: &str) -> bool {
+    key.ends_with('ه') || key.ends_with("ها") || key.ends_with("هم")
+}
+
+/// Whether the unfolded `surface` begins with the first-person future
+/// prefix سأ (`سأعود`): the hamza tells it from `ساعة`.
+#[inline]
+pub fn has_first_person_future_prefix(surface: &str) -> bool {
+    surface.starts_with("سأ")
+}
+
+/// [`has_first_person_future_prefix`] after any leading و (`وسأعود`).
+#[inline]
+pub fn has_first_person_future_prefix_after_wa(surface: &str) -> bool {
+    has_first_person_future_prefix(surface.trim_start_matches('و'))
 }
 
 #[cfg(test)]
