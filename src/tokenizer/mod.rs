@@ -21,7 +21,7 @@ mod units;
 use std::ops::Range;
 
 pub use quotes::QuoteSpan;
-pub use script::{count_letters, language, language_of, LetterCounts};
+pub use script::{language_of, LetterCounts};
 pub use units::{has_chars, is_arabic_letter, is_digit, is_quote_mark};
 use scan::Scanner;
 use script::ScriptTally;
@@ -98,7 +98,7 @@ pub struct Tokens {
     /// Bytes in the whole text.
     pub total_bytes: u32,
     /// Letters of the whole text by script, counted while scanning it
-    /// (the same counts as [`count_letters`]); [`language_of`] reads them.
+    /// ([`language_of`] reads them).
     pub letters: LetterCounts,
 }
 

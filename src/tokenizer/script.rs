@@ -1,7 +1,7 @@
 //! Script detection: letters counted by script, and the language they
 //! give a text.
 
-use super::units::{unit_table, Unit, UNIT_ARABIC_OR_OTHER, UNIT_LATIN_OR_OTHER};
+use super::units::{Unit, UNIT_ARABIC_OR_OTHER, UNIT_LATIN_OR_OTHER};
 
 /// Which script a letter is in, for telling an Arabic text from others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,15 +32,10 @@ pub struct LetterCounts {
     pub other: usize,
 }
 
-/// The language of `text` as records report it: `ar` when more than half
-/// of its letters are Arabic, else `und-Latn` when more than half are
-/// Latin, else `und`.
-pub fn language(text: &str) -> &'static str {
-    language_of(count_letters(text, true))
-}
-
-/// The language [`language`] gives for a text with these letter counts
-/// (for example [`Tokens::letters`]).
+/// The language of a text with these letter counts (for example
+/// [`Tokens::letters`](super::Tokens::letters)), as records report it: `ar`
+/// when more than half of its letters are Arabic, else `und-Latn` when more
+/// than half are Latin, else `und`.
 pub fn language_of(counts: LetterCounts) -> &'static str {
     let LetterCounts { arabic, latin, other } = counts;
     let letters = arabic + latin + other;
@@ -53,53 +48,11 @@ pub fn language_of(counts: LetterCounts) -> &'static str {
     }
 }
 
-/// Counts the letters of `text` by script. ASCII and the Arabic block
-/// (U+0600–U+06FF, two bytes in UTF-8), nearly all of a news text, are
-/// answered inline; other chars by the scanner's table or [`script_of`].
-/// With `stop_when_arabic`, counting stops once Arabic letters outnumber the
-/// others even if every byte left were a non-Arabic letter (the counts are
-/// then partial, but Arabic stays the majority).
-pub fn count_letters(text: &str, stop_when_arabic: bool) -> LetterCounts {
-    let table = unit_table();
-    let bytes = text.as_bytes();
-    let mut counts = LetterCounts::default();
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let block_end = bytes.len().min(pos + 256);
-        while pos < block_end {
-            let b0 = bytes[pos];
-            if b0 < 0x80 {
-                counts.latin += usize::from(b0.is_ascii_alphabetic());
-                pos += 1;
-                continue;
-            }
-            if (0xD8..=0xDB).contains(&b0) {
-                // valid UTF-8: a continuation byte follows the lead byte
-                let offset = usize::from(b0 & 3) << 6 | usize::from(bytes[pos + 1] & 0x3F);
-                counts.arabic += ((ARABIC_BLOCK_LETTERS[offset / 64] >> (offset % 64)) & 1) as usize;
-                pos += 2;
-                continue;
-            }
-            let (unit, unit_len) = table.unit_at(text, pos);
-            pos += unit_len;
-            match unit.script() {
-                SCRIPT_ARABIC => counts.arabic += 1,
-                SCRIPT_LATIN => counts.latin += 1,
-                SCRIPT_OTHER => counts.other += 1,
-                _ => {}
-            }
-        }
-        if stop_when_arabic && counts.arabic > counts.latin + counts.other + (bytes.len() - pos.min(bytes.len())) {
-            break;
-        }
-    }
-    counts
-}
-
 /// Letters by script as the scanner sums them: the script bits of each
 /// unit added in place, three adds a char and no branch (see
 /// [`UNIT_ARABIC_OR_OTHER`]), and the Arabic letters of the Arabic block
-/// in words, which the word loop counts ([`ArabicLetterKeys`]);
+/// in words, which the word loop counts
+/// ([`ArabicLetterKeys`](super::units::ArabicLetterKeys));
 /// [`ScriptTally::counts`] gives the letters.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct ScriptTally {
@@ -129,52 +82,25 @@ impl ScriptTally {
 }
 
 pub(super) const SCRIPT_ARABIC: usize = Script::Arabic as usize;
-const SCRIPT_LATIN: usize = Script::Latin as usize;
-const SCRIPT_OTHER: usize = Script::Other as usize;
-
-/// Bit `c - U+0600` is set for the chars of the Arabic block that
-/// [`script_of`] counts as Arabic letters (the rest of the block counts as
-/// no letter); checked against it by a test.
-const ARABIC_BLOCK_LETTERS: [u64; 4] = {
-    let mut bits = [0u64; 4];
-    let ranges = [(0x20, 0x4A), (0x6E, 0xD3), (0xFA, 0xFF)];
-    let mut r = 0;
-    while r < ranges.len() {
-        let mut c = ranges[r].0;
-        while c <= ranges[r].1 {
-            bits[c / 64] |= 1 << (c % 64);
-            c += 1;
-        }
-        r += 1;
-    }
-    bits
-};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use super::super::tests::toks;
 
-    #[test]
-    fn letter_counts_agree_with_script_of() {
-        let mut text: String = ('\u{0000}'..='\u{07FF}').collect();
-        text.push_str("\u{08A0}\u{FB50}\u{FE8D}中文😀Ωé");
-        let mut expected = LetterCounts::default();
+    /// The letters of `text` by script, char by char: what the scanner's
+    /// tally must add up to.
+    fn count_letters(text: &str) -> LetterCounts {
+        let mut counts = LetterCounts::default();
         for c in text.chars() {
             match script_of(c) {
-                Script::Arabic => expected.arabic += 1,
-                Script::Latin => expected.latin += 1,
-                Script::Other => expected.other += 1,
+                Script::Arabic => counts.arabic += 1,
+                Script::Latin => counts.latin += 1,
+                Script::Other => counts.other += 1,
                 Script::None => {}
             }
         }
-        assert_eq!(count_letters(&text, false), expected);
-        // stopping early never changes the language
-        for sample in ["سوريا", "سوريا abc", "ab سو", "سوريا ولبنان والأردن، abcdefghijklmnop", "中文 سو ab"] {
-            let full = count_letters(sample, false);
-            let majority = |c: LetterCounts| c.arabic * 2 > c.arabic + c.latin + c.other;
-            assert_eq!(majority(count_letters(sample, true)), majority(full), "{sample}");
-        }
+        counts
     }
 
     #[test]
@@ -184,7 +110,7 @@ mod tests {
         text.push_str("\u{08A0}\u{08D4}\u{FB50}\u{FDFC}\u{FE8D}\u{0640}\u{0670}中文😀Ωé U.S. don't \r\n\r سُوريا ١٤٣٦هـ");
         let samples = [text.as_str(), "", "abc", "قال لافروف”ما يحدث، ١٠ تموز/يوليو.\r\nوأضاف (CNN)-- U.S. don't 1436هـ\rend"];
         for sample in samples {
-            assert_eq!(toks(sample).letters, count_letters(sample, false), "{sample}");
+            assert_eq!(toks(sample).letters, count_letters(sample), "{sample}");
         }
     }
 }
