@@ -90,51 +90,76 @@ impl Scanner<'_, '_> {
             }
             pos += unit_len;
             letters.add(unit);
-            match unit.class() {
+            pos = match unit.class() {
                 Class::ArabicLetter | Class::Mark | Class::Digit => unreachable!("scanned above"),
-                Class::Newline => {
-                    let mut chars = 1;
-                    if bytes[start] == b'\r' && bytes.get(pos) == Some(&b'\n') {
-                        pos += 1;
-                        chars += 1;
-                    }
-                    self.push_unkeyed(TokenKind::Newline, start, chars);
-                }
-                Class::Space => {
-                    let mut chars = 1;
-                    while pos < len {
-                        let (u, u_len) = table.unit_at(text, pos);
-                        if u.class() != Class::Space {
-                            break;
-                        }
-                        letters.add(u);
-                        pos += u_len;
-                        chars += 1;
-                    }
-                    self.push_unkeyed(TokenKind::Space, start, chars);
-                }
-                Class::Quote => self.push_unkeyed(TokenKind::Quote, start, 1),
-                Class::Punct => self.push_unkeyed(TokenKind::Punct, start, 1),
-                Class::OtherLetter => {
-                    // A run of non-Arabic letters (with the digits and inner
-                    // punctuation UAX #29 keeps inside words) is segmented by
-                    // Unicode word boundaries.
-                    while pos < len {
-                        let (u, u_len) = table.unit_at(text, pos);
-                        let k = u.class();
-                        let inner = matches!(&text[pos..pos + u_len], "." | "'" | "’" | "-" | "_");
-                        if matches!(k, Class::OtherLetter | Class::Digit) || (inner && k != Class::Quote) {
-                            letters.add(u);
-                            pos += u_len;
-                        } else {
-                            break;
-                        }
-                    }
-                    self.push_foreign_run(start, pos);
-                }
-            }
+                Class::Newline => self.push_newline(start, pos),
+                Class::Space => self.scan_spaces(table, start, pos, &mut letters),
+                Class::Quote => self.push_single(TokenKind::Quote, start, pos),
+                Class::Punct => self.push_single(TokenKind::Punct, start, pos),
+                Class::OtherLetter => self.scan_foreign_run(table, start, pos, &mut letters),
+            };
         }
         self.letters = letters;
+    }
+
+    /// Pushes a token of the one char from `start` to `end`; returns `end`.
+    #[inline]
+    fn push_single(&mut self, kind: TokenKind, start: usize, end: usize) -> usize {
+        self.push_unkeyed(kind, start, 1);
+        end
+    }
+
+    /// Pushes the line break at `start`, whose first char ends at `pos` (a
+    /// `\r\n` pair is one token); returns its end.
+    #[inline]
+    fn push_newline(&mut self, start: usize, mut pos: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut chars = 1;
+        if bytes[start] == b'\r' && bytes.get(pos) == Some(&b'\n') {
+            pos += 1;
+            chars += 1;
+        }
+        self.push_unkeyed(TokenKind::Newline, start, chars);
+        pos
+    }
+
+    /// Pushes the run of spaces at `start`, whose first char ends at `pos`;
+    /// returns its end.
+    #[inline]
+    fn scan_spaces(&mut self, table: &UnitTable, start: usize, mut pos: usize, letters: &mut ScriptTally) -> usize {
+        let text = self.text;
+        let mut chars = 1;
+        while pos < text.len() {
+            let (u, u_len) = table.unit_at(text, pos);
+            if u.class() != Class::Space {
+                break;
+            }
+            letters.add(u);
+            pos += u_len;
+            chars += 1;
+        }
+        self.push_unkeyed(TokenKind::Space, start, chars);
+        pos
+    }
+
+    /// A run of non-Arabic letters at `start`, whose first char ends at
+    /// `pos`, with the digits and inner punctuation UAX #29 keeps inside
+    /// words: pushed as its Unicode word boundaries cut it; returns its end.
+    fn scan_foreign_run(&mut self, table: &UnitTable, start: usize, mut pos: usize, letters: &mut ScriptTally) -> usize {
+        let text = self.text;
+        while pos < text.len() {
+            let (u, u_len) = table.unit_at(text, pos);
+            let k = u.class();
+            let inner = matches!(&text[pos..pos + u_len], "." | "'" | "’" | "-" | "_");
+            if matches!(k, Class::OtherLetter | Class::Digit) || (inner && k != Class::Quote) {
+                letters.add(u);
+                pos += u_len;
+            } else {
+                break;
+            }
+        }
+        self.push_foreign_run(start, pos);
+        pos
     }
 
     /// Scans a word (Arabic letters and marks) or number (digits) run from
