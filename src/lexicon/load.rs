@@ -1,7 +1,7 @@
 //! Building the lexicons from the data files: one `load_` function a
 //! file, then the tables joined from them.
 
-use super::tsv::{field, parse_gender, parse_number};
+use super::tsv::{field, index_of, parse_gender, parse_number, parse_preps, parse_tense, preposition_keys};
 use super::*;
 use crate::tokenizer::fold::fold_into;
 use chrono::NaiveDate;
@@ -72,6 +72,7 @@ impl Lexicons {
     }
 
     fn load_speech_verbs(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
+        let prep_keys = preposition_keys();
         for (line, _section, f) in records(text) {
             let form = field(file, line, &f, 0)?;
             let lemma = field(file, line, &f, 1)?;
@@ -85,45 +86,15 @@ impl Lexicons {
                     set.insert_phrase(vocab, form, ());
                 }
                 _ => {
-                    let tense = match kind {
-                        "past" => Tense::Past,
-                        "present" => Tense::Present,
-                        "participle" => Tense::Participle,
-                        "passive" => Tense::Passive,
-                        "noun" => Tense::Noun,
-                        other => return Err(err(file, line, format!("unknown tense {other:?}"))),
-                    };
+                    let tense = parse_tense(kind).ok_or_else(|| err(file, line, format!("unknown tense {kind:?}")))?;
                     let agr = features.get(1).copied().unwrap_or("-");
-                    let ambiguous = features.contains(&"ambiguous");
-                    let mut p = 0u8;
-                    for prep in preps.split('|').map(str::trim) {
-                        let mut k = String::new();
-                        fold_into(prep, &mut k);
-                        p |= match k.as_str() {
-                            "الي" => Preps::ILA,
-                            "علي" => Preps::ALA,
-                            "ب" => Preps::BI,
-                            "ل" => Preps::LI,
-                            "عن" => Preps::AN,
-                            "من" => Preps::MIN,
-                            "في" => Preps::FI,
-                            _ => 0,
-                        };
-                    }
-                    let lemma_id = match self.verb_lemmas.iter().position(|l| l == lemma) {
-                        Some(i) => i,
-                        None => {
-                            self.verb_lemmas.push(lemma.to_string());
-                            self.verb_lemmas.len() - 1
-                        }
-                    } as u16;
                     let info = VerbInfo {
-                        lemma: lemma_id,
+                        lemma: index_of(&mut self.verb_lemmas, lemma),
                         tense,
                         gender: parse_gender(agr),
                         number: parse_number(agr),
-                        preps: Preps(p),
-                        ambiguous,
+                        preps: parse_preps(preps, &prep_keys),
+                        ambiguous: features.contains(&"ambiguous"),
                     };
                     // Multi-word forms (`نقل عن`) keep their first word as the verb.
                     let first = form.split_whitespace().next().unwrap_or(form);
@@ -167,13 +138,7 @@ impl Lexicons {
         for (line, _, f) in records(text) {
             let form = field(file, line, &f, 0)?;
             let country = field(file, line, &f, 1)?;
-            let idx = match self.nationality_countries.iter().position(|c| c == country) {
-                Some(i) => i,
-                None => {
-                    self.nationality_countries.push(country.to_string());
-                    self.nationality_countries.len() - 1
-                }
-            } as u16;
+            let idx = index_of(&mut self.nationality_countries, country);
             if !form.contains(' ') {
                 self.word_mut(form).nationality.get_or_insert(idx);
             }
