@@ -4,6 +4,10 @@ pub use crate::lexicon::annotate::{annotate, TokenLex};
 use crate::lexicon::{Lexicons, Node, PhraseSet, WordId, WordInfo, NO_WORD};
 use crate::tokenizer::{Token, TokenKind, Tokens};
 
+/// The most digits [`Doc::number`] reads: any nine-digit number fits a
+/// `u32`, and longer ones are no day, month or year.
+const MAX_NUMBER_DIGITS: usize = 9;
+
 /// A lexicon phrase found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch<'a, T> {
@@ -30,7 +34,7 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, toks: &'a Tokens, lex: &'a Lexicons, words: &'a super::words::Words, ids: &'a [TokenLex]) -> Self {
-        Doc { text, toks, tokens: &toks.tokens, lex, words, ids }
+        Doc { text, toks, tokens: toks.tokens(), lex, words, ids }
     }
 
     pub fn len(&self) -> usize {
@@ -210,7 +214,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let key = self.key(i);
-        if key.len() > 9 {
+        if key.len() > MAX_NUMBER_DIGITS {
             return None;
         }
         key.parse().ok()

@@ -100,8 +100,8 @@ const ARTICLE: &[u8] = "ال".as_bytes();
 /// A word is looked up whole, then as each stem its proclitics allow
 /// (shortest proclitics first; the first stem in the vocabulary wins).
 pub fn annotate(text: &str, toks: &Tokens, lex: &Lexicons, out: &mut Vec<TokenLex>) {
-    let tokens = &toks.tokens;
-    let keys = toks.keys.as_bytes();
+    let tokens = toks.tokens();
+    let keys = toks.keys().as_bytes();
     let table = &lex.keys;
     // half the tokens are spaces and punctuation: all start as none and
     // only the words are written

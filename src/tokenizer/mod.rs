@@ -79,6 +79,11 @@ pub struct Sentence {
 
 /// Per-text token buffers, reused across texts (vaporetto-style) so that a
 /// batch does not reallocate them for every article.
+///
+/// Read them through the accessors ([`Tokens::tokens`], [`Tokens::sentences`]
+/// …): only [`Tokens::tokenize`] writes them. The fields are still public
+/// for the extractors that read them directly; they become private once
+/// those read the accessors.
 #[derive(Debug, Default)]
 pub struct Tokens {
     pub tokens: Vec<Token>,
@@ -117,6 +122,43 @@ impl Tokens {
         self.total_chars = 0;
         self.total_bytes = 0;
         self.letters = LetterCounts::default();
+    }
+
+    /// The tokens of the text, in order.
+    #[inline]
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// All matching keys of the text, back to back ([`Tokens::key`] gives
+    /// one token's).
+    #[inline]
+    pub fn keys(&self) -> &str {
+        &self.keys
+    }
+
+    /// The sentences, in order.
+    #[inline]
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The paragraphs (lines) as token ranges, empty lines included.
+    #[inline]
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+
+    /// The paired quotation marks.
+    #[inline]
+    pub fn quotes(&self) -> &[QuoteSpan] {
+        &self.quotes
+    }
+
+    /// Letters of the whole text by script ([`language_of`] reads them).
+    #[inline]
+    pub fn letters(&self) -> LetterCounts {
+        self.letters
     }
 
     /// Byte offset where token `i` ends.
