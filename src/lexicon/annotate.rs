@@ -20,8 +20,18 @@ pub struct TokenLex {
     packed: u32,
 }
 
-const STEM_MASK: u32 = (1 << 24) - 1;
-const DATE_TRIGGER: u32 = 1 << 24;
+/// Bits of a vocabulary id in a [`TokenLex`] word.
+const ID_BITS: u32 = 24;
+const STEM_MASK: u32 = (1 << ID_BITS) - 1;
+const DATE_TRIGGER: u32 = 1 << ID_BITS;
+/// The proclitic code points sit above the stem id, seven bits wide.
+const PREFIX_SHIFT: u32 = ID_BITS;
+const PREFIX_MAX: u8 = 0x7F;
+/// The conjunction flag is the top bit.
+const CONJ_SHIFT: u32 = 31;
+
+/// Bytes of a proclitic letter in UTF-8 (all five are of the Arabic block).
+const LETTER: usize = 2;
 
 impl TokenLex {
     const NONE: TokenLex = TokenLex { whole: STEM_MASK, packed: STEM_MASK };
@@ -30,7 +40,7 @@ impl TokenLex {
         let id_bits = |id: WordId| if id == NO_WORD { STEM_MASK } else { id & STEM_MASK };
         TokenLex {
             whole: id_bits(full) | if date_trigger { DATE_TRIGGER } else { 0 },
-            packed: id_bits(stem) | (u32::from(prefix_chars.min(127)) << 24) | (u32::from(conj) << 31),
+            packed: id_bits(stem) | (u32::from(prefix_chars.min(PREFIX_MAX)) << PREFIX_SHIFT) | (u32::from(conj) << CONJ_SHIFT),
         }
     }
 
@@ -67,13 +77,13 @@ impl TokenLex {
     /// Code points of the proclitics before the stem (0 without a stem).
     #[inline]
     pub fn prefix_chars(&self) -> u8 {
-        ((self.packed >> 24) & 0x7F) as u8
+        ((self.packed >> PREFIX_SHIFT) as u8) & PREFIX_MAX
     }
 
     /// The proclitics include a conjunction و/ف (`وقال`, `فيما`).
     #[inline]
     pub fn conj(&self) -> bool {
-        self.packed >> 31 == 1
+        self.packed >> CONJ_SHIFT == 1
     }
 
     /// Neither the whole word nor a stem has an id (spaces, punctuation,
@@ -196,31 +206,32 @@ fn lookup_word(table: &KeyTable, key: &[u8], is_word: bool, home: keys::HomeSlot
     let Some(first) = first else { return found };
     // the stem after the first letter: with a preposition, the date stem
     // and the first split; with a conjunction, the first of both
-    let after_first = table.get_bytes(&key[2..]);
+    let after_first = table.get_bytes(&key[LETTER..]);
     found.date_trigger |= after_first.date_trigger;
-    let split = |letters: usize, restore_article: bool| Split { prefix_len: (2 * letters) as u8, restore_article };
-    let first_stem = (after_first.word != NO_WORD && has_two_chars(&key[2..])).then(|| (after_first.word, split(1, false)));
+    let split = |letters: usize, restore_article: bool| Split { prefix_len: (LETTER * letters) as u8, restore_article };
+    let first_stem = (after_first.word != NO_WORD && has_two_chars(&key[LETTER..])).then(|| (after_first.word, split(1, false)));
     match first {
         Proclitic::Conjunction => {
             // و/ف + ب/ك/ل: the second date stem and the second split
-            let after_prep = if matches!(proclitic_letter(&key[2..]), Some(Proclitic::Preposition | Proclitic::Lam)) {
-                table.get_bytes(&key[4..])
+            let after_prep = if matches!(proclitic_letter(&key[LETTER..]), Some(Proclitic::Preposition | Proclitic::Lam)) {
+                table.get_bytes(&key[2 * LETTER..])
             } else {
                 KeyFacts::NONE
             };
             found.date_trigger |= after_prep.date_trigger;
             found.stem = first_stem
-                .or_else(|| (after_prep.word != NO_WORD && has_two_chars(&key[4..])).then(|| (after_prep.word, split(2, false))))
+                .or_else(|| (after_prep.word != NO_WORD && has_two_chars(&key[2 * LETTER..])).then(|| (after_prep.word, split(2, false))))
                 .or_else(|| {
                     // و/ف + لل: the article restored
-                    let rest = key.get(2..).filter(|k| k.starts_with(LAM_LAM))?.get(4..)?;
+                    let rest = key.get(LETTER..).filter(|k| k.starts_with(LAM_LAM))?.get(LAM_LAM.len()..)?;
                     restored_stem(table, rest).map(|w| (w, split(3, true)))
                 });
         }
         Proclitic::Preposition => found.stem = first_stem,
         Proclitic::Lam => {
             found.stem = first_stem.or_else(|| {
-                let rest = key.get(2..).filter(|k| k.starts_with("ل".as_bytes()))?.get(2..)?;
+                // لل: ل + the article, restored
+                let rest = key.strip_prefix(LAM_LAM)?;
                 restored_stem(table, rest).map(|w| (w, split(2, true)))
             });
         }
@@ -291,17 +302,17 @@ fn clitic_surface_chars(surface: &str, key: &[u8], split: Split) -> u8 {
     // in the key and a letter after them take one code point each
     // (the proclitic letters are two bytes each: compared a letter at a
     // time, which takes no call to memcmp)
-    let (surface_bytes, key_letters) = (surface.as_bytes(), key.chunks_exact(2).take(len / 2));
-    let same_letters = surface_bytes.len() >= len && key.len() >= len && surface_bytes.chunks_exact(2).zip(key_letters).all(|(s, k)| s == k);
+    let (surface_bytes, key_letters) = (surface.as_bytes(), key.chunks_exact(LETTER).take(len / LETTER));
+    let same_letters = surface_bytes.len() >= len && key.len() >= len && surface_bytes.chunks_exact(LETTER).zip(key_letters).all(|(s, k)| s == k);
     if same_letters && surface[len..].chars().next().is_some_and(|c| fold_char(c).is_some()) {
-        return (len / 'و'.len_utf8()) as u8;
+        return (len / LETTER) as u8;
     }
     prefix_surface_chars(surface, split)
 }
 
 /// Surface code points taken by the proclitics of `split`, marks included.
 fn prefix_surface_chars(surface: &str, split: Split) -> u8 {
-    let key_chars = split.prefix_len as usize / 'و'.len_utf8();
+    let key_chars = split.prefix_len as usize / LETTER;
     let mut seen = 0usize;
     let mut chars = 0usize;
     for c in surface.chars() {

@@ -101,11 +101,16 @@ impl Class {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Unit(pub(super) u32);
 
+/// The class bits: [`Class`] as a number.
+const UNIT_CLASS_MASK: u32 = 7;
 const UNIT_KEEPS_ITSELF: u32 = 1 << 3;
+const UNIT_SCRIPT_SHIFT: u32 = 4;
+const UNIT_SCRIPT_MASK: u32 = 3;
+const UNIT_FOLDED_SHIFT: u32 = 8;
 /// The two script bits of a unit: the first is set for Arabic and other
 /// scripts, the second for Latin and other scripts.
-pub(super) const UNIT_ARABIC_OR_OTHER: u32 = (Script::Arabic as u32) << 4;
-pub(super) const UNIT_LATIN_OR_OTHER: u32 = (Script::Latin as u32) << 4;
+pub(super) const UNIT_ARABIC_OR_OTHER: u32 = (Script::Arabic as u32) << UNIT_SCRIPT_SHIFT;
+pub(super) const UNIT_LATIN_OR_OTHER: u32 = (Script::Latin as u32) << UNIT_SCRIPT_SHIFT;
 const _: () = assert!(Script::Other as u32 == Script::Arabic as u32 | Script::Latin as u32);
 const UNIT_DROPPED: u32 = 0xFF_FFFF;
 
@@ -116,17 +121,17 @@ impl Unit {
         let same = if folded == Some(c) { UNIT_KEEPS_ITSELF } else { 0 };
         let script = script_of(c);
         let folded = folded.map_or(UNIT_DROPPED, |f| f as u32);
-        Unit(class as u32 | same | (script as u32) << 4 | folded << 8)
+        Unit(class as u32 | same | (script as u32) << UNIT_SCRIPT_SHIFT | folded << UNIT_FOLDED_SHIFT)
     }
 
     #[inline]
     pub(super) fn script(self) -> usize {
-        ((self.0 >> 4) & 3) as usize
+        ((self.0 >> UNIT_SCRIPT_SHIFT) & UNIT_SCRIPT_MASK) as usize
     }
 
     #[inline]
     pub(super) fn class(self) -> Class {
-        Class::ALL[(self.0 & 7) as usize]
+        Class::ALL[(self.0 & UNIT_CLASS_MASK) as usize]
     }
 
     #[inline]
@@ -137,7 +142,7 @@ impl Unit {
     /// The folded char; `None` when folding drops it.
     #[inline]
     pub(super) fn folded(self) -> Option<char> {
-        char::from_u32(self.0 >> 8)
+        char::from_u32(self.0 >> UNIT_FOLDED_SHIFT)
     }
 }
 
