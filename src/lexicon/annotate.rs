@@ -161,7 +161,7 @@ fn look_up_block(text: &str, toks: &Tokens, table: &KeyTable, words: &[BlockWord
         *lex = match found.stem {
             Some((stem, split)) => {
                 let prefix = clitic_surface_chars(&text[toks.bytes(w.index)], w.key, split);
-                let conj = w.key.starts_with("و".as_bytes()) || w.key.starts_with("ف".as_bytes());
+                let conj = proclitic_letter(w.key) == Some(Proclitic::Conjunction);
                 TokenLex::new(found.whole, found.date_trigger, stem, prefix, conj)
             }
             None => TokenLex::new(found.whole, found.date_trigger, NO_WORD, 0, false),

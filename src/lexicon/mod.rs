@@ -4,6 +4,13 @@
 //! Each file says in its header where its list comes from. Words are stored
 //! by their folded key (see [`crate::tokenizer::fold`]), so a lexicon lists
 //! a name once however its hamza or final letters are spelled.
+//!
+//! The parts: `tsv` reads the files' lines and shared columns; `load` builds
+//! each lexicon from its file and joins the per-word [`KeyTable`]; `starts`
+//! works out what each word can start (entity passes, date expressions);
+//! [`annotate`] looks every word of a text up once, for the extractors;
+//! [`keys`] and [`phrases`] are the tables, [`lists`] the extractors' named
+//! word lists.
 
 #[macro_use]
 mod tsv;

@@ -9,6 +9,16 @@
 //! letters, as in `1436هـ`, is two tokens; tatweel and harakat stay inside
 //! words). Runs in other scripts follow Unicode word boundaries (UAX #29,
 //! from `unicode-segmentation`), so `U.S.` and `don't` stay whole.
+//!
+//! The parts, in the order a text meets them:
+//! - `units`: what the scanner knows about each char (class, script,
+//!   folded form) and the tables that answer it in one read;
+//! - `scan`: the scanner, one pass that cuts tokens and folds their keys;
+//! - `script`: letters by script, and the language they give a text;
+//! - `sentences`: sentences and paragraphs from the boundaries scanned;
+//! - [`quotes`]: quotation marks paired into spans;
+//! - [`fold`]: the matching key of a char or word;
+//! - [`clitics`]: the proclitics a word may carry, the one clitic model.
 
 pub mod clitics;
 pub mod fold;
