@@ -6,7 +6,7 @@
 //!
 //! - `tokenize`: [`khabar::tokenizer::Tokens::tokenize`] alone;
 //! - `annotate`: the lexicon look-up of every word
-//!   ([`khabar::extract::doc::annotate`]), on tokens made beforehand;
+//!   ([`khabar::lexicon::annotate::annotate`]), on tokens made beforehand;
 //! - `source`, `dates`, `entities`, `quotes`: each extractor alone, on a
 //!   [`khabar::extract::Doc`] built beforehand (quotes also get the known
 //!   names that the entity extractor gives);
@@ -24,6 +24,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use khabar::extract::{self, Doc, TokenLex};
+use khabar::lexicon::annotate::annotate;
 use khabar::tokenizer::Tokens;
 use khabar::{Analyzer, Options, Workspace};
 use std::path::{Path, PathBuf};
@@ -74,7 +75,7 @@ fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
             let mut tokens = Tokens::new();
             tokens.tokenize(text);
             let mut ids = Vec::new();
-            extract::doc::annotate(text, &tokens, analyzer.lexicons(), &mut ids);
+            annotate(text, &tokens, analyzer.lexicons(), &mut ids);
             let entities = {
                 let doc = Doc::new(text, &tokens, analyzer.lexicons(), analyzer.words(), &ids);
                 extract::entities::extract(&doc)
@@ -115,7 +116,7 @@ fn stages(c: &mut Criterion) {
         let mut ids = Vec::new();
         b.iter(|| {
             for p in &prepared {
-                extract::doc::annotate(black_box(&p.text), &p.tokens, lex, &mut ids);
+                annotate(black_box(&p.text), &p.tokens, lex, &mut ids);
             }
             ids.len()
         })

@@ -74,7 +74,7 @@ impl Analyzer {
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }
-        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
+        lexicon::annotate::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &self.words, &ws.ids);
         let lines = extract::layout::non_empty_lines(&doc);
         let headline = extract::layout::headline(&doc, &lines);
