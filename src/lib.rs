@@ -70,7 +70,7 @@ impl Analyzer {
         // noise, so it gets an empty record. The tokenizer counts letters
         // by script as it scans, so the decision costs no pass of its own.
         ws.tokens.tokenize(text);
-        let language = tokenizer::language_of(ws.tokens.letters);
+        let language = tokenizer::language_of(ws.tokens.letters());
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }

@@ -91,9 +91,8 @@ pub struct Sentence {
 /// batch does not reallocate them for every article.
 ///
 /// Read them through the accessors ([`Tokens::tokens`], [`Tokens::sentences`]
-/// …): only [`Tokens::tokenize`] writes them. The fields are still public
-/// for the extractors that read them directly; they become private once
-/// those read the accessors.
+/// …): only [`Tokens::tokenize`] writes them. The fields that extractors
+/// still read directly are public until they read the accessors.
 #[derive(Debug, Default)]
 pub struct Tokens {
     pub tokens: Vec<Token>,
@@ -109,12 +108,12 @@ pub struct Tokens {
     /// so that sentences and quotes are found without visiting every token.
     boundaries: Vec<u32>,
     /// Code points in the whole text.
-    pub total_chars: u32,
+    total_chars: u32,
     /// Bytes in the whole text.
-    pub total_bytes: u32,
+    total_bytes: u32,
     /// Letters of the whole text by script, counted while scanning it
     /// ([`language_of`] reads them).
-    pub letters: LetterCounts,
+    letters: LetterCounts,
 }
 
 impl Tokens {
