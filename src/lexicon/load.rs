@@ -259,11 +259,6 @@ impl Lexicons {
         Ok(())
     }
 
-    /// Frequency rank of a folded word among common words that are not names.
-    pub fn common_rank(&self, key: &str) -> Option<u16> {
-        self.keys.get(key).common_rank
-    }
-
     fn load_holidays(&mut self, (file, text): (&'static str, &str)) -> Result<(), LexiconError> {
         for (line, _, f) in records(text) {
             let form = field(file, line, &f, 0)?;

@@ -261,6 +261,11 @@ impl Lexicons {
         }
     }
 
+    /// Frequency rank of a folded word among common words that are not names.
+    pub fn common_rank(&self, key: &str) -> Option<u16> {
+        self.keys.get(key).common_rank
+    }
+
     /// Folded key of a phrase, as lexicons store it (for callers building keys).
     pub fn key_of(text: &str) -> String {
         fold_phrase(text)
