@@ -329,6 +329,7 @@ fn prefix_surface_chars(surface: &str, split: Split) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::starts::is_date_trigger_in;
     use super::*;
     use crate::tokenizer::clitics;
     use crate::tokenizer::fold::fold_phrase;
@@ -359,15 +360,7 @@ mod tests {
     /// `clitics::splits` in turn.
     fn lookup_word_reference(table: &KeyTable, key: &str, is_word: bool) -> WordLookup {
         let whole = table.get(key);
-        let stem_is_date_trigger = || {
-            let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-            if rest.len() != key.len() && table.get(rest).date_trigger {
-                return true;
-            }
-            let rest2 = rest.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(rest);
-            rest2.len() != rest.len() && table.get(rest2).date_trigger
-        };
-        let date_trigger = is_word && (whole.date_trigger || stem_is_date_trigger());
+        let date_trigger = is_word && is_date_trigger_in(table, key);
         let mut stem = None;
         if is_word {
             for split in clitics::splits(key) {

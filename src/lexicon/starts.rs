@@ -84,16 +84,23 @@ impl Lexicons {
     /// Whether a folded word can begin a date expression, read whole or
     /// without its proclitics (`وأمس`, `بالأمس`, `للعام`, `وفي`).
     pub fn is_date_trigger(&self, key: &str) -> bool {
-        if self.keys.get(key).date_trigger {
-            return true;
-        }
-        let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
-        if rest.len() != key.len() && self.keys.get(rest).date_trigger {
-            return true;
-        }
-        let rest2 = rest.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(rest);
-        rest2.len() != rest.len() && self.keys.get(rest2).date_trigger
+        is_date_trigger_in(&self.keys, key)
     }
+}
+
+/// [`Lexicons::is_date_trigger`] over the key table `table`: the word
+/// whole, without a conjunction و/ف, then without a preposition ب/ل/ك after
+/// it. The reference for the flag [`annotate`](super::annotate) computes.
+pub(super) fn is_date_trigger_in(table: &KeyTable, key: &str) -> bool {
+    if table.get(key).date_trigger {
+        return true;
+    }
+    let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+    if rest.len() != key.len() && table.get(rest).date_trigger {
+        return true;
+    }
+    let rest2 = rest.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(rest);
+    rest2.len() != rest.len() && table.get(rest2).date_trigger
 }
 
 #[cfg(test)]
