@@ -35,7 +35,7 @@ pub use lexicon::LexiconError;
 #[doc(hidden)]
 pub mod internals {
     pub use crate::extract::dates::{extract as dates, Memo as DatesMemo};
-    pub use crate::extract::doc::annotate;
+    pub use crate::lexicon::annotate::annotate;
     pub use crate::extract::entities::{extract as entities, EntitySet};
     pub use crate::extract::layout::Layout;
     pub use crate::extract::quotes::extract as quotes;
@@ -97,11 +97,11 @@ impl Analyzer {
         // noise, so it gets an empty record. The tokenizer counts letters
         // by script as it scans, so the decision costs no pass of its own.
         ws.tokens.tokenize(text);
-        let language = tokenizer::language_of(ws.tokens.letters);
+        let language = tokenizer::language_of(ws.tokens.letters());
         if language != "ar" {
             return Record { language: language.to_string(), ..Record::default() };
         }
-        extract::doc::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
+        lexicon::annotate::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
         let doc = Doc::new(text, &ws.tokens, &self.lex, &self.words, &ws.ids);
         let layout = extract::layout::Layout::of(&doc);
         let headline = layout.headline.clone();

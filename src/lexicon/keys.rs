@@ -208,7 +208,7 @@ impl KeyTable {
 
     /// The first slot a lookup of the key whose hash is `hash` reads.
     /// Reading it for several keys before looking any of them up lets
-    /// their cache misses overlap (see `extract::doc::annotate`).
+    /// their cache misses overlap (see `lexicon::annotate`).
     #[inline]
     pub fn home(&self, hash: u64) -> HomeSlot {
         let bit = (hash >> FILTER_SHIFT) as usize;

@@ -147,13 +147,13 @@ fn fold_by_rules(c: char) -> Option<char> {
 /// fold to themselves (most words are one) are copied whole.
 #[inline]
 pub fn fold_into(word: &str, out: &mut String) {
-    let table = super::unit_table();
+    let table = super::units::unit_table();
     let mut copy_from = 0;
     let mut pos = 0;
     while pos < word.len() {
         let (unit, unit_len) = table.unit_at(word, pos);
         if !unit.keeps_itself() {
-            super::push_folded(out, &word[copy_from..pos], unit);
+            super::units::push_folded(out, &word[copy_from..pos], unit);
             copy_from = pos + unit_len;
         }
         pos += unit_len;

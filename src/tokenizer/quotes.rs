@@ -58,15 +58,21 @@ fn mark(text: &str, t: &Token) -> char {
     text[t.start as usize..].chars().next().unwrap_or(' ')
 }
 
+/// Quotes nest at most this deep: an outer quote and one inside it.
+const MAX_DEPTH: usize = 2;
+
+/// A quotation mark: its token index and its char.
+type Mark = (usize, char);
+
 /// Pairs the quotation marks of `tokens`, paragraph by paragraph, into `out`
 /// (sorted by opening mark). `candidates` are the indices, in order, of
 /// the tokens that may be quotation marks (every one of them is among them).
 pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs: &[Range<usize>], out: &mut Vec<QuoteSpan>) {
-    // (token index, mark) of open quotes, innermost last; at most two deep.
-    let mut stack: Vec<(usize, char)> = Vec::with_capacity(2);
+    // open quotes, innermost last
+    let mut stack: Vec<Mark> = Vec::with_capacity(MAX_DEPTH);
     // the quotation marks of the text, in order: paragraphs are walked
     // through them rather than token by token
-    let marks: Vec<(usize, char)> = candidates
+    let marks: Vec<Mark> = candidates
         .iter()
         .map(|&i| (i as usize, &tokens[i as usize]))
         .filter(|(_, t)| t.kind == TokenKind::Quote)
@@ -74,69 +80,87 @@ pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs:
         .collect();
     let mut next_mark = 0;
     // a quote left open at the end of the previous paragraph, with the end of
-    // that paragraph: `«…⏎…»` continues when this paragraph's first mark
-    // closes it and leaves it no partner here (an odd number of marks)
-    let mut carried: Option<(usize, char, usize)> = None;
+    // that paragraph
+    let mut carried: Option<(Mark, usize)> = None;
     for para in paragraphs {
         stack.clear();
         let first = next_mark + marks[next_mark..].partition_point(|&(i, _)| i < para.start);
         next_mark = first + marks[first..].partition_point(|&(i, _)| i < para.end);
-        let mut para_marks = &marks[first..next_mark];
-        if let Some((open_i, open_c, end)) = carried.take() {
-            match para_marks.first() {
-                Some(&(i, c)) if para_marks.len() % 2 == 1 && closes(open_c, c, false) => {
-                    out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: 0 });
-                    para_marks = &para_marks[1..];
-                }
-                _ => out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: 0 }),
-            }
-        }
-        // position of the last » in the paragraph, to decide nesting
-        let last_guillemet = para_marks.iter().rev().find(|&&(_, c)| c == '»').map(|&(i, _)| i);
-        // `»…«`: the paragraph's guillemets are all backwards when its first
-        // one is » and its last one «
-        let guillemets = || para_marks.iter().filter(|&&(_, c)| c == '«' || c == '»');
-        let reversed = guillemets().next().is_some_and(|&(_, c)| c == '»') && guillemets().next_back().is_some_and(|&(_, c)| c == '«');
-        for &(i, c) in para_marks {
-            let later_guillemet = last_guillemet.is_some_and(|g| g > i);
-            if let Some(&(open_i, open_c)) = stack.last() {
-                if closes(open_c, c, later_guillemet) {
-                    stack.pop();
-                    out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: stack.len() as u8 });
-                    continue;
-                }
-                // a stray closer of an outer quote closes the inner one too
-                if stack.len() == 2 && closes(stack[0].1, c, later_guillemet) && c == '»' {
-                    let (inner_i, _) = stack[1];
-                    out.push(QuoteSpan { open: inner_i, close: None, content_end: i, depth: 1 });
-                    let (outer_i, _) = stack[0];
-                    out.push(QuoteSpan { open: outer_i, close: Some(i), content_end: i, depth: 0 });
-                    stack.clear();
-                    continue;
-                }
-            }
-            if (can_open(c) || (reversed && c == '»')) && stack.len() < 2 {
-                stack.push((i, c));
-            }
-        }
+        let para_marks = close_carried(carried.take(), &marks[first..next_mark], out);
+        pair_paragraph(para_marks, &mut stack, out);
         // Unterminated quotes run to the end of the paragraph (before its
         // line break).
         let mut end = para.end;
         while end > para.start && tokens[end - 1].kind == TokenKind::Newline {
             end -= 1;
         }
-        if let [(open_i, open_c)] = stack[..] {
-            carried = Some((open_i, open_c, end));
+        if let [open] = stack[..] {
+            carried = Some((open, end));
             stack.clear();
         }
         while let Some((open_i, _)) = stack.pop() {
             out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: stack.len() as u8 });
         }
     }
-    if let Some((open_i, _, end)) = carried {
+    if let Some(((open_i, _), end)) = carried {
         out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: 0 });
     }
     out.sort_by_key(|q| q.open);
+}
+
+/// A quote `carried` open from the previous paragraph, which ended at
+/// `end`: `«…⏎…»` continues when this paragraph's first mark closes it and
+/// leaves it no partner here (an odd number of marks); else it is
+/// unterminated. Returns the paragraph's marks left to pair.
+fn close_carried<'m>(carried: Option<(Mark, usize)>, para_marks: &'m [Mark], out: &mut Vec<QuoteSpan>) -> &'m [Mark] {
+    let Some(((open_i, open_c), end)) = carried else { return para_marks };
+    match para_marks.first() {
+        Some(&(i, c)) if para_marks.len() % 2 == 1 && closes(open_c, c, false) => {
+            out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: 0 });
+            &para_marks[1..]
+        }
+        _ => {
+            out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: 0 });
+            para_marks
+        }
+    }
+}
+
+/// `»…«`: a paragraph's guillemets are all backwards when its first one is
+/// » and its last one «.
+fn guillemets_reversed(para_marks: &[Mark]) -> bool {
+    let guillemets = || para_marks.iter().filter(|&&(_, c)| c == '«' || c == '»');
+    guillemets().next().is_some_and(|&(_, c)| c == '»') && guillemets().next_back().is_some_and(|&(_, c)| c == '«')
+}
+
+/// Pairs the marks of one paragraph into `out`, leaving the quotes still
+/// open on `stack`.
+fn pair_paragraph(para_marks: &[Mark], stack: &mut Vec<Mark>, out: &mut Vec<QuoteSpan>) {
+    // position of the last » in the paragraph, to decide nesting
+    let last_guillemet = para_marks.iter().rev().find(|&&(_, c)| c == '»').map(|&(i, _)| i);
+    let reversed = guillemets_reversed(para_marks);
+    for &(i, c) in para_marks {
+        let later_guillemet = last_guillemet.is_some_and(|g| g > i);
+        if let Some(&(open_i, open_c)) = stack.last() {
+            if closes(open_c, c, later_guillemet) {
+                stack.pop();
+                out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: stack.len() as u8 });
+                continue;
+            }
+            // a stray closer of an outer quote closes the inner one too
+            if stack.len() == MAX_DEPTH && closes(stack[0].1, c, later_guillemet) && c == '»' {
+                let (inner_i, _) = stack[1];
+                out.push(QuoteSpan { open: inner_i, close: None, content_end: i, depth: 1 });
+                let (outer_i, _) = stack[0];
+                out.push(QuoteSpan { open: outer_i, close: Some(i), content_end: i, depth: 0 });
+                stack.clear();
+                continue;
+            }
+        }
+        if (can_open(c) || (reversed && c == '»')) && stack.len() < MAX_DEPTH {
+            stack.push((i, c));
+        }
+    }
 }
 
 #[cfg(test)]
