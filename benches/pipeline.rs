@@ -173,7 +173,8 @@ fn stages(c: &mut Criterion) {
                 speakers.clear();
                 people.clear();
                 let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
-                let main = stage::quotes(&doc, known, &mut quotes, &mut speakers, &mut people);
+                let layout = stage::Layout::of(&doc);
+                let main = stage::quotes(&doc, &layout, known, &mut quotes, &mut speakers, &mut people);
                 found += quotes.len() + main.is_some() as usize;
             }
             found

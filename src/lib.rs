@@ -116,7 +116,7 @@ impl Analyzer {
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();
         let mut people = Vec::new();
-        record.speaker = extract::quotes::extract(&doc, &known, &mut record.quotes, &mut record.speakers, &mut people);
+        record.speaker = extract::quotes::extract(&doc, &layout, &known, &mut record.quotes, &mut record.speakers, &mut people);
         for (name, span) in &people {
             entities.add_speaker(name, *span);
         }

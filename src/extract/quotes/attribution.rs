@@ -3,7 +3,6 @@
 
 use super::is_comma;
 use super::cues::{verb_at, verb_with_object_suffix};
-use super::headline::headline_end;
 use super::words::AttributionHead;
 use super::{word_count, Cue};
 use crate::extract::doc::Doc;
@@ -96,8 +95,8 @@ pub(super) fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usi
 /// other cue. A credit that closes a sentence (`ارتفعت الحصيلة، بحسب
 /// الوزارة`) sources a fact but has no complementizer, and the annotation
 /// guide does not count it as a quote.
-pub(super) fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>) {
-    let headline = headline_end(doc);
+pub(super) fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usize) {
+    let headline = body_start;
     // sentences that hold a cue found before (those added here are in
     // their own sentence), marked in one pass over the cues when a first
     // sentence opens with a credit: most texts have none, and a search of

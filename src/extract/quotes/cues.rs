@@ -4,7 +4,6 @@
 
 use super::is_comma;
 use super::attribution::{attribution_source, ATTRIBUTION};
-use super::headline::headline_end;
 use super::reach::{Reach, Step};
 use super::subject::cue_subject;
 use super::{word_count, Cue, CUE_WINDOW};
@@ -77,9 +76,11 @@ pub(super) fn is_complementizer(doc: &Doc, i: usize) -> bool {
     false
 }
 
-pub(super) fn find_cues(doc: &Doc) -> Vec<Cue> {
+/// The cues of the body, from `body_start` on (a headline's quoted words
+/// are not quotes).
+pub(super) fn find_cues(doc: &Doc, body_start: usize) -> Vec<Cue> {
     let mut cues = Vec::new();
-    let mut i = headline_end(doc);
+    let mut i = body_start;
     while i < doc.len() {
         let Some(info) = verb_at(doc, i) else {
             i += 1;
@@ -173,9 +174,9 @@ pub(super) fn is_honorific_pronoun(doc: &Doc, key: &str) -> bool {
 }
 
 /// `«…»، قال لافروف` and `"…"، يقول الوزير`: marks followed by a cue.
-pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>) {
+pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usize) {
     let words = &doc.words.quotes;
-    let headline = headline_end(doc);
+    let headline = body_start;
     // what the cues found so far cover, sorted, for binary searches (a scan
     // of all cues per quote is quadratic on long texts)
     let mut direct: Vec<(usize, usize)> = cues.iter().filter_map(|c| Some((c.start, c.end?))).collect();

@@ -20,7 +20,6 @@
 mod attribution;
 mod close;
 mod cues;
-mod headline;
 mod keys;
 mod reach;
 mod speakers;
@@ -31,6 +30,7 @@ mod wordset;
 pub use words::Words;
 
 use super::doc::Doc;
+use super::layout::Layout;
 use super::entities::KnownNames;
 use super::names::{NounPhrase, PhraseKind};
 use crate::lexicon::VerbInfo;
@@ -74,14 +74,16 @@ const MIN_PLURAL_CHARS: usize = 5;
 /// its span) so that the entity list has them.
 pub fn extract(
     doc: &Doc,
+    layout: &Layout,
     known: &KnownNames,
     quotes: &mut Vec<Quote>,
     speakers: &mut Vec<Speaker>,
     people: &mut Vec<(String, crate::record::Span)>,
 ) -> Option<String> {
-    let mut cues = find_cues(doc);
-    add_trailing_cues(doc, &mut cues);
-    add_attribution_cues(doc, &mut cues);
+    let body_start = layout.body_start(doc);
+    let mut cues = find_cues(doc, body_start);
+    add_trailing_cues(doc, &mut cues, body_start);
+    add_attribution_cues(doc, &mut cues, body_start);
     cues.sort_by_key(|c| c.start);
     cues.dedup_by_key(|c| c.start);
     close_indirect_quotes(doc, &mut cues);
