@@ -175,11 +175,6 @@ impl EntitySet {
         }
     }
 
-    /// Adds a person named as a speaker (if new) with its mention.
-    pub fn add_person(&mut self, name: &str, span: Span) {
-        self.add(name, name, EntityType::Person, None, span);
-    }
-
     pub fn into_entities(mut self) -> Vec<Entity> {
         // a body named by the start of its full name (`صندوق النقد` for
         // `صندوق النقد الدولي`) is the same body

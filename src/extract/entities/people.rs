@@ -49,10 +49,13 @@ pub(super) fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], start
     }
 }
 
-/// Adds every later one-word mention of a person's family name (`ميلنر`,
-/// `ولافروف`) to that person.
-pub(super) fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
-    let mut families: Vec<(String, usize)> = Vec::new();
+/// The shortest family name, in letters, whose mentions alone are linked.
+const MIN_FAMILY_NAME_CHARS: usize = 3;
+
+/// The last word of each person's name of two words or more, with the
+/// person (`لافروف` of `سيرغي لافروف`).
+fn family_names(set: &EntitySet) -> Vec<(String, usize)> {
+    let mut families = Vec::new();
     for (idx, e) in set.entities.iter().enumerate() {
         if e.entity_type != EntityType::Person {
             continue;
@@ -60,11 +63,18 @@ pub(super) fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]
         let key = set.text_key(idx);
         let mut parts = key.split(' ');
         if let (Some(_), Some(last)) = (parts.next(), parts.next_back()) {
-            if last.chars().count() >= 3 {
+            if last.chars().count() >= MIN_FAMILY_NAME_CHARS {
                 families.push((last.to_string(), idx));
             }
         }
     }
+    families
+}
+
+/// Adds every later one-word mention of a person's family name (`ميلنر`,
+/// `ولافروف`) to that person.
+pub(super) fn link_family_names(doc: &Doc, set: &mut EntitySet, covered: &[bool]) {
+    let families = family_names(set);
     if families.is_empty() {
         return;
     }

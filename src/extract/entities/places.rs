@@ -6,7 +6,17 @@ use super::EntitySet;
 use crate::extract::doc::Doc;
 use crate::extract::names;
 use crate::lexicon::{EntityType, PlaceHead, NO_WORD, STARTS_GAZETTEER, STARTS_ORG_HEAD, STARTS_PLACE_HEAD};
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{clitics, TokenKind};
+
+/// The most words after an institution's head (`وزارة الشؤون الاجتماعية
+/// والعمل`).
+const MAX_INSTITUTION_WORDS: usize = 6;
+
+/// Ranks (in `data/common_words.tsv`) from which a word after a place head
+/// can be the place's name (`محافظة تعز`), or its second word (`مطار
+/// الملك خالد`): more common words are ordinary.
+const PLACE_NAME_MIN_RANK: u16 = 1500;
+const PLACE_ADJECTIVE_MIN_RANK: u16 = 1000;
 
 pub(super) fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
     let lex = doc.lex;
@@ -67,10 +77,10 @@ pub(super) fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered
                 let slice = doc.slice(i, m.last, m.prefix_chars);
                 // `للأمم المتحدة`: the article merged into لل is given back
                 let k = doc.key(i);
-                let restored = m.prefix_chars > 0 && (k.starts_with("لل") || k.starts_with("ولل") || k.starts_with("فلل"));
+                let restored = m.prefix_chars > 0 && clitics::has_article_merged_into_lam(k);
                 let owned;
                 let text = if restored {
-                    owned = format!("ال{slice}");
+                    owned = format!("{}{slice}", clitics::ARTICLE);
                     owned.as_str()
                 } else {
                     slice
@@ -97,7 +107,7 @@ pub(super) fn is_adjective_use(doc: &Doc, i: usize) -> bool {
     }
     let pk = doc.key(p);
     let prev_is_function = doc.word(p).is_some_and(|(w, _)| w.function.is_some());
-    pk.starts_with("ال") && !prev_is_function || doc.phrase_at(&doc.lex.org_heads, p).is_some()
+    clitics::has_article(pk) && !prev_is_function || doc.phrase_at(&doc.lex.org_heads, p).is_some()
 }
 
 /// `وزارة الصحة`, `هيئة كبار العلماء`, `حزب مشروع تونس`, `شركة وايمو`,
@@ -114,21 +124,10 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     // للانتخابات`, `المجلس الأولمبي الآسيوي`; `الهيئة الجديدة` is no name
     let mut naming = false;
     let mut after_genitive = false;
-    // a Latin or transliterated name: `شركة West Side Movies`
-    if let Some(j) = doc.next_word(last) {
-        if doc.surface(j).is_ascii() && doc.kind(j) == TokenKind::Word {
-            let mut l = j;
-            while let Some(n) = doc.next_word(l) {
-                if doc.surface(n).is_ascii() {
-                    l = n;
-                } else {
-                    break;
-                }
-            }
-            return Some((if head.descriptor { j } else { i }, l));
-        }
+    if let Some((j, l)) = latin_name_after(doc, last) {
+        return Some((if head.descriptor { j } else { i }, l));
     }
-    while words < 6 {
+    while words < MAX_INSTITUTION_WORDS {
         let Some(j) = doc.next_word(last) else { break };
         if doc.kind(j) != TokenKind::Word || names::is_stop_word(doc, j) {
             break;
@@ -137,10 +136,10 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
             break;
         }
         let k = doc.key(j);
-        let definite = k.starts_with("ال");
+        let definite = clitics::has_article(k);
         let nationality = doc.word_full(j).and_then(|w| w.nationality).is_some();
-        let conj_def = words > 0 && (k.starts_with("وال") || k.starts_with("ولل"));
-        let genitive = words > 0 && k.starts_with("لل") || (words > 0 && k.starts_with('ل') && doc.ids[j].stem() != NO_WORD);
+        let conj_def = words > 0 && (clitics::has_conjunction_and_article(k) || clitics::has_conjunction_and_lam_article(k));
+        let genitive = words > 0 && clitics::has_lam_article(k) || (words > 0 && clitics::has_lam(k) && doc.ids[j].stem() != NO_WORD);
         let in_gazetteer = doc.phrase_at(&doc.lex.gazetteer, j);
         if let Some(g) = in_gazetteer.filter(|g| g.prefix_chars == 0 || genitive) {
             // `جامعة كاليفورنيا`, `حزب مشروع تونس`, `المركز الطبي لجامعة واشنطن`
@@ -156,11 +155,11 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
             // `البرلمان العربي` is whole: after a definite head and its
             // nationality only a genitive continues (`الاتحاد السعودي لكرة
             // القدم`); after a genitive's complement the name ends
-            let next_genitive = doc.next_word(j).is_some_and(|n| doc.key(n).starts_with('ل') && doc.ids[n].stem() != NO_WORD);
+            let next_genitive = doc.next_word(j).is_some_and(|n| clitics::has_lam(doc.key(n)) && doc.ids[n].stem() != NO_WORD);
             if head_definite && nationality && !next_genitive {
                 break;
             }
-            if after_genitive && !conj_def && !doc.next_word(j).is_some_and(|n| doc.key(n).starts_with("وال")) {
+            if after_genitive && !conj_def && !doc.next_word(j).is_some_and(|n| clitics::has_conjunction_and_article(doc.key(n))) {
                 break;
             }
             after_genitive |= genitive;
@@ -171,9 +170,9 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         // تونس`, `هيئة حقوق الإنسان`; `لجنة مؤقتة` is a description
         let before_name = doc.next_word(j).is_some_and(|n| {
             doc.phrase_at(&doc.lex.gazetteer, n).is_some_and(|g| g.prefix_chars == 0)
-                || (doc.key(n).starts_with("ال") && !names::is_stop_word(doc, n))
+                || (clitics::has_article(doc.key(n)) && !names::is_stop_word(doc, n))
         });
-        if words == 0 && !head_definite && before_name && !k.starts_with('و') && !k.starts_with('ل') && !k.starts_with('ب') {
+        if words == 0 && !head_definite && before_name && !clitics::has_conjunction(k) && !clitics::has_bi_or_li(k) {
             last = j;
             words += 1;
             continue;
@@ -185,6 +184,17 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     }
     let start = if head.descriptor { doc.next_word(m.last).unwrap_or(i) } else { i };
     Some((start, last))
+}
+
+/// A Latin or transliterated name after token `last`: `شركة West Side
+/// Movies`; its first and last token.
+fn latin_name_after(doc: &Doc, last: usize) -> Option<(usize, usize)> {
+    let j = doc.next_word(last).filter(|&j| doc.surface(j).is_ascii() && doc.kind(j) == TokenKind::Word)?;
+    let mut l = j;
+    while let Some(n) = doc.next_word(l).filter(|&n| doc.surface(n).is_ascii()) {
+        l = n;
+    }
+    Some((j, l))
 }
 
 /// `محافظة تعز` (the place is `تعز`), `مطار سياتل`, `ساحة ساسين`: a place
@@ -201,7 +211,7 @@ pub(super) fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
         let plain = |t: usize| {
             doc.kind(t) == TokenKind::Word
                 && !names::is_stop_word(doc, t)
-                && doc.lex.common_rank(doc.key(t)).is_none_or(|r| r >= 1500)
+                && doc.lex.common_rank(doc.key(t)).is_none_or(|r| r >= PLACE_NAME_MIN_RANK)
                 && doc.word_full(t).and_then(|w| w.nationality).is_none()
                 && doc.phrase_at(&doc.lex.titles, t).is_none()
                 && !(doc.ids[t].full() == NO_WORD && doc.ids[t].stem() != NO_WORD)
@@ -214,9 +224,9 @@ pub(super) fn place_at(doc: &Doc, i: usize) -> Option<(usize, usize, u8)> {
     // a second word of the name; not a direction (`غربي البلاد`)
     if let Some(k) = doc.next_word(last) {
         let key = doc.key(k);
-        let direction = ["شمال", "جنوب", "شرق", "غرب", "وسط"].iter().any(|d| key.starts_with(d));
-        let adjective = key.starts_with("ال") && !direction && doc.word_full(k).and_then(|w| w.nationality).is_none();
-        if *m.value == PlaceHead::Site && adjective && !names::is_stop_word(doc, k) && doc.lex.common_rank(key).is_none_or(|r| r >= 1000) {
+        let direction = doc.words.names.starts_with_direction(key);
+        let adjective = clitics::has_article(key) && !direction && doc.word_full(k).and_then(|w| w.nationality).is_none();
+        if *m.value == PlaceHead::Site && adjective && !names::is_stop_word(doc, k) && doc.lex.common_rank(key).is_none_or(|r| r >= PLACE_ADJECTIVE_MIN_RANK) {
             last = k;
         }
     }

@@ -10,18 +10,58 @@
 //! family name (`علي الشبل`), stopping at punctuation, function words,
 //! dates, verbs of saying and complementizers.
 
+//!
+//! The files follow the steps of [`parse`]: `phrase` (the steps in order),
+//! `title` and `title_scan` (a title and how far it runs), `start` (where a
+//! name starts), `extent` (how far it runs), `description` (a phrase with
+//! no name); `words` holds their word lists.
+
+mod description;
 mod extent;
 mod phrase;
 mod start;
 mod title;
+mod title_scan;
+mod words;
 
 pub use phrase::parse_with_title;
+pub use words::Words;
 
 use super::doc::{Doc, PhraseMatch};
 use crate::lexicon::{Gender, TitleClass, TitleInfo};
 use crate::tokenizer::TokenKind;
 use title::title_at;
 
+/// The most words of a name in quotation marks inside a title or a
+/// description (`مؤسس حملة "بيروت برايد"`).
+const MAX_QUOTED_NAME_WORDS: usize = 4;
+
+/// What a rule of a phrase's extent says about the word after the phrase
+/// so far.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// The phrase runs on through token `last`, `words` words more.
+    Take { last: usize, words: usize },
+    /// The phrase ends at token `last`.
+    EndAt(usize),
+    /// The phrase ends before the word.
+    Stop,
+}
+
+impl Step {
+    /// The phrase runs on through token `last`, one word more.
+    fn take(last: usize) -> Self {
+        Step::Take { last, words: 1 }
+    }
+}
+
+/// The end of a name in quotation marks right after token `last` (with at
+/// most [`MAX_QUOTED_NAME_WORDS`] words), if there is one.
+fn quoted_name_end(doc: &Doc, last: usize) -> Option<usize> {
+    let q = doc.next_non_space(last).filter(|&q| doc.kind(q) == TokenKind::Quote)?;
+    let quoted = doc.toks.quotes.iter().find(|s| s.open == q && s.close.is_some())?;
+    (quoted.content().filter(|&t| doc.tokens[t].is_wordlike()).count() <= MAX_QUOTED_NAME_WORDS).then_some(quoted.content_end)
+}
 
 /// What a noun phrase refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,19 +138,4 @@ pub type TitleEntry<'a> = PhraseMatch<'a, TitleInfo>;
 /// verb, or a title in running text).
 pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     parse_with_title(doc, i, None)
-}
-
-
-
-/// The word lists of these rules (`data/words/names.tsv`).
-#[derive(Debug)]
-pub struct Words {}
-
-impl Words {
-    pub fn load() -> Result<Self, crate::lexicon::LexiconError> {
-        let (name, text) = crate::list_file!("words/names.tsv");
-        let file = crate::lexicon::lists::ListFile::parse(name, text)?;
-        file.finish()?;
-        Ok(Words {})
-    }
 }

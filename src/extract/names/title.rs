@@ -4,27 +4,32 @@
 use crate::extract::doc::Doc;
 use super::TitleEntry;
 use crate::lexicon::{Gender, TitleClass};
-use crate::tokenizer::{has_chars, TokenKind};
+use crate::tokenizer::{clitics, has_chars, TokenKind};
 
-pub(super) fn title_at(doc: &Doc, i: usize) -> Option<(TitleClass, Gender, usize, u8)> {
+/// A title found at a token: its class, its gender, its last token and the
+/// proclitic code points on its first.
+pub(super) type TitleHit = (TitleClass, Gender, usize, u8);
+
+/// The title at token `i`.
+pub(super) fn title_at(doc: &Doc, i: usize) -> Option<TitleHit> {
     title_from(doc, i, doc.phrase_at(&doc.lex.titles, i))
 }
 
 /// The title at token `i`, whose entry in the title lexicon is `entry`
 /// (see [`TitleEntry`]).
-pub(super) fn title_from(doc: &Doc, i: usize, entry: Option<TitleEntry>) -> Option<(TitleClass, Gender, usize, u8)> {
+pub(super) fn title_from(doc: &Doc, i: usize, entry: Option<TitleEntry>) -> Option<TitleHit> {
     if let Some(m) = entry {
         // folding merges `شقيقة` (sister) with `شقيقه` (his brother): the
         // written taa marbuta is feminine
-        let gender = if m.last == i && doc.surface(i).ends_with('ة') { Gender::Feminine } else { m.value.gender };
+        let gender = if m.last == i && clitics::written_with_taa_marbuta(doc.surface(i)) { Gender::Feminine } else { m.value.gender };
         return Some((m.value.class, gender, m.last, m.prefix_chars));
     }
     // an indefinite head in the accusative after `إن`/`أن` (`مسؤولا`,
     // `مصدرا`): the tanween alif is case, not part of the word
     // (the final letter tested on the key's bytes first: most words are
     // asked about here, few end in alif)
-    let accusative = doc.toks.key_bytes(i).ends_with("ا".as_bytes());
-    if let Some(stem) = accusative.then(|| doc.key(i)).and_then(|k| k.strip_suffix('ا')).filter(|s| has_chars(s, 3)) {
+    let accusative = clitics::has_accusative_alif(doc.toks.key_bytes(i));
+    if let Some(stem) = accusative.then(|| doc.key(i)).and_then(clitics::without_accusative_alif).filter(|s| has_chars(s, 3)) {
         use crate::lexicon::PhraseSet;
         let titles = &doc.lex.titles;
         let head = titles.step(PhraseSet::<crate::lexicon::TitleInfo>::ROOT, doc.lex.vocab.get(stem)).and_then(|n| titles.value(n));
@@ -45,7 +50,7 @@ pub(super) fn title_from(doc: &Doc, i: usize, entry: Option<TitleEntry>) -> Opti
 /// `الناطق الإعلامي بشرطة منطقة عسير`, `مدير التعليم بمحافظة جدة`.
 pub(super) fn title_complement(doc: &Doc, j: usize) -> Option<usize> {
     let k = doc.key(j);
-    if !(k.starts_with('ب') || k.starts_with('ل')) {
+    if !clitics::has_bi_or_li(k) {
         return None;
     }
     let m = doc.phrase_at(&doc.lex.org_heads, j).map(|m| m.last)
