@@ -65,6 +65,7 @@ pub(super) fn description(doc: &Doc, i: usize, title_last: Option<usize>, gender
 
 /// Never a description: a word with a preposition glued to it (`بشرطة`,
 /// `للصحفيين`, `بإصلاح`), known only as a stem with it.
+#[inline]
 fn glued_preposition(doc: &Doc, i: usize) -> bool {
     let ids = doc.ids[i];
     if ids.full() == NO_WORD && ids.stem() != NO_WORD && !ids.conj() {
@@ -111,6 +112,7 @@ impl Description {
 
     /// A body's own name in quotation marks: `منظمة "مراسلون بلا حدود"`
     /// (any other quotation mark ends the phrase).
+    #[inline]
     fn quoted_body_name(&self, doc: &Doc) -> Option<Step> {
         let q = doc.next_non_space(self.last).filter(|&q| doc.kind(q) == TokenKind::Quote && self.words == 1 && !is_definite(doc, self.head))?;
         let quoted = doc.toks.quotes.binary_search_by_key(&q, |s| s.open).ok().map(|x| doc.toks.quotes[x]);
@@ -120,6 +122,7 @@ impl Description {
 
     /// A construct chain after an indefinite head, closed by a definite word
     /// or an adjective: `مهرجان أيام قرطاج المسرحية`, `وسائل إعلام سورية`.
+    #[inline]
     fn construct_chain(&self, doc: &Doc, j: usize) -> Option<Step> {
         if self.words != 1 || is_definite(doc, self.head) {
             return None;
@@ -150,6 +153,7 @@ impl Description {
     /// الوزارة`, `مصدر مقرب من رئاسة الحكومة`, `مسؤول محلي في منبج` (only
     /// after a common noun: `أوباما في واشنطن` is a name and a place). Ends
     /// the phrase.
+    #[inline]
     fn placed_source(&self, doc: &Doc, j: usize) -> Option<Step> {
         // (the cheap tests first: the head's rank is a lookup by string)
         let common_head = || self.title_last.is_some() || doc.ids[self.head].full() != NO_WORD || doc.lex.common_rank(doc.key(self.head)).is_some();
@@ -185,6 +189,7 @@ impl Description {
     /// addressee (`قال المصدر لوكالة ...`). After a definite head only an
     /// adjective follows (`الدفاع المدني`, `القوات المسلحة`); a definite
     /// noun is the verb's object (`ووصف الدفاع المدني الحريق بأنه`).
+    #[inline]
     fn continues(&self, doc: &Doc, j: usize) -> bool {
         let k = doc.key(j);
         let org = self.org;
@@ -202,6 +207,7 @@ impl Description {
     /// An indefinite adjective after an indefinite noun: `مصدر أمني`, `مصدر
     /// مطلع`, `مسؤول رفيع`, `مسؤولا محليا` (in the accusative, after
     /// `إن`/`أن`).
+    #[inline]
     fn indefinite_adjective(&self, doc: &Doc, j: usize) -> bool {
         let k = doc.key(j);
         if self.words > MAX_WORDS_BEFORE_ADJECTIVE || is_definite(doc, self.head) || clitics::has_conjunction(k) || doc.phrase_at(&doc.lex.given_names, j).is_some() {
@@ -222,6 +228,7 @@ impl Description {
 
 /// A negated adjective ends the phrase: `مصادر غير رسمية`, `المصادر غير
 /// الرسمية`.
+#[inline]
 fn negated_adjective(doc: &Doc, j: usize) -> Option<Step> {
     if !doc.words.names.negation.contains(doc.key(j)) {
         return None;

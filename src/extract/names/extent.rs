@@ -35,6 +35,7 @@ pub(super) fn ends_name(doc: &Doc, n: usize) -> bool {
 
 /// Whether the name would end after token `j`: no word follows, or one
 /// that cannot continue a name.
+#[inline]
 fn ends_after(doc: &Doc, j: usize) -> bool {
     doc.next_non_space(j).is_none_or(|n| !doc.tokens[n].is_wordlike()) || doc.next_word(j).is_none_or(|n| ends_name(doc, n))
 }
@@ -104,6 +105,7 @@ impl NameScan {
     /// a definite family name (`علي الشبل`, `صالح الأمين`, `منى الشريف`,
     /// even when it is also a title word) only as the last word, before
     /// what cannot be a name. Ends the name either way.
+    #[inline]
     fn family_name(&self, doc: &Doc, j: usize, title: Option<TitleHit>) -> Option<Step> {
         let applies = is_definite(doc, j) && (!is_nationality(doc, j) || self.given_first) && doc.phrase_at(&doc.lex.org_heads, j).is_none();
         if !applies {
@@ -124,6 +126,7 @@ impl NameScan {
     /// A surname that is also a title or nationality word (`جهاد سعادة`,
     /// `أنطونيو روسي`) right after a given name, ending the name (not with a
     /// conjunction: `حسين وزوجته`).
+    #[inline]
     fn surname_like_title(&self, doc: &Doc, j: usize, title: Option<TitleHit>) -> Option<Step> {
         let applies = self.words == 1 && self.given_first && (title.is_some_and(|(.., p)| p == 0) || is_nationality(doc, j));
         applies.then(|| if ends_after(doc, j) { Step::EndAt(j) } else { Step::Stop })
@@ -132,6 +135,7 @@ impl NameScan {
 
 /// A connector needs a following name word (`علي` too, which folds to a
 /// preposition).
+#[inline]
 fn connector(doc: &Doc, j: usize) -> Step {
     match doc.next_word(j) {
         Some(n) if doc.kind(n) == TokenKind::Word && (!is_stop_word(doc, n) || doc.words.names.is_ali(doc.surface(n))) => Step::Take { last: n, words: 2 },
@@ -142,6 +146,7 @@ fn connector(doc: &Doc, j: usize) -> Step {
 /// Another entity ends the name: a title, a nationality, a body, a known
 /// place (`يوري ميلنر` yes, `لافروف روسيا` no), or a word known only with
 /// a clitic (`لروسيا`, `بالمدينة`).
+#[inline]
 fn other_entity(doc: &Doc, j: usize, title: Option<TitleHit>) -> bool {
     if title.is_some() || is_nationality(doc, j) || doc.phrase_at(&doc.lex.org_heads, j).is_some() {
         return true;
@@ -156,6 +161,7 @@ fn other_entity(doc: &Doc, j: usize, title: Option<TitleHit>) -> bool {
 /// Past two words a name needs stronger evidence: the object of the
 /// sentence often follows it (`محمد صلاح هدفين`, `جورجا ميلوني دعمها`,
 /// `ماكرون بنتائج القمة`, `محمود عباس وفدا`).
+#[inline]
 fn object_after_name(doc: &Doc, j: usize) -> bool {
     if doc.phrase_at(&doc.lex.given_names, j).is_some() {
         return false;
@@ -181,6 +187,7 @@ fn object_after_name(doc: &Doc, j: usize) -> bool {
 /// `حسين وزوجته`, `حسين وأصدقائه`, `هادئا وواثقا`: a conjunction joins
 /// another noun (`إيما واتسون` is a surname: nothing after و is a word
 /// there).
+#[inline]
 fn joins_another_noun(doc: &Doc, j: usize) -> bool {
     let Some(rest) = clitics::without_conjunction(doc.key(j)) else { return false };
     if rest.chars().count() < 3 || doc.phrase_at(&doc.lex.given_names, j).is_some() {
@@ -197,6 +204,7 @@ fn joins_another_noun(doc: &Doc, j: usize) -> bool {
 /// A noun with a pronoun ends a name: `بيتزي برأيه` (a preposition, a noun
 /// and a pronoun; `ميشيل بارنيه` is a surname: `ارني` is no word), `حسين
 /// عمله` (the pronoun written ه, not ة), `دعمها`, `فريقهم`.
+#[inline]
 fn noun_with_pronoun(doc: &Doc, j: usize) -> bool {
     let k = doc.key(j);
     let known = |r: &str| r.chars().count() >= 2 && doc.lex.common_rank(r).is_some();
@@ -214,6 +222,7 @@ fn noun_with_pronoun(doc: &Doc, j: usize) -> bool {
 /// `مايكل تعرض`, `جاكسون صحيا`: an ordinary word ends a name; but nouns in
 /// ة are common surnames (`جهاد سعادة`, `أحمد حمادة`), except the most
 /// common of them (`أندريه ميكيل مرة`).
+#[inline]
 fn ordinary_word(doc: &Doc, j: usize) -> bool {
     is_common_word(doc, j, COMMON_CONTINUE_RANK)
         && doc.phrase_at(&doc.lex.given_names, j).is_none()

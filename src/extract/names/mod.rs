@@ -50,6 +50,7 @@ enum Step {
 
 impl Step {
     /// The phrase runs on through token `last`, one word more.
+    #[inline]
     fn take(last: usize) -> Self {
         Step::Take { last, words: 1 }
     }

@@ -54,6 +54,7 @@ pub(super) fn person(first: usize, last: usize, title: Option<(usize, usize)>, n
 
 /// `بلاغ وزارة الثقافية`, `بيان الخارجية`, `بيان صادر عن الرئاسة التركية`:
 /// a document speaks for its issuer, a body or a person.
+#[inline]
 fn issued_document(doc: &Doc, i: usize) -> Option<NounPhrase> {
     let m = doc.phrase_at(&doc.lex.document_nouns, i).filter(|m| m.prefix_chars == 0)?;
     let names = &doc.words.names;
@@ -80,6 +81,7 @@ enum Titled {
 
 /// The name after the title `scan` (head `i`), or what the title is
 /// without one.
+#[inline]
 fn name_after_title(doc: &Doc, i: usize, scan: TitleScan, mut gender: Gender) -> Titled {
     let title = Some((i, scan.last));
     let cur = scan.last;
@@ -120,6 +122,7 @@ fn name_after_title(doc: &Doc, i: usize, scan: TitleScan, mut gender: Gender) ->
 
 /// An occupation the lexicon lacks before a given name: `المزارع علي
 /// حمدان`, `الطالبة سارة منصور`.
+#[inline]
 fn occupation_before_given(doc: &Doc, i: usize) -> Option<NounPhrase> {
     if !is_definite(doc, i) || is_nationality(doc, i) || doc.phrase_at(&doc.lex.gazetteer, i).is_some() {
         return None;
@@ -136,6 +139,7 @@ fn occupation_before_given(doc: &Doc, i: usize) -> Option<NounPhrase> {
 
 /// A name with no title: `سيرغي لافروف`. (Token `i` is a word and no stop
 /// word, tested on entry; whether a title starts at it is `titled`.)
+#[inline]
 fn bare_name(doc: &Doc, i: usize, titled: bool, gender: Gender) -> Option<NounPhrase> {
     if doc.phrase_at(&doc.lex.gazetteer, i).is_some() {
         return None;

@@ -12,22 +12,26 @@ pub(super) type Given<'a> = Option<PhraseMatch<'a, Gender>>;
 
 /// The given name at token `i`: looked up once for a name start and handed
 /// to the tests that ask for it (the start test, the extent, the gender).
+#[inline]
 pub(super) fn given_at<'a>(doc: &Doc<'a>, i: usize) -> Given<'a> {
     doc.phrase_at(&doc.lex.given_names, i)
 }
 
 /// Whether token `i` is a given name written without a clitic.
+#[inline]
 pub(super) fn is_given_name(doc: &Doc, i: usize) -> bool {
     given_at(doc, i).is_some_and(|m| m.prefix_chars == 0)
 }
 
 /// Whether token `i` has the article (`الوزير`).
+#[inline]
 pub(super) fn is_definite(doc: &Doc, i: usize) -> bool {
     // (on the key's bytes: the `str` slice checks char boundaries)
     clitics::has_article(doc.toks.key_bytes(i))
 }
 
 /// Whether token `i` is a nationality adjective (`الروسي`, `عراقية`).
+#[inline]
 pub(super) fn is_nationality(doc: &Doc, i: usize) -> bool {
     doc.word_full(i).and_then(|w| w.nationality).is_some()
 }
@@ -68,6 +72,7 @@ pub(super) fn can_start_name_with<'a>(doc: &Doc<'a>, i: usize, known_word: bool,
 /// name when a name follows (`المتحدث باسم الحكومة باسم خالد`), else "in
 /// the name of"; `آل` opens a family's name when one follows (`آل عواض`,
 /// `آل ثاني`). None for other words.
+#[inline]
 fn family_or_in_the_name_of(doc: &Doc, i: usize) -> Option<bool> {
     let names = &doc.words.names;
     if names.is_in_the_name_of(doc.key(i)) {
@@ -81,12 +86,14 @@ fn family_or_in_the_name_of(doc: &Doc, i: usize) -> Option<bool> {
 
 /// A preposition and article glued on (`بالرد`, `للصحفيين`, `فالحكومة`)
 /// start a prepositional phrase, never a name.
+#[inline]
 fn prepositional(k: &str) -> bool {
     clitics::has_preposition_and_article(k) || clitics::has_fa_and_article(k) || clitics::has_conjunction_preposition_and_article(k)
 }
 
 /// A word only known as a stem with a clitic (`لروسيا`), a single letter,
 /// or a present-tense or future verb (`يرصد`, `ينفق`, `سيشرف`).
+#[inline]
 fn clitic_or_verb(doc: &Doc, i: usize, k: &str) -> bool {
     let ids = doc.ids[i];
     if ids.full() == NO_WORD && ids.stem() != NO_WORD {
@@ -102,6 +109,7 @@ fn clitic_or_verb(doc: &Doc, i: usize, k: &str) -> bool {
 /// (`مصدرا`, `شاهدا`) or with a clitic letter glued on (`بلقب`, `كأفضل`,
 /// `وإصابة`; `بوتين` and `لافروف` are no clitic + word), or a connector
 /// with one (`وبن`).
+#[inline]
 fn ordinary_word(doc: &Doc, i: usize, k: &str) -> bool {
     if is_common_word(doc, i, COMMON_START_RANK) {
         return true;
@@ -115,6 +123,7 @@ fn ordinary_word(doc: &Doc, i: usize, k: &str) -> bool {
 }
 
 /// `جهات سورية`, `مصادر عراقية`: a noun before an indefinite nationality.
+#[inline]
 fn before_indefinite_nationality(doc: &Doc, i: usize) -> bool {
     doc.next_word(i).is_some_and(|n| {
         !is_definite(doc, n) && (is_nationality(doc, n) || (clitics::has_feminine_nisba(doc.key(n)) && doc.phrase_at(&doc.lex.gazetteer, n).is_some()))
@@ -123,6 +132,7 @@ fn before_indefinite_nationality(doc: &Doc, i: usize) -> bool {
 
 /// `وإخوانه`, `وسيرافقها`: a conjunction before a word with a pronoun;
 /// `وواصل حسين`: before a given name, a verb and its subject.
+#[inline]
 fn conjoined_word(doc: &Doc, i: usize, k: &str) -> bool {
     if !clitics::has_conjunction(k) {
         return false;
@@ -152,6 +162,7 @@ pub(super) const COMMON_CORE_RANK: u16 = 300;
 
 /// Whether token `i` is one of the most frequent Arabic words that are not
 /// names (rank below `max_rank`).
+#[inline]
 pub(super) fn is_common_word(doc: &Doc, i: usize, max_rank: u16) -> bool {
     doc.lex.common_rank(doc.key(i)).is_some_and(|r| r < max_rank)
 }

@@ -11,6 +11,7 @@ use crate::tokenizer::{clitics, has_chars, TokenKind};
 pub(super) type TitleHit = (TitleClass, Gender, usize, u8);
 
 /// The title at token `i`.
+#[inline]
 pub(super) fn title_at(doc: &Doc, i: usize) -> Option<TitleHit> {
     title_from(doc, i, doc.phrase_at(&doc.lex.titles, i))
 }

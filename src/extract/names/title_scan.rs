@@ -87,6 +87,7 @@ impl<'a> TitleScan<'a> {
 
     /// A given name starts the name, even one that is also a place (`منى`)
     /// or a title word. (Remembers the lookup for the name start.)
+    #[inline]
     fn given_name_at(&mut self, doc: &Doc<'a>, j: usize) -> bool {
         let given_j = given_at(doc, j);
         self.seen_given = Some((j, given_j));
@@ -95,6 +96,7 @@ impl<'a> TitleScan<'a> {
 
     /// A news agency after an adjective is the addressee (`مسؤول عراقي رفيع
     /// وكالة فرانس برس`).
+    #[inline]
     fn agency_after_adjective(&self, doc: &Doc, j: usize) -> bool {
         let title_of_last = || match self.seen_title {
             Some((at, title)) if at == self.last => title,
@@ -107,6 +109,7 @@ impl<'a> TitleScan<'a> {
 
     /// Another title word (`الخارجية`, `لشؤون`): the title's last token
     /// with it. (Remembers the lookup for the next word's tests.)
+    #[inline]
     fn title_word_at(&mut self, doc: &Doc, j: usize) -> Option<usize> {
         let title_j = title_at(doc, j);
         self.seen_title = Some((j, title_j));
@@ -115,6 +118,7 @@ impl<'a> TitleScan<'a> {
     }
 
     /// An indefinite adjective after an indefinite head: `مسؤول عسكري`.
+    #[inline]
     fn indefinite_adjective(&self, doc: &Doc, j: usize) -> Option<Step> {
         let kj = doc.key(j);
         let applies = self.words == 1 && !is_definite(doc, self.head) && clitics::has_nisba_or_accusative_nisba(kj) && !clitics::has_conjunction(kj)
@@ -126,6 +130,7 @@ impl<'a> TitleScan<'a> {
     /// right after an indefinite word: after `اللبنانية` an indefinite word
     /// starts the name; and never after an adjective: `مسؤول عراقي رفيع
     /// وكالة فرانس برس`, the agency is the addressee).
+    #[inline]
     fn construct_chain(&self, doc: &Doc, j: usize) -> Option<Step> {
         let after_adjective = self.last != self.head && clitics::has_nisba(doc.key(self.last));
         if is_definite(doc, self.last) || after_adjective || is_definite(doc, j) || doc.phrase_at(&doc.lex.given_names, j).is_some() || is_common_word(doc, j, COMMON_CORE_RANK) {
@@ -138,12 +143,14 @@ impl<'a> TitleScan<'a> {
     }
 
     /// `والمساواة` in `للحريات والمساواة`: a conjoined definite.
+    #[inline]
     fn conjoined_definite(&self, doc: &Doc, j: usize) -> Option<Step> {
         (clitics::has_conjunction_and_article(doc.key(j)) && self.words >= 2).then(|| Step::take(j))
     }
 
     /// A place in a title: `وزير خارجية روسيا`, `بشرطة منطقة عسير`; and a
     /// body after a body: `أمين عام منظمة أوبك`.
+    #[inline]
     fn place_in_title(&self, doc: &Doc, j: usize) -> Option<Step> {
         let g = doc.phrase_at(&doc.lex.gazetteer, j).filter(|g| g.prefix_chars == 0)?;
         let ty = doc.lex.gazetteer_entries[*g.value as usize].entity_type;
@@ -153,6 +160,7 @@ impl<'a> TitleScan<'a> {
 }
 
 /// `المتحدث باسم` before a body: `باسم` is also a given name.
+#[inline]
 fn in_the_name_of_body(doc: &Doc, j: usize) -> bool {
     let body = |n: usize| {
         !is_stop_word(doc, n) && (is_definite(doc, n) || doc.phrase_at(&doc.lex.org_heads, n).is_some() || doc.phrase_at(&doc.lex.gazetteer, n).is_some())
@@ -163,6 +171,7 @@ fn in_the_name_of_body(doc: &Doc, j: usize) -> bool {
 /// Function words that belong to titles: `المتحدث باسم`, `المبعوث الأممي
 /// إلى اليمن`, `السفير لدى فرنسا`, `مدير الأمن في عدن`; any other ends
 /// the title.
+#[inline]
 fn function_word_in_title(doc: &Doc, j: usize) -> Step {
     let names = &doc.words.names;
     if names.is_in_the_name_of(doc.key(j)) {
@@ -189,6 +198,7 @@ fn function_word_in_title(doc: &Doc, j: usize) -> Step {
 /// Definite modifiers and genitives `للحزب`, `لشؤون` (a known stem:
 /// `للصحفيين` is the addressee, not part of the title; `للانتخابات` right
 /// before the name: `رئيس الهيئة العليا المستقلة للانتخابات سامي بن رمضان`).
+#[inline]
 fn definite_modifier(doc: &Doc, j: usize) -> Option<Step> {
     let k = doc.key(j);
     let known_stem = doc.ids[j].stem() != NO_WORD;
