@@ -9,7 +9,6 @@
 //! and continues through connectors (`بن`, `عبد`, `أبو`) and a definite
 //! family name (`علي الشبل`), stopping at punctuation, function words,
 //! dates, verbs of saying and complementizers.
-
 //!
 //! The files follow the steps of [`parse`]: `phrase` (the steps in order),
 //! `title` and `title_scan` (a title and how far it runs), `start` (where a

@@ -12,6 +12,10 @@ use crate::extract::doc::Doc;
 use crate::lexicon::{Gender, TitleClass};
 use crate::tokenizer::{clitics, TokenKind};
 
+/// The Arabic comma, U+060C (written as a code point: no Arabic literal in
+/// the extractors).
+const ARABIC_COMMA: char = '\u{060C}';
+
 /// [`parse`] with the title entry at token `i` when the caller has looked
 /// it up already (`Some` of what `doc.phrase_at(&doc.lex.titles, i)`
 /// gives): it is not looked up again.
@@ -87,7 +91,7 @@ fn name_after_title(doc: &Doc, i: usize, scan: TitleScan, mut gender: Gender) ->
     let cur = scan.last;
     let Some(next) = doc.next_non_space(cur) else { return Titled::Phrase(None) };
     // the name may follow after a comma: `الرئيس الأمريكي، دونالد ترامب`
-    let name_start = if matches!(doc.punct(next), Some('،' | ',')) { doc.next_word(next) } else { Some(next) };
+    let name_start = if matches!(doc.punct(next), Some(ARABIC_COMMA | ',')) { doc.next_word(next) } else { Some(next) };
     // an ambiguous given name right after a title is the name when a name
     // word follows it (`سيدي محمد ولد أحمد`)
     let ambiguous_given = |n: usize| {

@@ -5,27 +5,31 @@ use crate::lexicon::lists::{ListFile, ListRow};
 use crate::lexicon::LexiconError;
 
 /// A short list of words, searched in order (for lists of a few words a
-/// comparison each costs less than hashing the key), behind a mask of
-/// their lengths in bytes: most words asked about have no length of the
-/// list's and are turned away by it alone.
+/// comparison each costs less than hashing the key), behind masks of their
+/// lengths in bytes and of their last bytes: most words asked about are
+/// turned away by the two bit tests alone (the rules ask about most words
+/// of a text).
 #[derive(Debug, Default)]
 pub struct Few {
     words: Box<[Box<str>]>,
     /// Bit `n` set when a word has `n` bytes (the last bit for 63 or more).
     lengths: u64,
+    /// Bit `b % 64` set when a word's last byte is `b`.
+    last_bytes: u64,
 }
 
 impl Few {
     /// Whether `word` is in the list.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.lengths & length_bit(word) != 0 && self.words.iter().any(|w| **w == *word)
+        self.lengths & length_bit(word) != 0 && self.last_bytes & last_byte_bit(word) != 0 && self.words.iter().any(|w| **w == *word)
     }
 
     fn new(words: impl Iterator<Item = String>) -> Self {
         let words: Box<[Box<str>]> = words.map(String::into_boxed_str).collect();
         let lengths = words.iter().fold(0, |mask, w| mask | length_bit(w));
-        Few { words, lengths }
+        let last_bytes = words.iter().fold(0, |mask, w| mask | last_byte_bit(w));
+        Few { words, lengths, last_bytes }
     }
 
     fn folded(rows: Vec<ListRow>) -> Self {
@@ -36,6 +40,13 @@ impl Few {
     fn written(rows: Vec<ListRow>) -> Self {
         Few::new(rows.into_iter().map(|r| r.text))
     }
+}
+
+/// The bit of a word's last byte in [`Few::last_bytes`] (none for an
+/// empty word, which no list holds).
+#[inline(always)]
+fn last_byte_bit(word: &str) -> u64 {
+    word.as_bytes().last().map_or(0, |&b| 1 << (b & 63))
 }
 
 /// The bit of a word's length in [`Few::lengths`].
