@@ -8,6 +8,10 @@ use crate::extract::names::{self, PhraseKind};
 use crate::lexicon::{EntityType, TitleClass, STARTS_GIVEN, STARTS_TITLE};
 use crate::tokenizer::TokenKind;
 
+/// The people pass over the words that start a title or a given name
+/// (`starts`): a person is the name of a phrase [`names::parse_with_title`]
+/// reads, with a title or of two words or more, outside what earlier
+/// passes covered.
 pub(super) fn people(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
     // the folded key of a name found (one buffer for all)
     let mut key = String::new();

@@ -18,6 +18,10 @@ const MAX_INSTITUTION_WORDS: usize = 6;
 const PLACE_NAME_MIN_RANK: u16 = 1500;
 const PLACE_ADJECTIVE_MIN_RANK: u16 = 1000;
 
+/// The places and bodies pass over the words that can start one
+/// (`starts`): a place after its head, an institution pattern, else a
+/// gazetteer entry (not a nationality used as an adjective); marks the
+/// tokens it takes in `covered`.
 pub(super) fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered: &mut [bool], starts: &[(u32, u8)]) {
     let lex = doc.lex;
     // the folded key of a phrase found (one buffer for all)
