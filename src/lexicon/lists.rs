@@ -48,6 +48,8 @@ pub struct ListRow {
     pub line: usize,
     /// The first column, folded.
     pub key: String,
+    /// The first column as written, for rules that compare written words.
+    pub text: String,
     /// The columns after the first, trimmed.
     pub fields: Vec<String>,
 }
@@ -73,7 +75,8 @@ impl ListFile {
                 return Err(err(file, line, "an empty word"));
             }
             let fields = rest.iter().map(|f| f.to_string()).collect();
-            sections.entry(section.to_string()).or_default().push(ListRow { line, key, fields });
+            let text = first.to_string();
+            sections.entry(section.to_string()).or_default().push(ListRow { line, key, text, fields });
         }
         Ok(ListFile { file, sections })
     }

@@ -110,12 +110,6 @@ pub fn without_wa(key: &str) -> &str {
     key.strip_prefix('و').unwrap_or(key)
 }
 
-/// Whether `key` begins with the article ال.
-#[inline]
-pub fn has_article(key: &str) -> bool {
-    key.starts_with("ال")
-}
-
 /// What follows the article ال at the start of `key`, if it has one
 /// (`الوزارة` → `وزارة`).
 #[inline]
@@ -251,6 +245,260 @@ pub fn has_first_person_future_prefix(surface: &str) -> bool {
 pub fn has_first_person_future_prefix_after_wa(surface: &str) -> bool {
     has_first_person_future_prefix(surface.trim_start_matches('و'))
 }
+
+// --- names and entities ---
+// Letter tests of the name and entity rules on folded keys (or, where said,
+// on written text). Compared as bytes where a `str` pattern search costs
+// more for these one-to-four letters.
+
+/// Whether `key` begins with one of `prefixes`, compared as bytes.
+#[inline(always)]
+fn starts_with_any(key: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| key.as_bytes().starts_with(p.as_bytes()))
+}
+
+/// Whether `key` ends with one of `suffixes`.
+#[inline(always)]
+fn ends_with_any(key: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|s| key.ends_with(s))
+}
+
+/// Whether a folded key (as `str` or bytes) begins with the article ال.
+#[inline(always)]
+pub fn has_article<K: AsRef<[u8]> + ?Sized>(key: &K) -> bool {
+    key.as_ref().starts_with("ال".as_bytes())
+}
+
+/// The key without its article ال, if it has one.
+#[inline]
+pub fn without_article(key: &str) -> Option<&str> {
+    key.strip_prefix("ال")
+}
+
+/// What follows a first و, if the key has one (`ووزير` → `وزير`).
+#[inline]
+pub fn after_wa(key: &str) -> Option<&str> {
+    key.strip_prefix('و')
+}
+
+/// Whether the key begins with ل (the preposition, or a word's own ل).
+#[inline]
+pub fn has_lam(key: &str) -> bool {
+    key.starts_with('ل')
+}
+
+/// Whether the key begins with ب or ل (the prepositions, or a word's own).
+#[inline]
+pub fn has_bi_or_li(key: &str) -> bool {
+    key.starts_with('ب') || key.starts_with('ل')
+}
+
+/// The key without a first ب or ل.
+#[inline]
+pub fn without_bi_or_li(key: &str) -> Option<&str> {
+    key.strip_prefix(['ب', 'ل'])
+}
+
+/// The key without a first preposition letter or the conjunction ف.
+#[inline]
+pub fn without_preposition_or_fa(key: &str) -> Option<&str> {
+    key.strip_prefix(['ب', 'ل', 'ك', 'ف'])
+}
+
+/// The key without a first proclitic letter (و ف ب ل ك).
+#[inline]
+pub fn without_proclitic_letter(key: &str) -> Option<&str> {
+    key.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف'])
+}
+
+/// Whether a preposition is glued to the article: `بالرد`, `كالعادة`,
+/// `للصحفيين` (ل + ال written لل).
+#[inline]
+pub fn has_preposition_and_article(key: &str) -> bool {
+    starts_with_any(key, &["بال", "لل", "كال"])
+}
+
+/// Whether the key begins with ل + the article, written لل (`للحزب`).
+#[inline]
+pub fn has_lam_article(key: &str) -> bool {
+    key.as_bytes().starts_with("لل".as_bytes())
+}
+
+/// Whether و comes before a preposition and the article: `وبالرد`, `وللحزب`.
+#[inline]
+pub fn has_conjunction_preposition_and_article(key: &str) -> bool {
+    starts_with_any(key, &["وبال", "ولل"])
+}
+
+/// Whether the conjunction و is glued to the article: `والمساواة`.
+#[inline]
+pub fn has_conjunction_and_article(key: &str) -> bool {
+    key.starts_with("وال")
+}
+
+/// Whether the conjunction ف is glued to the article: `فالحكومة`.
+#[inline]
+pub fn has_fa_and_article(key: &str) -> bool {
+    key.as_bytes().starts_with("فال".as_bytes())
+}
+
+/// Whether the article was merged into a ل after an optional conjunction
+/// (`للأمم`, `وللأمم`, `فللأمم`): the name's own article is given back.
+#[inline]
+pub fn has_article_merged_into_lam(key: &str) -> bool {
+    key.starts_with("لل") || key.starts_with("ولل") || key.starts_with("فلل")
+}
+
+/// Whether the key has the prefix of an imperfect or future verb:
+/// `يرصد`, `سيشرف`, `ستعلن`.
+#[inline]
+pub fn has_imperfect_prefix(key: &str) -> bool {
+    key.starts_with('ي') || key.starts_with("سي") || key.starts_with("ست")
+}
+
+/// Whether a folded key (as `str` or bytes) ends in the accusative alif
+/// (`مسؤولا`, `مصدرا`).
+#[inline(always)]
+pub fn has_accusative_alif<K: AsRef<[u8]> + ?Sized>(key: &K) -> bool {
+    key.as_ref().ends_with("ا".as_bytes())
+}
+
+/// Whether the key ends in a third-person pronoun: ه ها هم هما.
+#[inline]
+pub fn has_third_person_pronoun(key: &str) -> bool {
+    ends_with_any(key, &["ه", "ها", "هم", "هما"])
+}
+
+/// Whether the key ends in a pronoun suffix: ه ها هم هما كم نا.
+#[inline]
+pub fn has_pronoun_suffix(key: &str) -> bool {
+    ends_with_any(key, &["ه", "ها", "هم", "هما", "كم", "نا"])
+}
+
+/// Whether the key ends in a pronoun of two letters or more (ها هم هما),
+/// which, unlike ه, no root ends in.
+#[inline]
+pub fn has_long_pronoun_suffix(key: &str) -> bool {
+    key.ends_with("ها") || key.ends_with("هم") || key.ends_with("هما")
+}
+
+/// The key without a final ه (the pronoun's, or a folded ة).
+#[inline]
+pub fn without_final_ha(key: &str) -> Option<&str> {
+    key.strip_suffix('ه')
+}
+
+/// Whether a written word ends in ه (not ة: the pronoun, not the feminine).
+#[inline]
+pub fn written_with_final_ha(surface: &str) -> bool {
+    surface.ends_with('ه')
+}
+
+/// Whether a written word ends in a letter a pronoun suffix ends in (ه ا م).
+#[inline]
+pub fn written_with_pronoun_ending(surface: &str) -> bool {
+    surface.ends_with(['ه', 'ا', 'م'])
+}
+
+/// Whether a written word ends in the feminine taa marbuta ة (folded to ه).
+#[inline]
+pub fn written_with_taa_marbuta(surface: &str) -> bool {
+    surface.ends_with('ة')
+}
+
+/// Whether the key ends in the nisba ي (`عسكري`, `المدني`).
+#[inline]
+pub fn has_nisba(key: &str) -> bool {
+    key.ends_with('ي')
+}
+
+/// Whether the key ends in the nisba ي or the nisba and the accusative
+/// alif (`عسكريا`).
+#[inline]
+pub fn has_nisba_or_accusative_nisba(key: &str) -> bool {
+    key.ends_with('ي') || key.ends_with("يا")
+}
+
+/// Whether the key ends in the feminine nisba يه (folded ية: `سورية`).
+#[inline]
+pub fn has_feminine_nisba(key: &str) -> bool {
+    key.ends_with("يه")
+}
+
+/// Whether the key ends in a plural nisba: يون, يين.
+#[inline]
+pub fn has_plural_nisba(key: &str) -> bool {
+    key.ends_with("يون") || key.ends_with("يين")
+}
+
+/// Whether the key ends in an adjective's ending: the nisba ي or the
+/// feminine ه (folded ة).
+#[inline]
+pub fn has_adjective_ending(key: &str) -> bool {
+    ends_with_any(key, &["ي", "يه", "ه"])
+}
+
+/// Whether the key ends in a sound plural: ين, ات.
+#[inline]
+pub fn has_sound_plural(key: &str) -> bool {
+    key.ends_with("ين") || key.ends_with("ات")
+}
+
+/// Whether an indefinite key has the shape of a feminine participle: م…ه
+/// (`مسلحة`, folded).
+#[inline]
+pub fn has_feminine_participle_shape(key: &str) -> bool {
+    key.starts_with('م') && key.ends_with('ه')
+}
+
+/// Whether a definite key has the shape of an adjective: a nisba (`المدني`,
+/// `الرسمية`), a feminine or plural ending, a participle (`المسلحة`,
+/// `المعارض`) or an elative (`الأعلى`, `الأحمر`).
+pub fn looks_like_adjective(key: &str) -> bool {
+    let Some(stem) = without_article(key) else { return false };
+    ends_with_any(stem, &["ي", "ه", "ين", "ون"]) || stem.starts_with('م') || (stem.starts_with('ا') && stem.chars().count() == 4)
+}
+
+/// Whether a definite key can be a family name (`الشبل`, `الأسد`,
+/// `التميمي`): not a verbal noun of the pattern تفعّل (`التوجه`, `التنقل`)
+/// or إفعال (`الإفصاح`), nor written with ة (`الأيدولوجية`; `العبدالله` ends
+/// in ه and is a name). An indefinite key always can.
+pub fn has_family_name_shape(key: &str, surface: &str) -> bool {
+    let Some(stem) = without_article(key) else { return true };
+    let chars = stem.chars().count();
+    let nisba = has_nisba(stem);
+    let feminine = written_with_taa_marbuta(surface);
+    let tafaul = stem.starts_with('ت') && chars >= 4 && !nisba;
+    let ifaal = chars == 5 && stem.starts_with('ا') && stem.chars().nth(3) == Some('ا');
+    !(feminine || tafaul || ifaal)
+}
+
+/// Whether the key begins with alif (`اعلان`: a verbal noun's, folded).
+#[inline]
+pub fn has_initial_alif(key: &str) -> bool {
+    key.starts_with('ا')
+}
+
+/// Whether the preposition ب is glued to the article: `بالرد`.
+#[inline]
+pub fn has_bi_and_article(key: &str) -> bool {
+    key.starts_with("بال")
+}
+
+/// The key without a first ب.
+#[inline]
+pub fn without_bi(key: &str) -> Option<&str> {
+    key.strip_prefix('ب')
+}
+
+/// Whether و comes before ل + the article, written ولل (`وللحزب`).
+#[inline]
+pub fn has_conjunction_and_lam_article(key: &str) -> bool {
+    key.starts_with("ولل")
+}
+
+/// The article, as folded keys and written text both spell it.
+pub const ARTICLE: &str = "ال";
 
 #[cfg(test)]
 mod tests {
