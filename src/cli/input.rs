@@ -100,7 +100,7 @@ pub struct Inputs {
     args: std::vec::IntoIter<PathBuf>,
     list: Option<PathList>,
     /// The directory being walked, and whether it has given a file yet.
-    walk: Option<(Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>, PathBuf, bool)>,
+    walk: Option<(Walk, PathBuf, bool)>,
     extensions: Extensions,
     /// Standard input has been handed out as an article.
     stdin_taken: bool,
@@ -111,6 +111,9 @@ pub struct Inputs {
     /// Walk hidden entries (`.git`) too.
     hidden: bool,
 }
+
+/// A directory walk, hidden entries filtered or not.
+type Walk = Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>;
 
 /// The extensions of the files taken when walking a directory, without
 /// their dot, compared without regard to ASCII case; none takes every file.
@@ -271,8 +274,7 @@ impl Iterator for Inputs {
                 // a hidden entry below the root (`.git`, `.cache`) is skipped
                 // unless --hidden; the root itself is walked as named
                 let walk = walkdir::WalkDir::new(&path).follow_links(true).sort_by_file_name().into_iter();
-                let walk: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send> =
-                    Box::new(walk.filter_entry(move |e| hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')));
+                let walk: Walk = Box::new(walk.filter_entry(move |e| hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')));
                 self.walk = Some((walk, path, false));
                 continue;
             }

@@ -1,6 +1,6 @@
 //! The view of one tokenized text that extractors read: tokens, their
 //! lexicon ids (looked up once per text) and navigation helpers.
-pub use crate::lexicon::annotate::{annotate, TokenLex};
+pub use crate::lexicon::annotate::TokenLex;
 use crate::lexicon::{Lexicons, Node, PhraseSet, WordId, WordInfo, NO_WORD};
 use crate::tokenizer::{Token, TokenKind, Tokens};
 

@@ -34,10 +34,14 @@ pub struct Split {
 const PREFIXES: &[&str] = &["و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل", "لل", "ولل", "فلل"];
 
 /// The shortest stem a split may leave, in characters.
+#[cfg(test)]
 pub const MIN_STEM_CHARS: usize = 2;
 
 /// The possible splits of a folded word key, most conservative first. The
 /// whole word (no split) is not included: callers try it before these.
+/// The reference model: `lexicon::annotate` reads the same splits faster,
+/// and its tests compare the two.
+#[cfg(test)]
 pub fn splits(key: &str) -> impl Iterator<Item = Split> + '_ {
     // only the prefixes that begin with the key's first letter can match
     let candidates = PREFIXES_BY_FIRST_LETTER
@@ -72,6 +76,7 @@ pub fn is_proclitic(prefix: &str) -> bool {
 }
 
 /// Writes the stem of `key` under `split` into `out` (cleared first).
+#[cfg(test)]
 pub fn stem_into(key: &str, split: Split, out: &mut String) {
     out.clear();
     if split.restore_article {

@@ -23,6 +23,7 @@ pub enum Fold {
 
 /// One folding rule: a name (for documentation and tests) and the mapping.
 pub struct FoldRule {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
     pub apply: fn(char) -> Fold,
 }

@@ -32,7 +32,7 @@ use std::ops::Range;
 
 pub use quotes::QuoteSpan;
 pub use script::{language_of, LetterCounts};
-pub use units::{has_chars, is_arabic_letter, is_digit, is_quote_mark};
+pub use units::has_chars;
 use scan::Scanner;
 use script::ScriptTally;
 

@@ -60,7 +60,6 @@ mod years;
 #[cfg(test)]
 mod tests;
 
-pub use calendar::hijri_to_gregorian;
 pub use memo::Memo;
 pub use words::Words;
 use super::numbers;

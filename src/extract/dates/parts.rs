@@ -130,7 +130,7 @@ impl<'a> DateScanner<'_, 'a> {
         if w.year_words.contains(&cue_key) {
             let cue = j;
             // `آذار من العام المقبل`, `السنة القادمة`
-            if let Some((dir, l)) = self.modifier(cue).filter(|_| clitics::has_article(&cue_key)) {
+            if let Some((dir, l)) = self.modifier(cue).filter(|_| clitics::has_article(&*cue_key)) {
                 return Some((YearRef::Relative(dir_offset(dir)), l));
             }
             j = self.next(j)?;
