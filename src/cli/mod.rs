@@ -5,7 +5,9 @@
 //! (the others are still analyzed and printed), 2 for bad usage. A closed
 //! stdout (`khabar dir | head -1`) ends the run quietly with 0.
 
+pub mod decode;
 pub mod input;
+pub mod jobs;
 pub mod report;
 
 use khabar::emit::{Format, Sink};
@@ -13,7 +15,8 @@ use khabar::record::Record;
 use khabar::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
 use clap::Parser;
-use input::{Extensions, Input, InputError, InputFormat, Inputs, Job, Jobs, PathList};
+use input::{Extensions, Input, InputError, Inputs, PathList};
+use jobs::{InputFormat, Job, Jobs};
 use report::{ErrorsTo, Failure, Reporter};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -144,7 +147,7 @@ impl From<FormatArg> for Format {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    input::parse_date_or_datetime(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999".to_string())
+    jobs::parse_date_or_datetime(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999".to_string())
 }
 
 /// `--max-bytes`: the default is far above any news article (the longest
@@ -374,62 +377,9 @@ pub fn run(config: Config) -> io::Result<i32> {
     let mut jobs = config.jobs_in_order;
 
     let result = if config.jobs == 1 {
-        // One job at a time: analyzed right here, without handing each
-        // article to a pool thread and its result back (two thread
-        // wake-ups per article, a measurable share of a run of short
-        // articles).
-        let mut issued = 0u64;
-        jobs.try_for_each(|job| {
-            issued += 1;
-            if issued == 2 {
-                reporter.batch();
-            }
-            write_outcome(process(job, analyzer, options, max_bytes), &mut sink, &mut reporter)
-        })
+        run_here(&mut jobs, analyzer, options, max_bytes, &mut sink, &mut reporter)
     } else {
-        pool.in_place_scope(|scope| -> io::Result<()> {
-            // Articles go to the pool in batches: one hand-off and one
-            // message per batch rather than per article, whose thread
-            // wake-ups cost as much kernel time as reading the files.
-            let (tx, rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
-            let mut pending = BTreeMap::new();
-            let (mut issued, mut written, mut exhausted) = (0u64, 0u64, false);
-            let mut jobs_seen = 0u64;
-            loop {
-                while !exhausted && issued - written < window as u64 {
-                    let batch: Vec<Job> = jobs.by_ref().take(BATCH).collect();
-                    if batch.len() < BATCH {
-                        exhausted = true;
-                    }
-                    if batch.is_empty() {
-                        break;
-                    }
-                    let before = jobs_seen;
-                    jobs_seen += batch.len() as u64;
-                    if before < 2 && jobs_seen >= 2 {
-                        reporter.batch();
-                    }
-                    let (tx, seq) = (tx.clone(), issued);
-                    scope.spawn(move |_| {
-                        let outcomes = batch.into_iter().map(|job| process(job, analyzer, options, max_bytes)).collect();
-                        let _ = tx.send((seq, outcomes));
-                    });
-                    issued += 1;
-                }
-                if written == issued {
-                    return Ok(());
-                }
-                // every spawned batch sends exactly once (panics are caught)
-                let (seq, outcomes) = rx.recv().map_err(io::Error::other)?;
-                pending.insert(seq, outcomes);
-                while let Some(outcomes) = pending.remove(&written) {
-                    for outcome in outcomes {
-                        write_outcome(outcome, &mut sink, &mut reporter)?;
-                    }
-                    written += 1;
-                }
-            }
-        })
+        run_pooled(&pool, window, &mut jobs, analyzer, options, max_bytes, &mut sink, &mut reporter)
     };
     for dir in &jobs.inputs.empty_dirs {
         reporter.run_note(&format!("{}: no file with the extension {} in this directory", Input::File(dir.clone()), config.extensions));
@@ -439,6 +389,78 @@ pub fn run(config: Config) -> io::Result<i32> {
     reporter.finish()?;
     finished?;
     Ok(if failed { 1 } else { 0 })
+}
+
+/// One job at a time: analyzed right here, without handing each article to
+/// a pool thread and its result back (two thread wake-ups per article, a
+/// measurable share of a run of short articles).
+fn run_here<W: Write>(jobs: &mut Jobs, analyzer: &Analyzer, options: &Options, max_bytes: u64, sink: &mut Sink<W>, reporter: &mut Reporter) -> io::Result<()> {
+    let mut issued = 0u64;
+    jobs.try_for_each(|job| {
+        issued += 1;
+        if issued == 2 {
+            reporter.batch();
+        }
+        write_outcome(process(job, analyzer, options, max_bytes), sink, reporter)
+    })
+}
+
+/// Jobs go to the pool in batches of [`BATCH`], at most `window` batches
+/// in flight; finished batches are written in input order.
+#[allow(clippy::too_many_arguments)]
+fn run_pooled<W: Write>(
+    pool: &rayon::ThreadPool,
+    window: usize,
+    jobs: &mut Jobs,
+    analyzer: &Analyzer,
+    options: &Options,
+    max_bytes: u64,
+    sink: &mut Sink<W>,
+    reporter: &mut Reporter,
+) -> io::Result<()> {
+    pool.in_place_scope(|scope| -> io::Result<()> {
+        // Articles go to the pool in batches: one hand-off and one
+        // message per batch rather than per article, whose thread
+        // wake-ups cost as much kernel time as reading the files.
+        let (tx, rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
+        let mut pending = BTreeMap::new();
+        let (mut issued, mut written, mut exhausted) = (0u64, 0u64, false);
+        let mut jobs_seen = 0u64;
+        loop {
+            while !exhausted && issued - written < window as u64 {
+                let batch: Vec<Job> = jobs.by_ref().take(BATCH).collect();
+                if batch.len() < BATCH {
+                    exhausted = true;
+                }
+                if batch.is_empty() {
+                    break;
+                }
+                let before = jobs_seen;
+                jobs_seen += batch.len() as u64;
+                if before < 2 && jobs_seen >= 2 {
+                    reporter.batch();
+                }
+                let (tx, seq) = (tx.clone(), issued);
+                scope.spawn(move |_| {
+                    let outcomes = batch.into_iter().map(|job| process(job, analyzer, options, max_bytes)).collect();
+                    let _ = tx.send((seq, outcomes));
+                });
+                issued += 1;
+            }
+            if written == issued {
+                return Ok(());
+            }
+            // every spawned batch sends exactly once (panics are caught)
+            let (seq, outcomes) = rx.recv().map_err(io::Error::other)?;
+            pending.insert(seq, outcomes);
+            while let Some(outcomes) = pending.remove(&written) {
+                for outcome in outcomes {
+                    write_outcome(outcome, sink, reporter)?;
+                }
+                written += 1;
+            }
+        }
+    })
 }
 
 /// Writes one job's record, or reports its failure.
@@ -465,11 +487,11 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
     match job {
         Job::Failed { input, line, error } => Outcome::Failed(Failure { input, line, id: None, error }),
         Job::Text(input) => {
-            let bytes = match input::read(&input, max_bytes) {
+            let bytes = match decode::read(&input, max_bytes) {
                 Ok(bytes) => bytes,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };
-            let decoded = match input::decode(&bytes) {
+            let decoded = match decode::decode(&bytes) {
                 Ok(d) => d,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };
@@ -490,7 +512,7 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
             Outcome::Record { record: Box::new(record), note }
         }
         Job::Line { input, line, bytes } => {
-            let item = match input::parse_item(&bytes) {
+            let item = match jobs::parse_item(&bytes) {
                 Ok(item) => item,
                 Err((id, error)) => return Outcome::Failed(Failure { input, line: Some(line), id, error }),
             };

@@ -9,7 +9,7 @@
 //! sixteen at a time, and Arabic text (all bytes ≥ 0x80) is copied in one
 //! piece; numbers are written two digits at a time.
 
-use crate::record::{DateCalendar, DateKind, Granularity, QuoteKind, Record, Span};
+use crate::record::{DateCalendar, DateKind, DateMention, Dateline, Entity, Granularity, Quote, QuoteKind, Record, Source, Span, Speaker};
 use crate::lexicon::EntityType;
 use std::io::{self, Write};
 
@@ -106,109 +106,123 @@ pub fn write_record(out: &mut Out, record: &Record) {
     out.extend_from_slice(b",\"headline\":");
     opt_str(out, record.headline.as_deref());
     out.extend_from_slice(b",\"dateline\":");
-    match &record.dateline {
-        Some(d) => {
-            out.extend_from_slice(b"{\"place\":");
-            opt_str(out, d.place.as_deref());
-            out.extend_from_slice(b",\"agency\":");
-            opt_str(out, d.agency.as_deref());
-            out.extend_from_slice(b",\"span\":");
-            span(out, &d.span);
-            out.push(b'}');
-        }
-        None => out.extend_from_slice(b"null"),
-    }
+    opt_object(out, record.dateline.as_ref(), dateline);
     out.extend_from_slice(b",\"source\":");
-    match &record.source {
-        Some(s) => {
-            out.extend_from_slice(b"{\"name\":");
-            string(out, &s.name);
-            out.extend_from_slice(b",\"canonical\":");
-            opt_str(out, s.canonical.as_deref());
-            out.extend_from_slice(b",\"span\":");
-            span(out, &s.span);
-            out.push(b'}');
-        }
-        None => out.extend_from_slice(b"null"),
-    }
+    opt_object(out, record.source.as_ref(), source);
     out.extend_from_slice(b",\"speaker\":");
     opt_str(out, record.speaker.as_deref());
     out.extend_from_slice(b",\"speakers\":");
-    list(out, &record.speakers, |out, s| {
-        out.extend_from_slice(b"{\"name\":");
-        string(out, &s.name);
-        out.extend_from_slice(b",\"title\":");
-        opt_str(out, s.title.as_deref());
-        out.extend_from_slice(b",\"quotes\":");
-        number(out, s.quotes);
-        out.push(b'}');
-    });
+    list(out, &record.speakers, speaker);
     out.extend_from_slice(b",\"quotes\":");
-    list(out, &record.quotes, |out, q| {
-        out.extend_from_slice(b"{\"text\":");
-        string(out, &q.text);
-        out.extend_from_slice(b",\"kind\":");
-        out.extend_from_slice(match q.kind {
-            QuoteKind::Direct => b"\"direct\"",
-            QuoteKind::Indirect => b"\"indirect\"",
-        });
-        out.extend_from_slice(b",\"speaker\":");
-        opt_str(out, q.speaker.as_deref());
-        out.extend_from_slice(b",\"cue\":");
-        opt_str(out, q.cue.as_deref());
-        out.extend_from_slice(b",\"span\":");
-        span(out, &q.span);
-        out.push(b'}');
-    });
+    list(out, &record.quotes, quote);
     out.extend_from_slice(b",\"dates\":");
-    list(out, &record.dates, |out, d| {
-        out.extend_from_slice(b"{\"text\":");
-        string(out, &d.text);
-        out.extend_from_slice(b",\"value\":");
-        opt_str(out, d.value.as_deref());
-        out.extend_from_slice(b",\"kind\":");
-        out.extend_from_slice(match d.kind {
-            DateKind::Absolute => b"\"absolute\"",
-            DateKind::Relative => b"\"relative\"",
-            DateKind::Range => b"\"range\"",
-        });
-        out.extend_from_slice(b",\"span\":");
-        span(out, &d.span);
-        out.extend_from_slice(b",\"calendar\":");
-        out.extend_from_slice(match d.calendar {
-            DateCalendar::Gregorian => b"\"gregorian\"",
-            DateCalendar::Hijri => b"\"hijri\"",
-        });
-        out.extend_from_slice(b",\"granularity\":");
-        out.extend_from_slice(match d.granularity {
-            Granularity::Day => b"\"day\"",
-            Granularity::Month => b"\"month\"",
-            Granularity::Year => b"\"year\"",
-        });
-        out.extend_from_slice(b",\"relative_to\":");
-        opt_str(out, d.relative_to);
-        out.push(b'}');
-    });
+    list(out, &record.dates, date);
     out.extend_from_slice(b",\"entities\":");
-    list(out, &record.entities, |out, e| {
-        out.extend_from_slice(b"{\"text\":");
-        string(out, &e.text);
-        out.extend_from_slice(b",\"canonical\":");
-        string(out, &e.canonical);
-        out.extend_from_slice(b",\"type\":");
-        out.extend_from_slice(match e.entity_type {
-            EntityType::Person => b"\"person\"",
-            EntityType::Organization => b"\"organization\"",
-            EntityType::Location => b"\"location\"",
-        });
-        if let Some(latin) = &e.latin {
-            out.extend_from_slice(b",\"latin\":");
-            string(out, latin);
-        }
-        out.extend_from_slice(b",\"mentions\":");
-        list(out, &e.mentions, span);
-        out.push(b'}');
+    list(out, &record.entities, entity);
+    out.push(b'}');
+}
+
+/// An object, or `null`.
+fn opt_object<T>(out: &mut Out, value: Option<&T>, object: impl FnOnce(&mut Out, &T)) {
+    match value {
+        Some(v) => object(out, v),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn dateline(out: &mut Out, d: &Dateline) {
+    out.extend_from_slice(b"{\"place\":");
+    opt_str(out, d.place.as_deref());
+    out.extend_from_slice(b",\"agency\":");
+    opt_str(out, d.agency.as_deref());
+    out.extend_from_slice(b",\"span\":");
+    span(out, &d.span);
+    out.push(b'}');
+}
+
+fn source(out: &mut Out, s: &Source) {
+    out.extend_from_slice(b"{\"name\":");
+    string(out, &s.name);
+    out.extend_from_slice(b",\"canonical\":");
+    opt_str(out, s.canonical.as_deref());
+    out.extend_from_slice(b",\"span\":");
+    span(out, &s.span);
+    out.push(b'}');
+}
+
+fn speaker(out: &mut Out, s: &Speaker) {
+    out.extend_from_slice(b"{\"name\":");
+    string(out, &s.name);
+    out.extend_from_slice(b",\"title\":");
+    opt_str(out, s.title.as_deref());
+    out.extend_from_slice(b",\"quotes\":");
+    number(out, s.quotes);
+    out.push(b'}');
+}
+
+fn quote(out: &mut Out, q: &Quote) {
+    out.extend_from_slice(b"{\"text\":");
+    string(out, &q.text);
+    out.extend_from_slice(b",\"kind\":");
+    out.extend_from_slice(match q.kind {
+        QuoteKind::Direct => b"\"direct\"",
+        QuoteKind::Indirect => b"\"indirect\"",
     });
+    out.extend_from_slice(b",\"speaker\":");
+    opt_str(out, q.speaker.as_deref());
+    out.extend_from_slice(b",\"cue\":");
+    opt_str(out, q.cue.as_deref());
+    out.extend_from_slice(b",\"span\":");
+    span(out, &q.span);
+    out.push(b'}');
+}
+
+fn date(out: &mut Out, d: &DateMention) {
+    out.extend_from_slice(b"{\"text\":");
+    string(out, &d.text);
+    out.extend_from_slice(b",\"value\":");
+    opt_str(out, d.value.as_deref());
+    out.extend_from_slice(b",\"kind\":");
+    out.extend_from_slice(match d.kind {
+        DateKind::Absolute => b"\"absolute\"",
+        DateKind::Relative => b"\"relative\"",
+        DateKind::Range => b"\"range\"",
+    });
+    out.extend_from_slice(b",\"span\":");
+    span(out, &d.span);
+    out.extend_from_slice(b",\"calendar\":");
+    out.extend_from_slice(match d.calendar {
+        DateCalendar::Gregorian => b"\"gregorian\"",
+        DateCalendar::Hijri => b"\"hijri\"",
+    });
+    out.extend_from_slice(b",\"granularity\":");
+    out.extend_from_slice(match d.granularity {
+        Granularity::Day => b"\"day\"",
+        Granularity::Month => b"\"month\"",
+        Granularity::Year => b"\"year\"",
+    });
+    out.extend_from_slice(b",\"relative_to\":");
+    opt_str(out, d.relative_to);
+    out.push(b'}');
+}
+
+fn entity(out: &mut Out, e: &Entity) {
+    out.extend_from_slice(b"{\"text\":");
+    string(out, &e.text);
+    out.extend_from_slice(b",\"canonical\":");
+    string(out, &e.canonical);
+    out.extend_from_slice(b",\"type\":");
+    out.extend_from_slice(match e.entity_type {
+        EntityType::Person => b"\"person\"",
+        EntityType::Organization => b"\"organization\"",
+        EntityType::Location => b"\"location\"",
+    });
+    if let Some(latin) = &e.latin {
+        out.extend_from_slice(b",\"latin\":");
+        string(out, latin);
+    }
+    out.extend_from_slice(b",\"mentions\":");
+    list(out, &e.mentions, span);
     out.push(b'}');
 }
 
