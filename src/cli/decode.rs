@@ -39,9 +39,13 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<Vec<u8>, InputError> {
         }
         Input::File(p) => {
             let file = File::open(p).map_err(|e| read_error(p, e))?;
-            if file.metadata().is_ok_and(|m| m.is_file() && m.len() > limit) {
+            let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            if size.is_some_and(|len| len > limit) {
                 return Err(InputError::TooLarge(limit));
             }
+            // a regular file's size is known: one allocation, as fs::read makes
+            // (one byte more, for the read that finds the end)
+            buf.reserve(size.map_or(0, |len| len as usize + 1));
             file.take(limit.saturating_add(1)).read_to_end(&mut buf).map_err(|e| read_error(p, e))?;
         }
     }
