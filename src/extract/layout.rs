@@ -11,7 +11,7 @@ use super::doc::Doc;
 use super::outlets;
 use crate::record::{Dateline, Span};
 use crate::lexicon::EntityType;
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{TokenKind, ARABIC_COMMA};
 use std::ops::Range;
 
 /// A headline is at most this many words: a longer first line is the
@@ -77,7 +77,7 @@ fn headline(doc: &Doc, non_empty: &[usize]) -> Option<Range<usize>> {
     if more_words_than(doc, range.clone(), MAX_HEADLINE_WORDS) {
         return None;
     }
-    if matches!(doc.punct(range.end - 1), Some('.' | '،' | ',' | ':')) {
+    if matches!(doc.punct(range.end - 1), Some('.' | ARABIC_COMMA | ',' | ':')) {
         return None;
     }
     let blank_after = first + 1 < lines.len() && !more_words_than(doc, lines[first + 1].clone(), 0);
@@ -129,7 +129,7 @@ fn dateline_in(doc: &Doc, r: Range<usize>) -> Option<DatelineFound> {
     // dateline (`الرياض - `, `دبي، `, `سان فرانسيسكو 20 يوليو`)
     let place = place.filter(|&(_, last, _)| {
         doc.next_non_space(last).is_some_and(|n| {
-            n >= r.end || matches!(doc.punct(n), Some('-' | '–' | '—' | ':' | '،' | ',' | '(' | '|')) || doc.kind(n) == TokenKind::Number
+            n >= r.end || matches!(doc.punct(n), Some('-' | '–' | '—' | ':' | ARABIC_COMMA | ',' | '(' | '|')) || doc.kind(n) == TokenKind::Number
         })
     });
     if place.is_none() && agency.is_none() {

@@ -4,11 +4,11 @@
 //! ([`super::layout`]) and the source ([`super::source`]) both read them.
 
 use super::doc::{Doc, PhraseMatch};
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{TokenKind, ARABIC_COMMA};
 
 /// A separator between the segments of a dateline or byline.
 fn is_separator(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | ':' | '|' | '(' | ')' | '،' | ',' | '/' | '[' | ']' | '«' | '»' | '"' | '“' | '”')
+    matches!(c, '-' | '–' | '—' | ':' | '|' | '(' | ')' | ARABIC_COMMA | ',' | '/' | '[' | ']' | '«' | '»' | '"' | '“' | '”')
 }
 
 /// A candidate credit.

@@ -33,6 +33,13 @@ use std::ops::Range;
 pub use quotes::QuoteSpan;
 pub use script::{language_of, LetterCounts};
 pub use units::has_chars;
+
+/// The Arabic comma `،`: it separates clauses and list items as `,` does.
+pub const ARABIC_COMMA: char = '\u{060C}';
+/// The Arabic semicolon `؛`.
+pub const ARABIC_SEMICOLON: char = '\u{061B}';
+/// The Arabic decimal separator `٫` (`3٫5`).
+pub const ARABIC_DECIMAL: char = '\u{066B}';
 use scan::Scanner;
 use script::ScriptTally;
 

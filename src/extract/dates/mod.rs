@@ -64,10 +64,8 @@ pub use memo::Memo;
 pub use words::Words;
 use super::numbers;
 
-/// The Arabic comma `،`, which separates a date's parts like `,`.
-const ARABIC_COMMA: char = '\u{060C}';
-/// The Arabic decimal separator `٫`: a number after it is no day.
-const ARABIC_DECIMAL: char = '\u{066B}';
+// (a number after the decimal separator `٫` is no day)
+use crate::tokenizer::{ARABIC_COMMA, ARABIC_DECIMAL};
 
 /// The days of a month, as numbered.
 const DAYS: RangeInclusive<u32> = 1..=31;

@@ -12,9 +12,7 @@ use crate::extract::doc::Doc;
 use crate::lexicon::{Gender, TitleClass};
 use crate::tokenizer::{clitics, TokenKind};
 
-/// The Arabic comma, U+060C (written as a code point: no Arabic literal in
-/// the extractors).
-const ARABIC_COMMA: char = '\u{060C}';
+use crate::tokenizer::ARABIC_COMMA;
 
 /// [`parse`] with the title entry at token `i` when the caller has looked
 /// it up already (`Some` of what `doc.phrase_at(&doc.lex.titles, i)`

@@ -159,10 +159,7 @@ pub(super) fn trim(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     (a < b).then_some((a, b - 1))
 }
 
-/// The Arabic comma `،` and semicolon `؛` (written as escapes: the
-/// extractors hold no Arabic literals).
-pub(super) const ARABIC_COMMA: char = '\u{60C}';
-pub(super) const ARABIC_SEMICOLON: char = '\u{61B}';
+pub(super) use crate::tokenizer::{ARABIC_COMMA, ARABIC_SEMICOLON};
 
 /// Whether token `t` is a comma, Arabic or Latin.
 #[inline]
