@@ -272,3 +272,14 @@ fn a_fifo_named_on_the_command_line_is_read_like_a_file() {
     let record: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(record["quotes"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn an_arabic_article_quoting_a_long_english_statement_is_analyzed() {
+    let english = "We will not accept any agreement that does not guarantee the full rights of every citizen in the region, and we say it clearly.";
+    let text = format!("قالت الوزيرة في بيان اليوم: \"{english}\"\nوأضافت أن الحوار مع الأطراف كلها سيستمر في العاصمة الأسبوع المقبل.\n");
+    let out = khabar().write_stdin(text).output().unwrap();
+    assert!(out.status.success());
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["language"], "ar");
+    assert!(!record["quotes"].as_array().unwrap().is_empty(), "{record}");
+}

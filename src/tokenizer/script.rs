@@ -32,14 +32,26 @@ pub struct LetterCounts {
     pub other: usize,
 }
 
+/// An Arabic part this long is an article to analyze even when other
+/// scripts have more letters: an Arabic story quoting a long English
+/// statement, or a bilingual page. (A sentence of Arabic news has some 100
+/// letters; a name or a caption in an English text has far fewer.)
+const MIN_ARABIC_LETTERS: usize = 50;
+/// … as long as it is at least this share of all letters (in percent): a
+/// long English text with an Arabic paragraph is not an Arabic article.
+const MIN_ARABIC_PERCENT: usize = 30;
+
 /// The language of a text with these letter counts (for example
 /// [`Tokens::letters`](super::Tokens::letters)), as records report it: `ar`
-/// when more than half of its letters are Arabic, else `und-Latn` when more
-/// than half are Latin, else `und`.
+/// when it has a substantial Arabic part (more than half of its letters,
+/// or at least [`MIN_ARABIC_LETTERS`] letters that are at least
+/// [`MIN_ARABIC_PERCENT`]% of them), else `und-Latn` when more than half
+/// are Latin, else `und`.
 pub fn language_of(counts: LetterCounts) -> &'static str {
     let LetterCounts { arabic, latin, other } = counts;
     let letters = arabic + latin + other;
-    if arabic * 2 > letters {
+    let substantial = arabic >= MIN_ARABIC_LETTERS && arabic * 100 >= letters * MIN_ARABIC_PERCENT;
+    if arabic * 2 > letters || substantial {
         "ar"
     } else if latin * 2 > letters {
         "und-Latn"
@@ -112,5 +124,19 @@ mod tests {
         for sample in samples {
             assert_eq!(toks(sample).letters, count_letters(sample), "{sample}");
         }
+    }
+
+    #[test]
+    fn a_substantial_arabic_part_makes_an_arabic_article() {
+        let counts = |arabic, latin| LetterCounts { arabic, latin, other: 0 };
+        // a short Arabic story quoting a long English statement
+        assert_eq!(language_of(counts(120, 140)), "ar");
+        // a majority, however short
+        assert_eq!(language_of(counts(8, 3)), "ar");
+        // an English text with an Arabic name or caption
+        assert_eq!(language_of(counts(30, 60)), "und-Latn");
+        // an English text with an Arabic paragraph
+        assert_eq!(language_of(counts(200, 3000)), "und-Latn");
+        assert_eq!(language_of(counts(0, 0)), "und");
     }
 }
