@@ -112,7 +112,8 @@ impl Analyzer {
             dateline: extract::layout::dateline(&doc, &layout.lines, headline.is_some()).map(|d| extract::layout::to_record(&doc, d)),
             ..Record::default()
         };
-        extract::dates::extract(&doc, opts.reference_date, &ws.dates, &mut record.dates);
+        extract::dates::extract(&doc, iso_reference(opts.reference_date), &ws.dates, &mut record.dates);
+        drop_values_outside_iso_years(&mut record.dates);
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();
         let mut people = Vec::new();
@@ -122,6 +123,26 @@ impl Analyzer {
         }
         record.entities = entities.into_entities();
         record
+    }
+}
+
+/// ISO 8601 writes years 0001 to 9999 with four digits; a reference date
+/// outside them is no publication date, and date arithmetic near them
+/// could leave the calendar: it counts as none.
+fn iso_reference(reference: Option<NaiveDate>) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    reference.filter(|d| (1..=9999).contains(&d.year()))
+}
+
+/// A value whose year is not four digits from 0001 to 9999 (a relative
+/// date counted back from 0001-01-01) is not printed: `null`, as for a
+/// date that cannot be resolved.
+fn drop_values_outside_iso_years(dates: &mut [record::DateMention]) {
+    let iso_year = |v: &str| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && &v[..4] != "0000" && v.as_bytes().get(4).is_none_or(|&b| b == b'-' || b == b'/');
+    for d in dates {
+        if d.value.as_deref().is_some_and(|v| !v.split('/').all(iso_year)) {
+            d.value = None;
+        }
     }
 }
 
@@ -148,5 +169,28 @@ pub(crate) mod testutil {
     /// The values of the dates found in `text`.
     pub fn date_values(text: &str, reference: &str) -> Vec<Option<String>> {
         analyze(text, Some(reference)).dates.into_iter().map(|d| d.value).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::analyzer;
+    use super::*;
+
+    #[test]
+    fn dates_outside_iso_years_are_null_and_never_panic() {
+        let ws = &mut Workspace::default();
+        let text = "وصل الرئيس أمس إلى العاصمة، وسيعود غدا، وجرى اللقاء يوم الخميس الماضي.";
+        for reference in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::from_ymd_opt(1, 1, 1).unwrap(), NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()] {
+            let record = analyzer().analyze(ws, text, &Options { reference_date: Some(reference) });
+            for d in &record.dates {
+                if let Some(v) = &d.value {
+                    assert!(v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()) && &v[..4] != "0000", "{reference}: {v}");
+                }
+            }
+        }
+        let first = analyzer().analyze(ws, "وصل الرئيس أمس إلى العاصمة.", &Options { reference_date: NaiveDate::from_ymd_opt(1, 1, 1) });
+        assert_eq!(first.dates.len(), 1);
+        assert_eq!(first.dates[0].value, None, "the day before 0001-01-01");
     }
 }
