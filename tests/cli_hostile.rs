@@ -283,3 +283,13 @@ fn an_arabic_article_quoting_a_long_english_statement_is_analyzed() {
     assert_eq!(record["language"], "ar");
     assert!(!record["quotes"].as_array().unwrap().is_empty(), "{record}");
 }
+
+#[test]
+fn endless_inputs_end_with_an_error_in_every_mode() {
+    let out = khabar().args(["--input", "jsonl", "--max-bytes", "1M", "/dev/zero"]).timeout(std::time::Duration::from_secs(60)).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("does not end"), "{}", stderr_of(&out));
+    let out = khabar().args(["--files-from", "/dev/zero"]).timeout(std::time::Duration::from_secs(60)).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("list entry longer"), "{}", stderr_of(&out));
+}

@@ -84,6 +84,10 @@ pub enum InputError {
     StdinTwice,
     #[error("larger than --max-bytes ({0} bytes); raise the limit with --max-bytes to analyze it")]
     TooLarge(u64),
+    #[error("a line longer than twice --max-bytes ({0} bytes) that does not end: the rest of this input is not read")]
+    EndlessLine(u64),
+    #[error("a list entry longer than {0} bytes: no path is that long; the rest of the list is not read")]
+    ListEntryTooLong(usize),
     #[error("this is the --errors file")]
     IsErrorsFile,
     #[error("not valid {0} after its byte-order mark")]
@@ -144,6 +148,10 @@ impl Extensions {
     }
 }
 
+/// The longest entry of a `--files-from` list: far above any path a file
+/// system takes (Linux's PATH_MAX is 4,096 bytes).
+const MAX_LIST_ENTRY: usize = 1 << 16;
+
 /// A `--files-from` list: one path per line, or per NUL-ended record with
 /// `--null` (as `find -print0` writes them).
 pub struct PathList {
@@ -167,14 +175,17 @@ impl PathList {
 
     /// The next non-empty entry as a path. Only the entry's end is removed
     /// (`\n` or `\r\n`, or the NUL): any other byte is part of the name.
-    fn next_path(&mut self) -> Option<io::Result<PathBuf>> {
+    fn next_path(&mut self) -> Option<Result<PathBuf, InputError>> {
         let mut line = Vec::new();
         loop {
             line.clear();
-            match self.reader.read_until(self.terminator, &mut line) {
+            // an entry longer than any path ends the list (a list that is
+            // `/dev/zero` must not fill the memory)
+            match io::Read::take(&mut self.reader, MAX_LIST_ENTRY as u64 + 1).read_until(self.terminator, &mut line) {
                 Ok(0) => return None,
+                Ok(_) if line.len() > MAX_LIST_ENTRY => return Some(Err(InputError::ListEntryTooLong(MAX_LIST_ENTRY))),
                 Ok(_) => {}
-                Err(e) => return Some(Err(e)),
+                Err(e) => return Some(Err(InputError::Io(e))),
             }
             if line.last() == Some(&self.terminator) {
                 line.pop();
@@ -223,7 +234,7 @@ impl Inputs {
                 // a list that cannot be read any further ends here
                 let input = list.input.clone();
                 self.list = None;
-                Some(Err((input, InputError::Io(e))))
+                Some(Err((input, e)))
             }
             None => {
                 self.list = None;

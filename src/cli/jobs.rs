@@ -56,6 +56,11 @@ impl Iterator for Jobs {
                         *line += 1;
                         return Some(Job::Failed { input: input.clone(), line: Some(*line), error: InputError::TooLarge(self.max_bytes) });
                     }
+                    Ok(LineRead::Endless) => {
+                        let job = Job::Failed { input: input.clone(), line: Some(*line + 1), error: InputError::EndlessLine(self.max_bytes) };
+                        self.current = None;
+                        return Some(job);
+                    }
                     Ok(LineRead::Line) => {
                         *line += 1;
                         if *line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -102,6 +107,9 @@ enum LineRead {
     Line,
     /// A line longer than the limit: skipped to its end.
     TooLong,
+    /// A line longer than the limit that did not end within as many bytes
+    /// again (an endless stream: `/dev/zero`): the input is abandoned.
+    Endless,
     End,
 }
 
@@ -112,6 +120,7 @@ fn read_line(reader: &mut dyn BufRead, out: &mut Vec<u8>, max_bytes: u64) -> io:
     let limit = if max_bytes == 0 { usize::MAX } else { usize::try_from(max_bytes).unwrap_or(usize::MAX) };
     let mut too_long = false;
     let mut any = false;
+    let mut skipped = 0usize;
     loop {
         let buf = match reader.fill_buf() {
             Ok(b) => b,
@@ -137,6 +146,12 @@ fn read_line(reader: &mut dyn BufRead, out: &mut Vec<u8>, max_bytes: u64) -> io:
         reader.consume(n);
         if done {
             break;
+        }
+        if too_long {
+            skipped = skipped.saturating_add(n);
+            if skipped > limit {
+                return Ok(LineRead::Endless);
+            }
         }
     }
     Ok(if !any {
