@@ -16,7 +16,7 @@ use super::doc::Doc;
 use super::layout::Layout;
 use super::outlets::{agency_at, segment_candidates, Candidate};
 use crate::record::Source;
-use crate::lexicon::lists::{KeySet, ListFile};
+use crate::lexicon::lists::{ListFile, WordList};
 use crate::tokenizer::TokenKind;
 
 /// Lines near the top that may hold a dateline or byline.
@@ -122,9 +122,9 @@ fn credit_line(doc: &Doc, range: std::ops::Range<usize>) -> Option<Source> {
 #[derive(Debug)]
 pub struct Words {
     /// The word that opens a credit line (`المصدر: X`).
-    pub credit_heads: KeySet,
+    pub credit_heads: WordList,
     /// What a credit line may say is credited (`المصدر الخبر: X`).
-    pub credited_things: KeySet,
+    pub credited_things: WordList,
 }
 
 impl Words {
@@ -132,7 +132,7 @@ impl Words {
     pub fn load() -> Result<Self, crate::lexicon::LexiconError> {
         let (name, text) = crate::list_file!("words/source.tsv");
         let mut file = ListFile::parse(name, text)?;
-        let words = Words { credit_heads: file.set("credit_heads")?, credited_things: file.set("credited_things")? };
+        let words = Words { credit_heads: WordList::of_rows(&file.rows("credit_heads")?), credited_things: WordList::of_rows(&file.rows("credited_things")?) };
         file.finish()?;
         Ok(words)
     }

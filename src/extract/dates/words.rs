@@ -5,36 +5,8 @@
 //! key (and is what the `match` on literals they replace did).
 
 use super::tense::Direction;
-use crate::lexicon::lists::{ListFile, ListRow};
+use crate::lexicon::lists::{ListFile, ListRow, WordList, WordMap};
 use crate::lexicon::{Calendar, LexiconError};
-
-/// A short list of folded words.
-#[derive(Debug, Default)]
-pub(super) struct List {
-    /// The byte lengths of the words, a bit each (see [`length_bit`]): most
-    /// keys asked about have none of them, and are turned away by one test.
-    lengths: u64,
-    words: Box<[Box<str>]>,
-}
-
-impl List {
-    /// Whether the folded `key` is in the list.
-    #[inline]
-    pub(super) fn contains(&self, key: &str) -> bool {
-        self.lengths & length_bit(key) != 0 && self.words.iter().any(|w| same(w, key))
-    }
-
-    /// Whether an entry of the list begins `key`.
-    #[inline]
-    pub(super) fn begins(&self, key: &str) -> bool {
-        self.words.iter().any(|w| key.starts_with(&**w))
-    }
-
-    fn of(rows: Vec<ListRow>) -> Self {
-        let words: Box<[Box<str>]> = rows.into_iter().map(|r| r.key.into_boxed_str()).collect();
-        List { lengths: words.iter().fold(0, |m, w| m | length_bit(w)), words }
-    }
-}
 
 /// One folded word, named by its role in a rule.
 #[derive(Debug, Default)]
@@ -63,45 +35,14 @@ fn same(word: &str, key: &str) -> bool {
     w.len() == k.len() && (w.len() < 2 || (w[1] == k[1] && w[w.len() - 1] == k[k.len() - 1])) && w == k
 }
 
-/// A bit for the byte length of `key`; lengths from 63 on share the last.
-#[inline]
-fn length_bit(key: &str) -> u64 {
-    1 << key.len().min(63)
-}
-
-/// A short list of folded words, each with a value.
-#[derive(Debug)]
-pub(super) struct Map<T> {
-    /// As [`List::lengths`].
-    lengths: u64,
-    words: Box<[(Box<str>, T)]>,
-}
-
-impl<T> Default for Map<T> {
-    fn default() -> Self {
-        Map { lengths: 0, words: Box::default() }
-    }
-}
-
-impl<T: Copy> Map<T> {
-    /// The value of the folded `key`.
-    #[inline]
-    pub(super) fn get(&self, key: &str) -> Option<T> {
-        if self.lengths & length_bit(key) == 0 {
-            return None;
-        }
-        self.words.iter().find(|(w, _)| same(w, key)).map(|&(_, v)| v)
-    }
-
-    fn of(file: &'static str, rows: Vec<ListRow>, value: impl Fn(&str) -> Option<T>) -> Result<Self, LexiconError> {
-        rows.into_iter()
-            .map(|r| {
-                let v = r.fields.first().and_then(|f| value(f)).ok_or_else(|| bad_row(file, &r))?;
-                Ok((r.key.into_boxed_str(), v))
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(|v: Vec<(Box<str>, T)>| Map { lengths: v.iter().fold(0, |m, (w, _)| m | length_bit(w)), words: v.into_boxed_slice() })
-    }
+/// A section whose words each carry a value in their second column, read
+/// by `value` (a bad or missing value is a load error).
+fn map_of<T: Copy>(file: &'static str, rows: Vec<ListRow>, value: impl Fn(&str) -> Option<T>) -> Result<WordMap<T>, LexiconError> {
+    let pairs = rows
+        .iter()
+        .map(|r| r.fields.first().and_then(|f| value(f)).map(|v| (r.key.as_str(), v)).ok_or_else(|| bad_row(file, r)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(WordMap::new(pairs))
 }
 
 fn bad_row(file: &'static str, row: &ListRow) -> LexiconError {
@@ -169,52 +110,52 @@ impl Roles {
 #[derive(Debug)]
 pub struct Words {
     pub(super) roles: Roles,
-    pub(super) this: List,
-    pub(super) range_openers: List,
-    pub(super) month_openers: List,
-    pub(super) month_cues: List,
-    pub(super) relative_words: List,
-    pub(super) period_openers: List,
-    pub(super) period_parts: List,
-    pub(super) period_units: Map<char>,
-    pub(super) year_words: List,
-    pub(super) the_year_words: List,
-    pub(super) general_or_year: List,
-    pub(super) former: List,
-    pub(super) not_calendar_year: List,
-    pub(super) year_openers: List,
-    pub(super) year_cues_in_text: List,
-    pub(super) year_cues: List,
-    pub(super) not_year_before: List,
-    pub(super) bare_year_nouns: List,
-    pub(super) calendar_markers: Map<Calendar>,
-    pub(super) modifiers: Map<Direction>,
-    pub(super) week_modifiers: Map<i64>,
-    pub(super) day_range_joiners: List,
-    pub(super) month_range_joiners: List,
-    pub(super) day_after_month_joiners: List,
-    pub(super) day_month_cues: List,
-    pub(super) hijri_month_epithets: List,
-    pub(super) relative_pronouns: List,
-    pub(super) past_day_modifiers: List,
-    pub(super) tomorrow_nouns: List,
-    pub(super) tomorrow_cues: List,
-    pub(super) yesterday: List,
-    pub(super) yesterday_colloquial: List,
-    pub(super) tomorrow: List,
-    pub(super) before: List,
-    pub(super) yesterday_after_before: List,
-    pub(super) tomorrow_after_after: List,
-    pub(super) offset_signs: Map<i64>,
-    pub(super) ago: List,
-    pub(super) holiday_epithets: List,
-    pub(super) not_weekday_after: List,
-    pub(super) weekday_date_links: List,
-    pub(super) nth_before: Map<i32>,
-    pub(super) nth_after: Map<i32>,
-    pub(super) day_words: List,
-    pub(super) future_words: List,
-    pub(super) future_lookalikes: List,
+    pub(super) this: WordList,
+    pub(super) range_openers: WordList,
+    pub(super) month_openers: WordList,
+    pub(super) month_cues: WordList,
+    pub(super) relative_words: WordList,
+    pub(super) period_openers: WordList,
+    pub(super) period_parts: WordList,
+    pub(super) period_units: WordMap<char>,
+    pub(super) year_words: WordList,
+    pub(super) the_year_words: WordList,
+    pub(super) general_or_year: WordList,
+    pub(super) former: WordList,
+    pub(super) not_calendar_year: WordList,
+    pub(super) year_openers: WordList,
+    pub(super) year_cues_in_text: WordList,
+    pub(super) year_cues: WordList,
+    pub(super) not_year_before: WordList,
+    pub(super) bare_year_nouns: WordList,
+    pub(super) calendar_markers: WordMap<Calendar>,
+    pub(super) modifiers: WordMap<Direction>,
+    pub(super) week_modifiers: WordMap<i64>,
+    pub(super) day_range_joiners: WordList,
+    pub(super) month_range_joiners: WordList,
+    pub(super) day_after_month_joiners: WordList,
+    pub(super) day_month_cues: WordList,
+    pub(super) hijri_month_epithets: WordList,
+    pub(super) relative_pronouns: WordList,
+    pub(super) past_day_modifiers: WordList,
+    pub(super) tomorrow_nouns: WordList,
+    pub(super) tomorrow_cues: WordList,
+    pub(super) yesterday: WordList,
+    pub(super) yesterday_colloquial: WordList,
+    pub(super) tomorrow: WordList,
+    pub(super) before: WordList,
+    pub(super) yesterday_after_before: WordList,
+    pub(super) tomorrow_after_after: WordList,
+    pub(super) offset_signs: WordMap<i64>,
+    pub(super) ago: WordList,
+    pub(super) holiday_epithets: WordList,
+    pub(super) not_weekday_after: WordList,
+    pub(super) weekday_date_links: WordList,
+    pub(super) nth_before: WordMap<i32>,
+    pub(super) nth_after: WordMap<i32>,
+    pub(super) day_words: WordList,
+    pub(super) future_words: WordList,
+    pub(super) future_lookalikes: WordList,
     /// Numbers in words (`data/words/numbers.tsv`), for years and days.
     pub(crate) numbers: crate::extract::numbers::NumberWords,
 }
@@ -223,7 +164,7 @@ impl Words {
     pub fn load() -> Result<Self, LexiconError> {
         let (name, text) = crate::list_file!("words/dates.tsv");
         let mut f = ListFile::parse(name, text)?;
-        let mut list = |s: &str| f.rows(s).map(List::of);
+        let mut list = |s: &str| f.rows(s).map(|rows| WordList::of_rows(&rows));
         let w = Words {
             this: list("this")?,
             range_openers: list("range_openers")?,
@@ -266,32 +207,32 @@ impl Words {
             future_lookalikes: list("future_lookalikes")?,
             numbers: crate::extract::numbers::NumberWords::load()?,
             roles: Roles::default(),
-            period_units: Map::default(),
-            calendar_markers: Map::default(),
-            modifiers: Map::default(),
-            week_modifiers: Map::default(),
-            offset_signs: Map::default(),
-            nth_before: Map::default(),
-            nth_after: Map::default(),
+            period_units: WordMap::default(),
+            calendar_markers: WordMap::default(),
+            modifiers: WordMap::default(),
+            week_modifiers: WordMap::default(),
+            offset_signs: WordMap::default(),
+            nth_before: WordMap::default(),
+            nth_after: WordMap::default(),
         };
         let mut w = w;
         w.roles = Roles::of(name, f.rows("roles")?)?;
-        w.period_units = Map::of(name, f.rows("period_units")?, |v| v.parse().ok())?;
-        w.calendar_markers = Map::of(name, f.rows("calendar_markers")?, |v| match v {
+        w.period_units = map_of(name, f.rows("period_units")?, |v| v.parse().ok())?;
+        w.calendar_markers = map_of(name, f.rows("calendar_markers")?, |v| match v {
             "hijri" => Some(Calendar::Hijri),
             "gregorian" => Some(Calendar::Gregorian),
             _ => None,
         })?;
-        w.modifiers = Map::of(name, f.rows("modifiers")?, |v| match v {
+        w.modifiers = map_of(name, f.rows("modifiers")?, |v| match v {
             "past" => Some(Direction::Past),
             "future" => Some(Direction::Future),
             "current" => Some(Direction::Current),
             _ => None,
         })?;
-        w.week_modifiers = Map::of(name, f.rows("week_modifiers")?, |v| v.parse().ok())?;
-        w.offset_signs = Map::of(name, f.rows("offset_signs")?, |v| v.parse().ok())?;
-        w.nth_before = Map::of(name, f.rows("nth_before")?, |v| v.parse().ok())?;
-        w.nth_after = Map::of(name, f.rows("nth_after")?, |v| v.parse().ok())?;
+        w.week_modifiers = map_of(name, f.rows("week_modifiers")?, |v| v.parse().ok())?;
+        w.offset_signs = map_of(name, f.rows("offset_signs")?, |v| v.parse().ok())?;
+        w.nth_before = map_of(name, f.rows("nth_before")?, |v| v.parse().ok())?;
+        w.nth_after = map_of(name, f.rows("nth_after")?, |v| v.parse().ok())?;
         f.finish()?;
         Ok(w)
     }
@@ -301,12 +242,12 @@ impl Words {
 mod tests {
     use super::*;
 
-    fn words(list: &List) -> Vec<&str> {
-        list.words.iter().map(|w| &**w).collect()
+    fn words(list: &WordList) -> Vec<&str> {
+        list.iter().collect()
     }
 
-    fn keys<T>(map: &Map<T>) -> Vec<&str> {
-        map.words.iter().map(|(w, _)| &**w).collect()
+    fn keys<T: Copy>(map: &WordMap<T>) -> Vec<&str> {
+        map.words().collect()
     }
 
     /// The natural spellings of the data file fold to exactly the folded
@@ -314,7 +255,7 @@ mod tests {
     #[test]
     fn sections_fold_to_the_literals_the_code_had() {
         let w = Words::load().unwrap();
-        let lists: &[(&List, &str)] = &[
+        let lists: &[(&WordList, &str)] = &[
             (&w.this, "هذا هذه"),
             (&w.range_openers, "من بين ما"),
             (&w.month_openers, "شهر وشهر شهري"),

@@ -25,7 +25,6 @@ mod reach;
 mod speakers;
 mod subject;
 mod words;
-mod wordset;
 
 pub use words::Words;
 

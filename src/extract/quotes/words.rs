@@ -2,7 +2,7 @@
 //! (natural spelling, folded at load): each field is one section of the
 //! file, named alike.
 
-use super::wordset::{WordIndex, WordSet};
+use crate::lexicon::lists::WordList;
 use crate::lexicon::lists::{ListFile, ListRow};
 use crate::lexicon::{LexiconError, Preps};
 use crate::tokenizer::fold::fold_phrase;
@@ -25,7 +25,7 @@ pub(super) struct AttributionHead {
 pub(super) struct AttributionHeads {
     pub(super) heads: Vec<AttributionHead>,
     /// The heads' keys, for finding one.
-    index: WordIndex,
+    index: WordList,
     /// Shortest and longest byte length of a head, the longest with a
     /// conjunction glued to it.
     pub(super) min_len: usize,
@@ -62,14 +62,14 @@ impl AttributionHeads {
                 distinct += 1;
             }
         }
-        let index = WordIndex::new(heads.iter().map(|h| &*h.key));
+        let index = WordList::new(heads.iter().map(|h| &*h.key));
         Ok(AttributionHeads { heads, index, min_len, max_len, last_letters })
     }
 
     /// The head spelt `key` (folded, without a conjunction), if it is one.
     #[inline]
     pub(super) fn get(&self, key: &str) -> Option<&AttributionHead> {
-        self.index.get(key).map(|i| &self.heads[i as usize])
+        self.index.position(key).map(|i| &self.heads[i as usize])
     }
 
     /// Whether a folded key has the length and the last letter of a head:
@@ -109,32 +109,32 @@ pub struct Words {
     pub(super) verb_prepositions: Vec<VerbPrep>,
     /// Their words, then the `relay_participles`: what a word in a verb's
     /// reach is, found by one lookup.
-    reach_index: WordIndex,
-    pub(super) relay_verbs: WordSet,
-    pub(super) saying_verbs: WordSet,
+    reach_index: WordList,
+    pub(super) relay_verbs: WordList,
+    pub(super) saying_verbs: WordList,
     pub(super) source_preposition: Box<str>,
-    pub(super) move_prepositions: WordSet,
-    pub(super) subject_particles: WordSet,
-    pub(super) scripture: WordSet,
-    pub(super) unsourced_reports: WordSet,
-    pub(super) naming_nouns: WordSet,
-    pub(super) honorific_pronouns: WordSet,
-    pub(super) governs_an: WordSet,
-    pub(super) trailing_demonstratives: WordSet,
-    pub(super) trailing_relatives: WordSet,
-    pub(super) clause_openers: WordSet,
-    pub(super) preverbal_particles: WordSet,
-    pub(super) quantifiers: WordSet,
+    pub(super) move_prepositions: WordList,
+    pub(super) subject_particles: WordList,
+    pub(super) scripture: WordList,
+    pub(super) unsourced_reports: WordList,
+    pub(super) naming_nouns: WordList,
+    pub(super) honorific_pronouns: WordList,
+    pub(super) governs_an: WordList,
+    pub(super) trailing_demonstratives: WordList,
+    pub(super) trailing_relatives: WordList,
+    pub(super) clause_openers: WordList,
+    pub(super) preverbal_particles: WordList,
+    pub(super) quantifiers: WordList,
     pub(super) partitive_preposition: Box<str>,
-    pub(super) placing_prepositions: WordSet,
-    pub(super) relative_pronouns: WordSet,
+    pub(super) placing_prepositions: WordList,
+    pub(super) relative_pronouns: WordList,
     pub(super) attribution: AttributionHeads,
-    pub(super) issued: WordSet,
-    pub(super) credit_complementizers: WordSet,
+    pub(super) issued: WordList,
+    pub(super) credit_complementizers: WordList,
     pub(super) complementizer: Box<str>,
-    pub(super) concessives: WordSet,
-    pub(super) main_clause_openers: WordSet,
-    pub(super) connectives: WordSet,
+    pub(super) concessives: WordList,
+    pub(super) main_clause_openers: WordList,
+    pub(super) connectives: WordList,
 }
 
 impl Words {
@@ -148,7 +148,7 @@ impl Words {
         let verb_preps = verb_prepositions(f.rows("verb_prepositions")?)?;
         let relay = f.rows("relay_participles")?;
         let words = Words {
-            reach_index: WordIndex::new(verb_preps.iter().map(|(k, _)| &**k).chain(relay.iter().map(|r| r.key.as_str()))),
+            reach_index: WordList::new(verb_preps.iter().map(|(k, _)| &**k).chain(relay.iter().map(|r| r.key.as_str()))),
             verb_prepositions: verb_preps,
             relay_verbs: set(&mut f, "relay_verbs")?,
             saying_verbs: set(&mut f, "saying_verbs")?,
@@ -183,7 +183,7 @@ impl Words {
     /// What the word `key` in a verb's reach is to the cue rules.
     #[inline]
     pub(super) fn reach_word(&self, key: &str) -> ReachWord {
-        match self.reach_index.get(key) {
+        match self.reach_index.position(key) {
             None => ReachWord::Other,
             Some(i) => match self.verb_prepositions.get(i as usize) {
                 Some(&(_, flag)) => ReachWord::Prep(flag),
@@ -201,8 +201,8 @@ impl Words {
 }
 
 /// The words of section `name`.
-fn set(f: &mut ListFile, name: &str) -> Result<WordSet, LexiconError> {
-    Ok(WordSet::new(f.rows(name)?.iter().map(|r| r.key.as_str())))
+fn set(f: &mut ListFile, name: &str) -> Result<WordList, LexiconError> {
+    Ok(WordList::new(f.rows(name)?.iter().map(|r| r.key.as_str())))
 }
 
 /// What a word in a verb's reach is to the cue rules.
@@ -256,7 +256,7 @@ mod tests {
 
     /// The folded literals the rules compared before the lists moved to the
     /// data file: folding the natural spelling gives exactly these.
-    fn same(set: &WordSet, old: &[&str]) {
+    fn same(set: &WordList, old: &[&str]) {
         for w in old {
             assert!(set.contains(w), "{w}");
         }
