@@ -1,0 +1,39 @@
+"""The README's Python example and examples/python_notebook.py run."""
+
+import re
+import runpy
+
+import pytest
+
+from conftest import ROOT
+
+
+def python_section():
+    """The "Use it from Python" section: in the README, or in
+    docs/python.md until it moves there."""
+    for path in [ROOT / "README.md", ROOT / "docs" / "python.md"]:
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            found = re.search(r"^## Use it from Python\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+            if found:
+                return found.group(1)
+    pytest.skip("no \"Use it from Python\" section in README.md or docs/python.md")
+
+
+def test_the_readme_example_runs(monkeypatch, capsys):
+    pytest.importorskip("pandas")
+    blocks = re.findall(r"^```python\n(.*?)^```", python_section(), re.M | re.S)
+    assert blocks
+    monkeypatch.chdir(ROOT)
+    for block in blocks:
+        exec(compile(block, "README: Use it from Python", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["سيرغي لافروف 7", "None"]
+
+
+def test_the_notebook_example_runs(monkeypatch, capsys):
+    pytest.importorskip("pandas")
+    monkeypatch.chdir(ROOT)
+    runpy.run_path(str(ROOT / "examples" / "python_notebook.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "Sputnik" in out and "lavrov-astana.txt" in out
