@@ -126,6 +126,26 @@ impl Analyzer {
     }
 }
 
+/// Reads a reference date as the command line, the JSON Lines `date` field
+/// and the Python package take it: `YYYY-MM-DD`, or an ISO 8601 date-time
+/// (`2017-06-19T10:30:00Z`) whose date is taken; a year outside 0001–9999 is
+/// no date a news article has. `None` when `s` is none of these.
+///
+/// ```
+/// let d = khabar::parse_reference_date("2017-06-19T10:30:00Z");
+/// assert_eq!(d, chrono::NaiveDate::from_ymd_opt(2017, 6, 19));
+/// assert_eq!(khabar::parse_reference_date("19/06/2017"), None);
+/// ```
+pub fn parse_reference_date(s: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let day = match s.as_bytes().get(10) {
+        None => s,
+        Some(b'T' | b' ') => s.get(..10)?,
+        Some(_) => return None,
+    };
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().filter(|d| (1..=9999).contains(&d.year()))
+}
+
 /// ISO 8601 writes years 0001 to 9999 with four digits; a reference date
 /// outside them is no publication date, and date arithmetic near them
 /// could leave the calendar: it counts as none.

@@ -6,7 +6,7 @@
 //! CLI's output for the same text, without `"file"`. The Rust work (analysis
 //! and serialization) runs with the GIL released.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use khabar::{Analyzer, Options, Workspace};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -32,18 +32,6 @@ fn analyzer() -> PyResult<&'static Analyzer> {
         .map_err(|e| PyRuntimeError::new_err(format!("khabar's bundled lexicons did not load: {e}")))
 }
 
-/// The CLI's `--reference-date` parser (src/cli/jobs.rs,
-/// `parse_date_or_datetime`): `YYYY-MM-DD`, or an ISO date-time whose date
-/// is taken; years 0001-9999.
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let day = match s.as_bytes().get(10) {
-        None => s,
-        Some(b'T' | b' ') => s.get(..10)?,
-        Some(_) => return None,
-    };
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().filter(|d| (1..=9999).contains(&d.year()))
-}
-
 /// Whether `value` is a `datetime.date` (or a `datetime.datetime`).
 fn is_date(value: &Bound<'_, PyAny>) -> PyResult<bool> {
     value.is_instance(&value.py().import("datetime")?.getattr("date")?)
@@ -64,7 +52,7 @@ fn reference_date(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Naive
         if s == "auto" {
             return Err(PyValueError::new_err(AUTO));
         }
-        return match parse_date(&s) {
+        return match khabar::parse_reference_date(&s) {
             Some(d) => Ok(Some(d)),
             None => Err(PyValueError::new_err(format!("invalid {what} {s:?}: {BAD_DATE}"))),
         };

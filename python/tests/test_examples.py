@@ -9,15 +9,11 @@ from conftest import ROOT
 
 
 def python_section():
-    """The "Use it from Python" section: in the README, or in
-    docs/python.md until it moves there."""
-    for path in [ROOT / "README.md", ROOT / "docs" / "python.md"]:
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            found = re.search(r"^## Use it from Python\n(.*?)(?=^## |\Z)", text, re.M | re.S)
-            if found:
-                return found.group(1)
-    pytest.skip("no \"Use it from Python\" section in README.md or docs/python.md")
+    """The README's "Use it from Python" section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"^## Use it from Python\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    assert found, "README.md has no \"Use it from Python\" section"
+    return found.group(1)
 
 
 def test_the_readme_example_runs(monkeypatch, capsys):

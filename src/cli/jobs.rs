@@ -188,7 +188,7 @@ pub fn parse_item(bytes: &[u8]) -> Result<Item, (Option<Value>, InputError)> {
         None | Some(Value::Null) => None,
         // scraped data often has an empty date: no date
         Some(Value::String(s)) if s.trim().is_empty() => None,
-        Some(Value::String(s)) => match parse_date_or_datetime(&s) {
+        Some(Value::String(s)) => match khabar::parse_reference_date(&s) {
             Some(d) => Some(d),
             None => return Err((id, InputError::BadDate(format!("{s:?}")))),
         },
@@ -197,18 +197,6 @@ pub fn parse_item(bytes: &[u8]) -> Result<Item, (Option<Value>, InputError)> {
     Ok(Item { id, text, date })
 }
 
-/// `YYYY-MM-DD`, or the date part of an ISO 8601 date-time
-/// (`2017-06-19T10:30:00Z`), which news data sets often carry; a year
-/// outside 0001–9999 is no date a news article has.
-pub fn parse_date_or_datetime(s: &str) -> Option<chrono::NaiveDate> {
-    use chrono::Datelike;
-    let day = match s.as_bytes().get(10) {
-        None => s,
-        Some(b'T' | b' ') => s.get(..10)?,
-        Some(_) => return None,
-    };
-    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().filter(|d| (1..=9999).contains(&d.year()))
-}
 
 #[cfg(test)]
 mod tests {

@@ -147,7 +147,7 @@ impl From<FormatArg> for Format {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    jobs::parse_date_or_datetime(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999".to_string())
+    khabar::parse_reference_date(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999".to_string())
 }
 
 /// `--max-bytes`: the default is far above any news article (the longest
