@@ -31,6 +31,10 @@ pub type Span = [usize; 2];
 pub struct Record {
     /// The input's path, `null` for standard input.
     pub file: Option<String>,
+    /// Set when the input's path is not valid UTF-8: `file` then shows each
+    /// bad byte as U+FFFD. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub file_lossy: bool,
     /// The `id` of a JSON Lines input item, carried over unchanged; absent
     /// for plain text inputs and items without one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -201,7 +205,7 @@ fn relative_to_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 
 /// The fields a record leaves out when they have no value; every other
 /// field is always written, `null` when empty.
-const FIELDS_LEFT_OUT_WHEN_EMPTY: [&str; 3] = ["id", "encoding", "latin"];
+const FIELDS_LEFT_OUT_WHEN_EMPTY: [&str; 4] = ["file_lossy", "id", "encoding", "latin"];
 
 /// Marks every always-written field of every object in `schema` as
 /// required (schemars takes an `Option` for a field that may be absent).

@@ -293,3 +293,35 @@ fn endless_inputs_end_with_an_error_in_every_mode() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr_of(&out).contains("list entry longer"), "{}", stderr_of(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_name_that_is_not_utf8_is_shown_lossily_and_the_record_says_so() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    fs::write(&odd, ARTICLE).unwrap();
+    let out = khabar().arg(&odd).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["file_lossy"], true);
+    assert!(record["file"].as_str().unwrap().ends_with("caf\u{FFFD}.txt"));
+    let plain = articles(dir.path(), 1).remove(0);
+    let record: Value = serde_json::from_slice(&khabar().arg(&plain).output().unwrap().stdout).unwrap();
+    assert!(record.get("file_lossy").is_none(), "absent for a UTF-8 name");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_met_while_walking_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    articles(dir.path(), 1);
+    let made = std::process::Command::new("mkfifo").arg(dir.path().join("pipe.txt")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let out = khabar().arg(dir.path()).timeout(std::time::Duration::from_secs(30)).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(lines(&out.stdout).len(), 1);
+    assert!(stderr_of(&out).contains("pipe.txt: not a regular file"), "{}", stderr_of(&out));
+}

@@ -19,6 +19,12 @@ pub enum Input {
 }
 
 impl Input {
+    /// Whether the path is not valid UTF-8, so that [`Input::display_name`]
+    /// shows it with U+FFFD.
+    pub fn is_lossy(&self) -> bool {
+        matches!(self, Input::File(p) if p.to_str().is_none())
+    }
+
     /// The name used in records (`file`) and in error lines.
     pub fn display_name(&self) -> Option<String> {
         match self {
@@ -111,6 +117,9 @@ pub struct Inputs {
     errors_file: Option<PathBuf>,
     /// Directories that held no file to take, noted as they are done.
     pub empty_dirs: Vec<PathBuf>,
+    /// FIFOs, sockets and devices met while walking, skipped (reading one
+    /// could block the batch forever), noted as they are done.
+    pub special_files: Vec<PathBuf>,
     /// Walk hidden entries (`.git`) too.
     hidden: bool,
 }
@@ -217,7 +226,7 @@ impl Inputs {
     /// `--errors` file, which is never taken as an input.
     pub fn new(paths: Vec<PathBuf>, list: Option<PathList>, extensions: Extensions, errors_file: Option<PathBuf>, hidden: bool) -> Inputs {
         let paths = if paths.is_empty() && list.is_none() { vec![PathBuf::from("-")] } else { paths };
-        Inputs { args: paths.into_iter(), list, walk: None, extensions, stdin_taken: false, errors_file, empty_dirs: Vec::new(), hidden }
+        Inputs { args: paths.into_iter(), list, walk: None, extensions, stdin_taken: false, errors_file, empty_dirs: Vec::new(), special_files: Vec::new(), hidden }
     }
 
     /// The next path, and whether it comes from a list read from standard
@@ -252,10 +261,15 @@ impl Iterator for Inputs {
             if let Some((walk, root, found)) = &mut self.walk {
                 match walk.next() {
                     Some(Ok(e)) => {
-                        if e.file_type().is_file() && self.extensions.matches(e.path()) {
+                        let kind = e.file_type();
+                        if !self.extensions.matches(e.path()) || kind.is_dir() {
+                            continue;
+                        }
+                        if kind.is_file() {
                             *found = true;
                             return Some(self.file(e.into_path()));
                         }
+                        self.special_files.push(e.into_path());
                     }
                     Some(Err(err)) => {
                         if let Some(item) = walk_error(err, &self.extensions) {

@@ -381,6 +381,9 @@ pub fn run(config: Config) -> io::Result<i32> {
     } else {
         run_pooled(&pool, window, &mut jobs, analyzer, options, max_bytes, &mut sink, &mut reporter)
     };
+    for special in &jobs.inputs.special_files {
+        reporter.run_note(&format!("{}: not a regular file (a FIFO, socket or device), skipped while walking", Input::File(special.clone())));
+    }
     for dir in &jobs.inputs.empty_dirs {
         reporter.run_note(&format!("{}: no file with the extension {} in this directory", Input::File(dir.clone()), config.extensions));
     }
@@ -500,6 +503,7 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
                 None => return Outcome::Failed(Failure { input, line: None, id: None, error: InputError::Panic }),
             };
             record.file = input.display_name();
+            record.file_lossy = input.is_lossy();
             record.encoding = decoded.encoding.map(str::to_string);
             let mut note = None;
             if let (Some(offset), Some(encoding)) = (decoded.guessed_at, decoded.encoding) {
@@ -521,6 +525,7 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
                 return Outcome::Failed(Failure { input, line: Some(line), id: item.id, error: InputError::Panic });
             };
             record.file = input.display_name();
+            record.file_lossy = input.is_lossy();
             record.id = item.id;
             Outcome::Record { record: Box::new(record), note: None }
         }

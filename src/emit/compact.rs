@@ -91,6 +91,9 @@ impl Write for Out<'_> {
 pub fn write_record(out: &mut Out, record: &Record) {
     out.extend_from_slice(b"{\"file\":");
     opt_str(out, record.file.as_deref());
+    if record.file_lossy {
+        out.extend_from_slice(b",\"file_lossy\":true");
+    }
     if let Some(id) = &record.id {
         out.extend_from_slice(b",\"id\":");
         // any JSON value: serde_json writes it as it would inside the record
@@ -493,6 +496,7 @@ mod tests {
             same_as_serde(&record);
             // the optional fields, set
             record.file = Some("a/\"b\".txt".into());
+            record.file_lossy = true;
             record.id = Some(serde_json::json!({"n": 1.5, "s": ["x", null, true]}));
             record.encoding = Some("windows-1256".into());
             same_as_serde(&record);
