@@ -43,7 +43,7 @@ pub struct EntitySet {
     /// For [`EntitySet::add_speaker`] in a text of many entities: the
     /// entities indexed so far, and each by its key and the endings of
     /// whole words of it, in order.
-    by_suffix: Option<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
+    by_suffix: Option<(usize, std::collections::BTreeMap<String, Vec<usize>>)>,
 }
 
 /// Names found in the text that speakers can be linked to, borrowed from
@@ -252,8 +252,8 @@ const INDEX_SPEAKERS_FROM: usize = 64;
 /// Bodies by each beginning of whole words of their keys (`صندوق النقد`
 /// of `صندوق النقد الدولي`), in order.
 #[cold]
-fn organizations_by_prefix<'k>(keys: &'k [String], organizations: &[usize]) -> rustc_hash::FxHashMap<&'k str, Vec<usize>> {
-    let mut by_prefix: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+fn organizations_by_prefix<'k>(keys: &'k [String], organizations: &[usize]) -> std::collections::BTreeMap<&'k str, Vec<usize>> {
+    let mut by_prefix: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
     for &b in organizations {
         let kb = keys[b].as_str();
         for (at, _) in kb.match_indices(' ') {

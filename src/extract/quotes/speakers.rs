@@ -2,7 +2,7 @@
 //! and who a cue without a named subject refers back to.
 
 use super::keys::{first_word, first_word_is, folded_first_word, last_word, last_word_is, same_person, swapped_neighbours, without_article};
-use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 use crate::extract::doc::Doc;
 use crate::extract::entities::{phrase_key, KnownNames};
@@ -523,8 +523,8 @@ fn rename_speakers(quotes: &mut [Quote], renames: &[(String, String)]) {
     let mut parent: Vec<usize> = Vec::new();
     // the current name of each set (by its root), and the set of each name
     let mut name_of: Vec<&str> = Vec::new();
-    let mut set_named: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let mut node: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut set_named: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut node: BTreeMap<&str, usize> = BTreeMap::new();
     for q in quotes.iter() {
         if let Some(s) = q.speaker.as_deref() {
             node.entry(s).or_insert_with(|| {
@@ -591,7 +591,7 @@ fn letters_hash(key: &str) -> u64 {
 
 /// Indices by the hash of a word, each list in increasing order.
 #[derive(Default, Debug)]
-pub(super) struct ByHash(FxHashMap<u64, Vec<usize>>);
+pub(super) struct ByHash(BTreeMap<u64, Vec<usize>>);
 
 impl ByHash {
     pub(super) fn push(&mut self, h: u64, i: usize) {
@@ -622,7 +622,7 @@ pub(super) struct SpeakerIndex {
     /// By the key's letters without spaces.
     pub(super) letters: ByHash,
     /// By news agency.
-    pub(super) agency: FxHashMap<u16, usize>,
+    pub(super) agency: BTreeMap<u16, usize>,
 }
 
 impl SpeakerIndex {
