@@ -156,19 +156,19 @@ def control(size):
 # (name, generator, base size in bytes, extra options): base sizes give
 # 0.1-0.3 s at 1x on a linear build, 20 MB of newlines and of `"` at 8x.
 SHAPES = [
-    ("dates-tense", dates_tense, 1_200_000, ["--reference-date", REFERENCE_DATE]),
-    ("speakers", speakers, 600_000, []),
-    ("title-quote", title_quote, 800_000, []),
-    ("family-names", family_names, 600_000, []),
-    ("organizations", organizations, 600_000, []),
-    ("unnamed-sources", unnamed_sources, 600_000, []),
-    ("date-ranges", date_ranges, 1_000_000, ["--reference-date", REFERENCE_DATE]),
-    ("unbalanced-quotes", unbalanced_quotes, 800_000, []),
-    ("honorifics", honorifics, 600_000, []),
+    ("dates-tense", dates_tense, 2_400_000, ["--reference-date", REFERENCE_DATE]),
+    ("speakers", speakers, 1_500_000, []),
+    ("title-quote", title_quote, 2_000_000, []),
+    ("family-names", family_names, 1_500_000, []),
+    ("organizations", organizations, 1_500_000, []),
+    ("unnamed-sources", unnamed_sources, 1_800_000, []),
+    ("date-ranges", date_ranges, 2_000_000, ["--reference-date", REFERENCE_DATE]),
+    ("unbalanced-quotes", unbalanced_quotes, 1_600_000, []),
+    ("honorifics", honorifics, 1_500_000, []),
     ("newlines", newlines, 20 * MIB // FACTOR, []),
     ("quote-chars", quote_chars, 20 * MIB // FACTOR, []),
-    ("long-words", long_words, 1_000_000, []),
-    ("control", control, 1_000_000, ["--reference-date", REFERENCE_DATE]),
+    ("long-words", long_words, 4_000_000, []),
+    ("control", control, 3_000_000, ["--reference-date", REFERENCE_DATE]),
 ]
 
 
