@@ -20,6 +20,7 @@
 mod attribution;
 mod close;
 mod cues;
+mod index;
 mod keys;
 mod reach;
 mod speakers;
