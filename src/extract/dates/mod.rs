@@ -93,7 +93,7 @@ struct Found {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), memo };
+    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo };
     // patterns are tried only where a date can begin: a number or a cue
     // (only words carry the trigger: no test of the kind for it)
     let may_begin = |t: &Token, ids: &TokenLex| {
@@ -153,6 +153,8 @@ struct DateScanner<'d, 'a> {
     current: Cell<Option<(usize, Openers)>>,
     /// That token's key.
     current_key: Cell<Option<(usize, &'a str)>>,
+    /// What [`DateScanner::tense_at`] read of the last date's sentence.
+    tense_memo: Cell<Option<tense::TenseMemo>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
 }

@@ -36,29 +36,63 @@ impl<'a> DateScanner<'_, 'a> {
     pub(super) fn tense_at(&self, i: usize) -> Direction {
         let doc = self.doc;
         let w = self.words();
-        let start = doc.toks.sentences[doc.sentence_of(i)].tokens.start;
-        for j in (start..i).rev() {
-            if !doc.tokens[j].is_word() {
-                continue;
+        let sentence_idx = doc.sentence_of(i);
+        let sentence = doc.toks.sentences[sentence_idx].tokens.clone();
+        // what earlier dates of the sentence read of it is kept (a sentence
+        // of many dates is read once, not once per date)
+        let mut m = match self.tense_memo.get() {
+            Some(m) if m.sentence == sentence_idx => m,
+            _ => TenseMemo { sentence: sentence_idx, scanned: sentence.start, future: None, second_word: None, words: None },
+        };
+        // the first future word of the sentence, read up to `i`
+        if m.future.is_none() && m.scanned < i {
+            for j in m.scanned..i {
+                if !doc.tokens[j].is_word() {
+                    continue;
+                }
+                let k = doc.key(j);
+                let k = clitics::without_wa(k);
+                // `سأعود`: the hamza tells the future prefix from `ساعة`
+                let first_person = clitics::has_first_person_future_prefix_after_wa(doc.surface(j));
+                if first_person || is_future_verb(w, k) || w.future_words.contains(k) {
+                    m.future = Some(j);
+                    break;
+                }
             }
-            let k = doc.key(j);
-            let k = clitics::without_wa(k);
-            // `سأعود`: the hamza tells the future prefix from `ساعة`
-            let first_person = clitics::has_first_person_future_prefix_after_wa(doc.surface(j));
-            if first_person || is_future_verb(w, k) || w.future_words.contains(k) {
-                return Direction::FutureOrToday;
+            m.scanned = m.future.map_or(i, |f| f + 1);
+        }
+        let direction = if m.future.is_some_and(|f| f < i) {
+            Direction::FutureOrToday
+        } else {
+            // A date standing alone, outside any clause (`الخميس 15 أغسطس`, a
+            // calendar entry, `الموعد يوم الجمعة`), names the coming one.
+            let second_word = *m.second_word.get_or_insert_with(|| sentence.clone().filter(|&j| doc.tokens[j].is_word()).nth(1).unwrap_or(usize::MAX));
+            // (at most one word before the date: the second is not before it)
+            let words_before_at_most_one = second_word >= i;
+            if words_before_at_most_one && *m.words.get_or_insert_with(|| sentence.clone().filter(|&j| doc.tokens[j].is_wordlike()).take(CALENDAR_ENTRY_WORDS + 1).count()) <= CALENDAR_ENTRY_WORDS {
+                Direction::Future
+            } else {
+                Direction::PastOrToday
             }
-        }
-        // A date standing alone, outside any clause (`الخميس 15 أغسطس`, a
-        // calendar entry, `الموعد يوم الجمعة`), names the coming one.
-        let sentence = doc.toks.sentences[doc.sentence_of(i)].tokens.clone();
-        let words_before = (sentence.start..i).filter(|&j| doc.tokens[j].is_word()).count();
-        let words = sentence.filter(|&j| doc.tokens[j].is_wordlike()).count();
-        if words_before <= 1 && words <= CALENDAR_ENTRY_WORDS {
-            return Direction::Future;
-        }
-        Direction::PastOrToday
+        };
+        self.tense_memo.set(Some(m));
+        direction
     }
+}
+
+/// What [`DateScanner::tense_at`] read of one sentence, for the next date
+/// in it: a sentence of thousands of dates would be read again for each.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TenseMemo {
+    sentence: usize,
+    /// Tokens `start..scanned` were read for a future word.
+    scanned: usize,
+    /// The first future word of the sentence, once read.
+    future: Option<usize>,
+    /// The sentence's second word (`usize::MAX`: none).
+    second_word: Option<usize>,
+    /// Its word-like tokens, counted up to one past a calendar entry's.
+    words: Option<usize>,
 }
 
 /// The words of a sentence that is a calendar entry (`الخميس 15 أغسطس`).

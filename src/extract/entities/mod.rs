@@ -40,6 +40,10 @@ pub struct EntitySet {
     /// Entity by the hash of its key, for one lookup per mention (see
     /// `find`): each key is stored once, in `keys`.
     index: rustc_hash::FxHashMap<u64, usize>,
+    /// For [`EntitySet::add_speaker`] in a text of many entities: the
+    /// entities indexed so far, and each by its key and the endings of
+    /// whole words of it, in order.
+    by_suffix: Option<(usize, std::collections::BTreeMap<String, Vec<usize>>)>,
 }
 
 /// Names found in the text that speakers can be linked to, borrowed from
@@ -65,6 +69,7 @@ impl EntitySet {
             keys: Vec::with_capacity(n),
             titles: Vec::with_capacity(n),
             index: rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            by_suffix: None,
         }
     }
 
@@ -182,6 +187,9 @@ impl EntitySet {
         let mut gone = vec![false; n];
         // (in order: the first body that fits takes the mentions)
         let organizations: Vec<usize> = (0..n).filter(|&e| self.entities[e].entity_type == EntityType::Organization).collect();
+        // with many bodies, those whose names begin with some words are
+        // found by those words, not by a scan of all (quadratic)
+        let by_prefix = (organizations.len() >= INDEX_ORGANIZATIONS_FROM).then(|| organizations_by_prefix(&self.keys, &organizations));
         for &a in &organizations {
             // keys are folded phrases, words joined by single spaces: `b`
             // has more words and begins with those of `a` when its key
@@ -190,12 +198,16 @@ impl EntitySet {
             if !ka.contains(' ') {
                 continue;
             }
-            let into = organizations.iter().copied().find(|&b| {
+            let fits = |b: usize| {
                 b != a && !gone[b] && {
                     let kb = &self.keys[b];
                     kb.starts_with(ka.as_str()) && kb.as_bytes().get(ka.len()) == Some(&b' ')
                 }
-            });
+            };
+            let into = match &by_prefix {
+                Some(by_prefix) => by_prefix.get(ka.as_str()).and_then(|list| list.iter().copied().find(|&b| fits(b))),
+                None => organizations.iter().copied().find(|&b| fits(b)),
+            };
             if let Some(b) = into {
                 let mentions = std::mem::take(&mut self.entities[a].mentions);
                 self.entities[b].mentions.extend(mentions);
@@ -214,11 +226,56 @@ impl EntitySet {
     pub fn add_speaker(&mut self, name: &str, span: Span) {
         let key = fold_phrase(name);
         // already known under a fuller name: only add the mention
-        if let Some(i) = self.keys.iter().position(|k| *k == key || (k.ends_with(key.as_str()) && k[..k.len() - key.len()].ends_with(' '))) {
+        let known = |k: &String| *k == key || (k.ends_with(key.as_str()) && k[..k.len() - key.len()].ends_with(' '));
+        let found = if self.keys.len() < INDEX_SPEAKERS_FROM {
+            self.keys.iter().position(known)
+        } else {
+            self.speaker_index_update();
+            let by_suffix = &self.by_suffix.as_ref().expect("built above").1;
+            by_suffix.get(key.as_str()).and_then(|list| list.iter().copied().find(|&i| known(&self.keys[i])))
+        };
+        if let Some(i) = found {
             self.entities[i].mentions.push(span);
             return;
         }
         self.add(name, name, EntityType::Person, None, span);
+    }
+}
+
+/// The number of bodies from which [`EntitySet::into_entities`] finds those
+/// whose names begin with another's by an index, not a scan.
+const INDEX_ORGANIZATIONS_FROM: usize = 64;
+/// The number of entities from which [`EntitySet::add_speaker`] finds a
+/// fuller name by an index of the names' endings, not a scan.
+const INDEX_SPEAKERS_FROM: usize = 64;
+
+/// Bodies by each beginning of whole words of their keys (`صندوق النقد`
+/// of `صندوق النقد الدولي`), in order.
+#[cold]
+fn organizations_by_prefix<'k>(keys: &'k [String], organizations: &[usize]) -> std::collections::BTreeMap<&'k str, Vec<usize>> {
+    let mut by_prefix: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for &b in organizations {
+        let kb = keys[b].as_str();
+        for (at, _) in kb.match_indices(' ') {
+            by_prefix.entry(&kb[..at]).or_default().push(b);
+        }
+    }
+    by_prefix
+}
+
+impl EntitySet {
+    /// Brings the index of [`EntitySet::add_speaker`] up to date: each
+    /// entity by its key and by each ending of whole words of it.
+    #[cold]
+    fn speaker_index_update(&mut self) {
+        let (done, by_suffix) = self.by_suffix.get_or_insert_with(Default::default);
+        for (i, k) in self.keys.iter().enumerate().skip(*done) {
+            by_suffix.entry(k.clone()).or_default().push(i);
+            for (at, _) in k.match_indices(' ') {
+                by_suffix.entry(k[at + 1..].to_string()).or_default().push(i);
+            }
+        }
+        *done = self.keys.len();
     }
 }
 

@@ -59,8 +59,13 @@ impl Step {
 /// most [`MAX_QUOTED_NAME_WORDS`] words), if there is one.
 fn quoted_name_end(doc: &Doc, last: usize) -> Option<usize> {
     let q = doc.next_non_space(last).filter(|&q| doc.kind(q) == TokenKind::Quote)?;
-    let quoted = doc.toks.quotes.iter().find(|s| s.open == q && s.close.is_some())?;
-    (quoted.content().filter(|&t| doc.tokens[t].is_wordlike()).count() <= MAX_QUOTED_NAME_WORDS).then_some(quoted.content_end)
+    // quotes are sorted by their opening mark: those opening at `q` are
+    // found by a binary search (a scan of all, at each title, is quadratic)
+    let quotes = &doc.toks.quotes;
+    let from = quotes.partition_point(|s| s.open < q);
+    let quoted = quotes[from..].iter().take_while(|s| s.open == q).find(|s| s.close.is_some())?;
+    // (counted no further than one word past a name's)
+    (quoted.content().filter(|&t| doc.tokens[t].is_wordlike()).take(MAX_QUOTED_NAME_WORDS + 1).count() <= MAX_QUOTED_NAME_WORDS).then_some(quoted.content_end)
 }
 
 /// What a noun phrase refers to.

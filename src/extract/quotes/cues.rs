@@ -123,6 +123,7 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
 
 /// [`cue_after`] once a quote may follow the verb: its subject, then its
 /// quote before `limit`, one token after another.
+#[inline(never)]
 fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: usize) -> Option<Cue> {
     let (subject, j) = cue_subject(doc, v, info, sentence_end)?;
     let mut reach = Reach { doc, v, info, j, sentence_end, subject };

@@ -20,6 +20,7 @@
 mod attribution;
 mod close;
 mod cues;
+mod index;
 mod keys;
 mod reach;
 mod speakers;
@@ -104,7 +105,10 @@ pub fn extract(
             None => st.dropped(cue.verb_info).or_else(|| {
                 // nobody quoted yet: the person the story is about
                 let at = doc.tokens[cue.verb].char_start as usize;
-                let (_, name) = known.person_mentions.iter().rev().find(|(pos, _)| *pos < at)?;
+                // (mentions are in text order: the last before the verb is
+                // found by a binary search)
+                let before = known.person_mentions.partition_point(|(pos, _)| *pos < at);
+                let (_, name) = known.person_mentions[..before].last()?;
                 let key = fold_phrase(name);
                 Some(st.add(name.to_string(), key, cue.verb_info.gender, cue.verb, true))
             }),

@@ -1,7 +1,9 @@
 //! The speakers of a text: who they are, merging two names of one person,
 //! and who a cue without a named subject refers back to.
 
+use super::index::{first_of, hash, last_of, swapped_variants, KnownIndex, SpeakerIndex, INDEX_FROM};
 use super::keys::{first_word_is, folded_first_word, last_word, last_word_is, same_person, swapped_neighbours, without_article};
+use std::collections::BTreeMap;
 use crate::extract::doc::Doc;
 use crate::extract::entities::{phrase_key, KnownNames};
 use crate::extract::names::{self, NounPhrase, PhraseKind};
@@ -44,6 +46,13 @@ pub(super) struct Speakers {
     /// The folded titles of the known people (by index), each folded when
     /// first compared: a text compares them at each title that refers back.
     pub(super) title_keys: Vec<Option<String>>,
+    /// The person quoted most so far (the first of equals).
+    most_quoted: Option<usize>,
+    /// The speakers indexed, once there are [`INDEX_FROM`] of them.
+    index: Option<SpeakerIndex>,
+    /// The known people and organizations indexed, when there are
+    /// [`INDEX_FROM`] of either (built at the first question).
+    known_index: Option<KnownIndex>,
 }
 
 impl Speakers {
@@ -56,6 +65,12 @@ impl Speakers {
             Gender::Unknown => {}
         }
         if self.people[i].person {
+            // (quotes only grow while cues are read: the first of equals
+            // with the most is kept as they do)
+            let q = self.people[i].quotes;
+            if self.most_quoted.is_none_or(|b| q > self.people[b].quotes || (q == self.people[b].quotes && i < b)) {
+                self.most_quoted = Some(i);
+            }
             self.last_person = Some(i);
         } else {
             self.last_body = Some(i);
@@ -71,13 +86,16 @@ impl Speakers {
 
     /// The person quoted most so far (the first of equals).
     pub(super) fn most_quoted_person(&self) -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (i, p) in self.people.iter().enumerate().filter(|(_, p)| p.person && p.quotes > 0) {
-            if best.is_none_or(|b| p.quotes > self.people[b].quotes) {
-                best = Some(i);
+        debug_assert_eq!(self.most_quoted, {
+            let mut best: Option<usize> = None;
+            for (i, p) in self.people.iter().enumerate().filter(|(_, p)| p.person && p.quotes > 0) {
+                if best.is_none_or(|b| p.quotes > self.people[b].quotes) {
+                    best = Some(i);
+                }
             }
-        }
-        best
+            best
+        });
+        self.most_quoted
     }
 
     /// A cue with no subject: the last speaker whose gender agrees.
@@ -113,30 +131,42 @@ impl Speakers {
         let n = self.people.len();
         // the length of each name, counted once rather than once per pair
         let name_chars: Vec<usize> = self.people.iter().map(|p| p.name.chars().count()).collect();
+        // the renamings, applied to the quotes at the end in one pass
+        let mut renames: Vec<(String, String)> = Vec::new();
         for a in 0..n {
-            for b in 0..n {
-                if a == b || !self.people[a].person || !self.people[b].person || self.people[a].quotes == 0 {
-                    continue;
+            if !self.people[a].person || self.people[a].quotes == 0 {
+                continue;
+            }
+            // the first `b` that `a` merges into (after which `a` has no
+            // quotes left, and merges no more)
+            let fits = |b: usize| {
+                a != b && self.people[b].person && {
+                    let b_fuller = name_chars[b] > name_chars[a] || (name_chars[b] == name_chars[a] && b < a);
+                    b_fuller && same_person(&self.people[a].key, &self.people[b].key)
                 }
-                let b_fuller = name_chars[b] > name_chars[a] || (name_chars[b] == name_chars[a] && b < a);
-                if b_fuller && same_person(&self.people[a].key, &self.people[b].key) {
-                    let (from, to) = (self.people[a].name.clone(), self.people[b].name.clone());
-                    for q in quotes.iter_mut().filter(|q| q.speaker.as_deref() == Some(from.as_str())) {
-                        q.speaker = Some(to.clone());
-                    }
-                    self.people[b].quotes += self.people[a].quotes;
-                    self.people[b].first_seen = self.people[b].first_seen.min(self.people[a].first_seen);
-                    if self.people[b].title.is_none() {
-                        self.people[b].title = self.people[a].title.take();
-                    }
-                    self.people[a].quotes = 0;
+            };
+            let into = match &self.index {
+                Some(index) => first_of(&index.same_person_candidates(&self.people[a].key), fits),
+                None => (0..n).find(|&b| fits(b)),
+            };
+            if let Some(b) = into {
+                renames.push((self.people[a].name.clone(), self.people[b].name.clone()));
+                self.people[b].quotes += self.people[a].quotes;
+                self.people[b].first_seen = self.people[b].first_seen.min(self.people[a].first_seen);
+                if self.people[b].title.is_none() {
+                    self.people[b].title = self.people[a].title.take();
                 }
+                self.people[a].quotes = 0;
             }
         }
+        rename_speakers(quotes, &renames);
     }
 
     fn find(&self, key: &str) -> Option<usize> {
-        self.people.iter().position(|p| p.key == key)
+        match &self.index {
+            Some(index) => index.key.get(hash(key)).iter().copied().find(|&i| self.people[i].key == key),
+            None => self.people.iter().position(|p| p.key == key),
+        }
     }
 
     pub(super) fn add(&mut self, name: String, key: String, gender: Gender, first_seen: usize, person: bool) -> usize {
@@ -144,7 +174,46 @@ impl Speakers {
             return i;
         }
         self.people.push(SpeakerState { name, key, title: None, gender, quotes: 0, first_seen, person, plural: false, agency: None });
-        self.people.len() - 1
+        let i = self.people.len() - 1;
+        match &mut self.index {
+            Some(index) => index.add(&self.people[i].key, i),
+            None if self.people.len() >= INDEX_FROM => {
+                let mut index = SpeakerIndex::default();
+                for (j, p) in self.people.iter().enumerate() {
+                    index.add(&p.key, j);
+                    if let Some(id) = p.agency {
+                        index.agency.entry(id).or_insert(j);
+                    }
+                }
+                self.index = Some(index);
+            }
+            None => {}
+        }
+        i
+    }
+
+    /// The first speaker of news agency `id`.
+    fn agency_speaker(&self, id: u16) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.agency.get(&id).copied(),
+            None => self.people.iter().position(|p| p.agency == Some(id)),
+        }
+    }
+
+    /// The known people and organizations indexed, once there are many.
+    fn known_index(&mut self, known: &KnownNames) -> Option<&KnownIndex> {
+        if self.known_index.is_none() && (known.people.len() >= INDEX_FROM || known.organizations.len() >= INDEX_FROM) {
+            self.title_keys.resize(known.people.len(), None);
+            for (idx, (_, t)) in known.people.iter().enumerate() {
+                if let Some(t) = t {
+                    self.title_keys[idx].get_or_insert_with(|| fold_phrase(t));
+                }
+            }
+            let mut first = String::new();
+            let org_first = known.organizations.iter().map(|org| hash(folded_first_word(org, &mut first))).collect::<Vec<_>>();
+            self.known_index = Some(KnownIndex::new(known.people_keys.iter().map(|k| k.as_ref()), &self.title_keys, org_first.into_iter()));
+        }
+        self.known_index.as_ref()
     }
 
     /// A subject as the text gives it, resolved to the fullest name.
@@ -162,7 +231,7 @@ impl Speakers {
             // `وكالة الأنباء السورية الرسمية` and later `سانا`: one agency
             // (by any of its names in `data/agencies.tsv`)
             let agency = agency_in(doc, np.first, np.last);
-            match agency.and_then(|id| self.people.iter().position(|p| p.agency == Some(id))) {
+            match agency.and_then(|id| self.agency_speaker(id)) {
                 Some(i) => i,
                 None => {
                     // `key` folds `text` already: only a nominative form is
@@ -178,6 +247,9 @@ impl Speakers {
                     let i = self.add(text, key, gender, np.first, false);
                     if i >= known_before {
                         self.people[i].agency = agency;
+                        if let (Some(index), Some(id)) = (&mut self.index, agency) {
+                            index.agency.entry(id).or_insert(i);
+                        }
                     }
                     i
                 }
@@ -196,30 +268,50 @@ impl Speakers {
 
     /// A family name alone (`لافروف`) becomes the full name given earlier
     /// (`سيرغي لافروف`), from the speakers so far or the people of the text.
-    fn link_family_name(&self, name: &str, key: &str, known: &KnownNames) -> (String, String) {
+    fn link_family_name(&mut self, name: &str, key: &str, known: &KnownNames) -> (String, String) {
         if !key.contains(' ') {
             let family = key;
-            for p in &self.people {
-                if p.key.len() > family.len() && last_word_is(&p.key, family) {
-                    return (p.name.clone(), p.key.clone());
-                }
+            let longer = |k: &str| k.len() > family.len() && last_word_is(k, family);
+            let found = match &self.index {
+                Some(index) => index.last.get(hash(family)).iter().copied().find(|&i| longer(&self.people[i].key)),
+                None => self.people.iter().position(|p| longer(&p.key)),
+            };
+            if let Some(i) = found {
+                return (self.people[i].name.clone(), self.people[i].key.clone());
             }
-            for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.len() > family.len() && last_word_is(fk, family) {
-                    return (full.to_string(), fk.to_string());
-                }
+            let known_index = self.known_index(known);
+            let found = match known_index {
+                Some(ki) => ki.last.get(hash(family)).iter().copied().find(|&i| longer(&known.people_keys[i])),
+                None => known.people_keys.iter().position(|fk| longer(fk)),
+            };
+            if let Some(i) = found {
+                return (known.people[i].0.to_string(), known.people_keys[i].to_string());
             }
             // a slip of the keyboard in a foreign name (`داميان` for
             // `دايمان`): two neighbouring letters swapped in a long word
-            for p in self.people.iter().filter(|p| p.person) {
-                if p.key.contains(' ') && swapped_neighbours(last_word(&p.key), family) {
-                    return (p.name.clone(), p.key.clone());
+            let swapped = |k: &str| k.contains(' ') && swapped_neighbours(last_word(k), family);
+            let variants = || swapped_variants(family).iter().map(|v| hash(v)).collect::<Vec<_>>();
+            let found = match &self.index {
+                Some(index) => {
+                    let hashes = variants();
+                    let lists: Vec<&[usize]> = hashes.iter().map(|&h| index.last.get(h)).collect();
+                    first_of(&lists, |i| self.people[i].person && swapped(&self.people[i].key))
                 }
+                None => self.people.iter().position(|p| p.person && swapped(&p.key)),
+            };
+            if let Some(i) = found {
+                return (self.people[i].name.clone(), self.people[i].key.clone());
             }
-            for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.contains(' ') && swapped_neighbours(last_word(fk), family) {
-                    return (full.to_string(), fk.to_string());
+            let found = match &self.known_index {
+                Some(ki) => {
+                    let hashes = variants();
+                    let lists: Vec<&[usize]> = hashes.iter().map(|&h| ki.last.get(h)).collect();
+                    first_of(&lists, |i| swapped(&known.people_keys[i]))
                 }
+                None => known.people_keys.iter().position(|fk| swapped(fk)),
+            };
+            if let Some(i) = found {
+                return (known.people[i].0.to_string(), known.people_keys[i].to_string());
             }
         }
         (name.to_string(), key.to_string())
@@ -246,13 +338,21 @@ impl Speakers {
         }
         // a family name written with the article (`البدري`, `الشاهد`)
         if let Some(family) = single {
-            if let Some(i) = self.people.iter().rposition(|p| p.person && p.key.len() > family.len() && last_word_is(&p.key, family)) {
-                return Some(i);
+            let longer = |k: &str| k.len() > family.len() && last_word_is(k, family);
+            let found = match &self.index {
+                Some(index) => last_of(&[index.last.get(hash(family))], |i| self.people[i].person && longer(&self.people[i].key)),
+                None => self.people.iter().rposition(|p| p.person && longer(&p.key)),
+            };
+            if found.is_some() {
+                return found;
             }
-            for ((full, _), fk) in known.people.iter().zip(&known.people_keys) {
-                if fk.len() > family.len() && last_word_is(fk, family) {
-                    return Some(self.add(full.to_string(), fk.to_string(), np.gender, np.first, true));
-                }
+            let found = match self.known_index(known) {
+                Some(ki) => ki.last.get(hash(family)).iter().copied().find(|&i| longer(&known.people_keys[i])),
+                None => known.people_keys.iter().position(|fk| longer(fk)),
+            };
+            if let Some(i) = found {
+                let (full, fk) = (known.people[i].0, &known.people_keys[i]);
+                return Some(self.add(full.to_string(), fk.to_string(), np.gender, np.first, true));
             }
         }
         if let Some((a, b)) = np.title {
@@ -260,13 +360,33 @@ impl Speakers {
             // words of the short title, without the article, are in the long one
             let short = phrase_key(doc, a, b, if a == np.first { np.prefix_chars } else { 0 });
             self.title_keys.resize(known.people.len(), None);
-            for (idx, ((full, t), fk)) in known.people.iter().zip(&known.people_keys).enumerate().rev() {
-                let Some(t) = t else { continue };
-                let long = self.title_keys[idx].get_or_insert_with(|| fold_phrase(t));
-                if short.split(' ').map(without_article).all(|w| long.split(' ').map(without_article).any(|l| l == w)) {
-                    debug_assert_eq!(*fk, fold_phrase(full));
-                    return Some(self.add(full.to_string(), fk.to_string(), np.gender, np.first, true));
+            let within = |long: &str| short.split(' ').map(without_article).all(|w| long.split(' ').map(without_article).any(|l| l == w));
+            // the last person whose title has the short title's words (by
+            // the index of its first word, once there are many)
+            self.known_index(known);
+            let found = match &self.known_index {
+                Some(ki) => {
+                    let first = short.split(' ').map(without_article).next().unwrap_or("");
+                    let title_keys = &self.title_keys;
+                    last_of(&[ki.title_words.get(hash(first))], |idx| title_keys[idx].as_deref().is_some_and(within))
                 }
+                None => {
+                    let mut found = None;
+                    for (idx, (_, t)) in known.people.iter().enumerate().rev() {
+                        let Some(t) = t else { continue };
+                        let long = self.title_keys[idx].get_or_insert_with(|| fold_phrase(t));
+                        if within(long) {
+                            found = Some(idx);
+                            break;
+                        }
+                    }
+                    found
+                }
+            };
+            if let Some(idx) = found {
+                let (full, fk) = (known.people[idx].0, &known.people_keys[idx]);
+                debug_assert_eq!(*fk, fold_phrase(full));
+                return Some(self.add(full.to_string(), fk.to_string(), np.gender, np.first, true));
             }
             if !short.contains(' ') {
                 return self.last_person;
@@ -275,15 +395,23 @@ impl Speakers {
         let word = single?;
         let head = after_article(word).filter(|h| h.chars().count() >= 3)?;
         // `الوزارة` for `وزارة الخارجية`, `الائتلاف` for `الائتلاف الوطني السوري`
-        if let Some(i) = self.people.iter().rposition(|p| first_word_is(&p.key, head) || (!p.person && p.key.len() > word.len() && first_word_is(&p.key, word))) {
-            return Some(i);
+        let heads = |p: &SpeakerState| first_word_is(&p.key, head) || (!p.person && p.key.len() > word.len() && first_word_is(&p.key, word));
+        let found = match &self.index {
+            Some(index) => last_of(&[index.first.get(hash(head)), index.first.get(hash(word))], |i| heads(&self.people[i])),
+            None => self.people.iter().rposition(heads),
+        };
+        if found.is_some() {
+            return found;
         }
         // (only the first word of each organization is folded to compare)
         let mut first = String::new();
-        for org in known.organizations.iter() {
-            if folded_first_word(org, &mut first) == head {
-                return Some(self.add(org.to_string(), fold_phrase(org), np.gender, np.first, false));
-            }
+        let found = match self.known_index(known) {
+            Some(ki) => ki.org_first.get(hash(head)).iter().copied().find(|&i| folded_first_word(known.organizations[i], &mut first) == head),
+            None => known.organizations.iter().position(|org| folded_first_word(org, &mut first) == head),
+        };
+        if let Some(i) = found {
+            let org = known.organizations[i];
+            return Some(self.add(org.to_string(), fold_phrase(org), np.gender, np.first, false));
         }
         if doc.word_full(np.first).and_then(|w| w.nationality).is_some() {
             return self.last_person;
@@ -365,4 +493,71 @@ fn nominative(doc: &Doc, np: &NounPhrase) -> Option<String> {
 /// The news agency named by tokens `first..=last`, if any.
 fn agency_in(doc: &Doc, first: usize, last: usize) -> Option<u16> {
     (first..=last).filter(|&t| doc.tokens[t].is_word()).find_map(|t| doc.phrase_at(&doc.lex.agencies, t).map(|m| *m.value))
+}
+
+/// The most renamings times quotes done one renaming at a time.
+const RENAME_PASSES_UP_TO: usize = 4096;
+
+/// Renames the speakers of `quotes` by `renames` (from, to), in order: each
+/// as `for q in quotes { if q.speaker == from { q.speaker = to } }` would,
+/// in one pass over the quotes rather than one per renaming (the sets of
+/// names with one current name are joined, a union-find).
+fn rename_speakers(quotes: &mut [Quote], renames: &[(String, String)]) {
+    // a few renamings of a few quotes: one pass per renaming costs less
+    // than the union-find's tables
+    if renames.len() * quotes.len() <= RENAME_PASSES_UP_TO {
+        for (from, to) in renames {
+            for q in quotes.iter_mut().filter(|q| q.speaker.as_deref() == Some(from.as_str())) {
+                q.speaker = Some(to.clone());
+            }
+        }
+        return;
+    }
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut parent: Vec<usize> = Vec::new();
+    // the current name of each set (by its root), and the set of each name
+    let mut name_of: Vec<&str> = Vec::new();
+    let mut set_named: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut node: BTreeMap<&str, usize> = BTreeMap::new();
+    for q in quotes.iter() {
+        if let Some(s) = q.speaker.as_deref() {
+            node.entry(s).or_insert_with(|| {
+                let id = parent.len();
+                parent.push(id);
+                name_of.push(s);
+                set_named.insert(s, id);
+                id
+            });
+        }
+    }
+    for (from, to) in renames {
+        if let Some(set) = set_named.remove(from.as_str()) {
+            match set_named.get(to.as_str()) {
+                Some(&other) => parent[set] = other,
+                None => {
+                    name_of[set] = to;
+                    set_named.insert(to, set);
+                }
+            }
+        }
+    }
+    let new: Vec<Option<String>> = quotes
+        .iter()
+        .map(|q| {
+            let s = q.speaker.as_deref()?;
+            let r = root(&mut parent, node[s]);
+            (name_of[r] != s).then(|| name_of[r].to_string())
+        })
+        .collect();
+    for (q, n) in quotes.iter_mut().zip(new) {
+        if let Some(n) = n {
+            q.speaker = Some(n);
+        }
+    }
 }
