@@ -113,7 +113,6 @@ impl Analyzer {
             ..Record::default()
         };
         extract::dates::extract(&doc, iso_reference(opts.reference_date), &ws.dates, &mut record.dates);
-        drop_values_outside_iso_years(&mut record.dates);
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();
         let mut people = Vec::new();
@@ -152,18 +151,6 @@ pub fn parse_reference_date(s: &str) -> Option<NaiveDate> {
 fn iso_reference(reference: Option<NaiveDate>) -> Option<NaiveDate> {
     use chrono::Datelike;
     reference.filter(|d| (1..=9999).contains(&d.year()))
-}
-
-/// A value whose year is not four digits from 0001 to 9999 (a relative
-/// date counted back from 0001-01-01) is not printed: `null`, as for a
-/// date that cannot be resolved.
-fn drop_values_outside_iso_years(dates: &mut [record::DateMention]) {
-    let iso_year = |v: &str| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && &v[..4] != "0000" && v.as_bytes().get(4).is_none_or(|&b| b == b'-' || b == b'/');
-    for d in dates {
-        if d.value.as_deref().is_some_and(|v| !v.split('/').all(iso_year)) {
-            d.value = None;
-        }
-    }
 }
 
 /// Shared by the unit tests of every module: one analyzer for the process.

@@ -320,9 +320,10 @@ impl Inputs {
         (Input::Stdin, None)
     }
 
-    /// A file to read, unless it is the `--errors` file.
+    /// A file to read, unless it is the `--errors` file (compared by name
+    /// first: only a file of the same name costs two look-ups).
     fn file(&self, path: PathBuf) -> (Input, Option<InputError>) {
-        let is_errors_file = self.errors_file.as_ref().is_some_and(|e| same_file(e, &path));
+        let is_errors_file = self.errors_file.as_ref().is_some_and(|e| e.file_name() == path.file_name() && same_file(e, &path));
         (Input::File(path), is_errors_file.then_some(InputError::IsErrorsFile))
     }
 }

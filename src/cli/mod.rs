@@ -206,8 +206,7 @@ impl Config {
             None => None,
         };
         let default_extension = if args.input == InputFormat::Jsonl { "jsonl" } else { "txt" };
-        let extensions = Extensions::new(if args.extension.is_empty() { &[] } else { &args.extension[..] });
-        let extensions = if args.extension.is_empty() { Extensions::new(&[default_extension.to_string()]) } else { extensions };
+        let extensions = if args.extension.is_empty() { Extensions::new(&[default_extension.to_string()]) } else { Extensions::new(&args.extension) };
         let errors = match &args.errors {
             Some(p) if p.as_os_str() == "inline" => ErrorsTo::Inline,
             Some(p) => {

@@ -123,7 +123,7 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                 let relative_to = relative.then(|| if doc.words.dates.roles.of_it.is(doc.key(f.last)) { "previous_date" } else { "reference_date" });
                 out.push(DateMention {
                     text: doc.text[range].to_string(),
-                    value: f.value.map(Value::iso),
+                    value: f.value.and_then(Value::printable_iso),
                     kind: f.kind,
                     span: doc.span(f.first, f.last, f.prefix_chars),
                     calendar: calendar_of(doc, f.first, f.last),

@@ -3,6 +3,9 @@
 use crate::record::Granularity;
 use chrono::{Datelike, NaiveDate};
 
+/// The years ISO 8601 writes with four digits.
+const ISO_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
 /// A resolved value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Value {
@@ -21,6 +24,25 @@ impl Value {
             Value::Month(..) | Value::MonthRange(..) => Granularity::Month,
             Value::Year(_) | Value::YearRange(..) => Granularity::Year,
         }
+    }
+
+    /// The value's years, first and last.
+    fn years(self) -> (i32, i32) {
+        match self {
+            Value::Day(d) => (d.year(), d.year()),
+            Value::Month(y, _) | Value::Year(y) => (y, y),
+            Value::DayRange(a, b) => (a.year(), b.year()),
+            Value::MonthRange((a, _), (b, _)) | Value::YearRange(a, b) => (a, b),
+        }
+    }
+
+    /// The ISO 8601 text of the value, or `None` when a year is outside
+    /// 0001–9999, which ISO 8601 writes with four digits (a relative date
+    /// counted back from 0001-01-01): not printed, as for a date that
+    /// cannot be resolved.
+    pub(super) fn printable_iso(self) -> Option<String> {
+        let (first, last) = self.years();
+        (ISO_YEARS.contains(&first) && ISO_YEARS.contains(&last)).then(|| self.iso())
     }
 
     /// The ISO 8601 text of the value: `2018-07-10`, `2018-07`, `2018`, and
