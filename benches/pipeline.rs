@@ -67,6 +67,7 @@ fn load_articles() -> (String, Vec<String>) {
 }
 
 fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
+    let cache = stage::MorphCache::default();
     texts
         .iter()
         .map(|text| {
@@ -75,7 +76,7 @@ fn prepare(analyzer: &Analyzer, texts: &[String]) -> Vec<Prepared> {
             let mut ids = Vec::new();
             stage::annotate(text, &tokens, analyzer.lexicons(), &mut ids);
             let entities = {
-                let doc = Doc::new(text, &tokens, analyzer.lexicons(), analyzer.words(), &ids);
+                let doc = Doc::new(text, &tokens, analyzer.lexicons(), analyzer.words(), &ids, &cache);
                 stage::entities(&doc)
             };
             Prepared { text: text.clone(), tokens, ids, entities }
@@ -87,6 +88,7 @@ fn stages(c: &mut Criterion) {
     let analyzer = Analyzer::new().expect("bundled data loads");
     let lex = analyzer.lexicons();
     let words = analyzer.words();
+    let cache = stage::MorphCache::default();
     let (origin, texts) = load_articles();
     assert!(!texts.is_empty(), "no articles to benchmark");
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
@@ -124,7 +126,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut found = 0usize;
             for p in &prepared {
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids, &cache);
                 let layout = stage::Layout::of(&doc);
                 found += stage::source(&doc, &layout).is_some() as usize;
             }
@@ -140,7 +142,7 @@ fn stages(c: &mut Criterion) {
             let mut found = 0usize;
             for p in &prepared {
                 out.clear();
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids, &cache);
                 stage::dates(&doc, opts.reference_date, &memo, &mut out);
                 found += out.len();
             }
@@ -152,7 +154,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut found = 0usize;
             for p in &prepared {
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids, &cache);
                 let set = stage::entities(&doc);
                 found += set.into_entities().len();
             }
@@ -172,7 +174,7 @@ fn stages(c: &mut Criterion) {
                 quotes.clear();
                 speakers.clear();
                 people.clear();
-                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids);
+                let doc = Doc::new(black_box(&p.text), &p.tokens, lex, words, &p.ids, &cache);
                 let layout = stage::Layout::of(&doc);
                 let main = stage::quotes(&doc, &layout, known, &mut quotes, &mut speakers, &mut people);
                 found += quotes.len() + main.is_some() as usize;

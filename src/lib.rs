@@ -42,6 +42,7 @@ pub mod internals {
     pub use crate::extract::source::extract as source;
     pub use crate::extract::words::Words;
     pub use crate::extract::{Doc, TokenLex};
+    pub use crate::lexicon::morph::{Analysis, Clitics, Morph, MorphCache, PosSet, VerbTags};
     pub use crate::lexicon::Lexicons;
     pub use crate::tokenizer::Tokens;
 }
@@ -73,6 +74,7 @@ pub struct Workspace {
     tokens: Tokens,
     ids: Vec<TokenLex>,
     dates: extract::dates::Memo,
+    morph: lexicon::morph::MorphCache,
 }
 
 impl Analyzer {
@@ -102,7 +104,7 @@ impl Analyzer {
             return Record { language: language.to_string(), ..Record::default() };
         }
         lexicon::annotate::annotate(text, &ws.tokens, &self.lex, &mut ws.ids);
-        let doc = Doc::new(text, &ws.tokens, &self.lex, &self.words, &ws.ids);
+        let doc = Doc::new(text, &ws.tokens, &self.lex, &self.words, &ws.ids, &ws.morph);
         let layout = extract::layout::Layout::of(&doc);
         let headline = layout.headline.clone();
         let mut record = Record {

@@ -1,6 +1,7 @@
 //! The view of one tokenized text that extractors read: tokens, their
 //! lexicon ids (looked up once per text) and navigation helpers.
 pub use crate::lexicon::annotate::TokenLex;
+use crate::lexicon::morph::{Analysis, MorphCache};
 use crate::lexicon::{Lexicons, Node, PhraseSet, WordId, WordInfo, NO_WORD};
 use crate::tokenizer::{Token, TokenKind, Tokens};
 
@@ -30,11 +31,24 @@ pub struct Doc<'a> {
     /// The word lists of the extractors' rules.
     pub words: &'a super::words::Words,
     pub ids: &'a [TokenLex],
+    /// The analyses of the words met so far (see [`Doc::morph`]).
+    morph: &'a MorphCache,
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, toks: &'a Tokens, lex: &'a Lexicons, words: &'a super::words::Words, ids: &'a [TokenLex]) -> Self {
-        Doc { text, toks, tokens: toks.tokens(), lex, words, ids }
+    pub fn new(text: &'a str, toks: &'a Tokens, lex: &'a Lexicons, words: &'a super::words::Words, ids: &'a [TokenLex], morph: &'a MorphCache) -> Self {
+        Doc { text, toks, tokens: toks.tokens(), lex, words, ids, morph }
+    }
+
+    /// Word classes and clitics of token `i` (empty for a non-word): read
+    /// on the written letters, analysed once per distinct form a thread
+    /// meets.
+    #[inline]
+    pub fn morph(&self, i: usize) -> Analysis {
+        if i >= self.tokens.len() || !self.tokens[i].is_word() {
+            return Analysis::default();
+        }
+        self.morph.analysis(&self.lex.morph, self.surface(i))
     }
 
     pub fn len(&self) -> usize {

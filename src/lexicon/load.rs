@@ -33,6 +33,7 @@ impl Lexicons {
         lex.build_date_triggers(data_file!("date_cues.tsv"))?;
         lex.build_key_table()?;
         lex.build_entity_starts();
+        lex.morph = morph::Morph::load()?;
         Ok(lex)
     }
 

@@ -19,6 +19,7 @@ pub mod annotate;
 pub mod keys;
 pub mod lists;
 mod load;
+pub mod morph;
 pub mod phrases;
 mod starts;
 
@@ -210,6 +211,8 @@ pub struct Agency {
 #[derive(Debug, Default)]
 pub struct Lexicons {
     pub vocab: Vocab,
+    /// Word classes and clitics of any Arabic word (data/morph).
+    pub morph: morph::Morph,
     /// Single-word facts, by word id.
     words: Vec<WordInfo>,
     pub verb_lemmas: Vec<String>,
