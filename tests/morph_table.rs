@@ -7,6 +7,7 @@
 #[path = "support/known_failures.rs"]
 mod known_failures;
 #[path = "support/table.rs"]
+#[allow(dead_code)]
 mod table;
 use khabar::internals::{Morph, PosSet, VerbTags};
 

@@ -18,7 +18,7 @@ const SURE_NAME_WORDS: usize = 2;
 
 /// The fewest letters of a word with a clitic glued on that is read as a
 /// clitic and a word rather than a foreign name (`بالرد`, not `بيتزي`).
-const MIN_CLITIC_WORD_CHARS: usize = 5;
+pub(super) const MIN_CLITIC_WORD_CHARS: usize = 5;
 
 /// Whether token `n` cannot continue a name: a function word, a verb of
 /// saying, a word with a preposition glued on, a number or punctuation.
@@ -93,7 +93,8 @@ impl NameScan {
             || (self.words >= SURE_NAME_WORDS && object_after_name(doc, j))
             || joins_another_noun(doc, j)
             || noun_with_pronoun(doc, j)
-            || ordinary_word(doc, j);
+            || ordinary_word(doc, j)
+            || super::lexical::cannot_continue_name(doc, j, self.words);
         if ends {
             Step::Stop
         } else {

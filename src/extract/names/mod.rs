@@ -17,6 +17,7 @@
 
 mod description;
 mod extent;
+pub mod lexical;
 mod phrase;
 mod start;
 mod title;

@@ -4,6 +4,7 @@
 
 use super::description::description;
 use super::extent::name_extent;
+use super::lexical;
 use super::start::{can_start_name, can_start_name_with, given_at, is_ali_after_title, is_definite, is_nationality};
 use super::title::{title_at, title_from};
 use super::title_scan::TitleScan;
@@ -105,12 +106,14 @@ fn name_after_title(doc: &Doc, i: usize, scan: TitleScan, mut gender: Gender) ->
     if let Some(n) = name_start.filter(|&n| starts(n) || is_ali_after_title(doc, n) || ambiguous_given(n)) {
         let given_n = given_n.flatten();
         let last = name_extent(doc, n, given_n);
-        if let Some(m) = given_n {
-            if gender == Gender::Unknown {
-                gender = *m.value;
+        if !lexical::no_name(doc, n, last) {
+            if let Some(m) = given_n {
+                if gender == Gender::Unknown {
+                    gender = *m.value;
+                }
             }
+            return Titled::Phrase(Some(person(i, last, title, n, gender)));
         }
-        return Titled::Phrase(Some(person(i, last, title, n, gender)));
     }
     // a definite title (`الوزير`, `رئيس الوزراء`) refers back to someone named
     if is_definite(doc, i) || is_definite(doc, cur) {
@@ -151,5 +154,8 @@ fn bare_name(doc: &Doc, i: usize, titled: bool, gender: Gender) -> Option<NounPh
         return None;
     }
     let last = name_extent(doc, i, given_i);
+    if lexical::no_name(doc, i, last) {
+        return None;
+    }
     Some(person(i, last, None, i, given_i.map_or(gender, |m| *m.value)))
 }

@@ -32,7 +32,7 @@ pub use words::Words;
 use super::doc::Doc;
 use super::layout::Layout;
 use super::entities::KnownNames;
-use super::names::{NounPhrase, PhraseKind};
+use super::names::{self, NounPhrase, PhraseKind};
 use crate::lexicon::VerbInfo;
 use crate::record::{Quote, QuoteKind, Speaker};
 use crate::tokenizer::fold::fold_phrase;
@@ -92,10 +92,12 @@ pub fn extract(
     for cue in &cues {
         let end = cue.end.unwrap_or(cue.start);
         let Some((a, b)) = trim(doc, cue.start, end) else { continue };
-        if let Some((a, b, p)) = cue.subject.filter(|np| np.kind == PhraseKind::Person).and_then(|np| np.name) {
+        // what the words are decides what the phrase can name
+        let subject = cue.subject.and_then(|np| names::lexical::as_speaker(doc, np));
+        if let Some((a, b, p)) = subject.filter(|np| np.kind == PhraseKind::Person).and_then(|np| np.name) {
             people.push((doc.slice(a, b, p).to_string(), doc.span(a, b, p)));
         }
-        let speaker_idx = match &cue.subject {
+        let speaker_idx = match &subject {
             Some(np) => Some(st.named(doc, np, cue.verb_info.gender, known)),
             // `وشدد معاليه`: his excellency is the story's main figure, the
             // most quoted person so far
@@ -115,7 +117,7 @@ pub fn extract(
         };
         // `قال سكان محليون`: a singular verb before a plural subject; the
         // sound plural adjective tells the number
-        let plural_subject = cue.subject.is_some_and(|np| np.kind == PhraseKind::Description && {
+        let plural_subject = subject.is_some_and(|np| np.kind == PhraseKind::Description && {
             let k = doc.key(np.last);
             has_plural_ending(k) && k.chars().count() >= MIN_PLURAL_CHARS
         });

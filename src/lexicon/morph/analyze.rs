@@ -14,10 +14,17 @@ pub struct Analysis {
     /// Classes of the stem where a split begins with a preposition (ب ل ك,
     /// alone or after و ف).
     pub after_preposition: PosSet,
+    /// Classes of the splits with no preposition among their proclitics
+    /// (`بثوب` has none: it is read only as ب + ثوب).
+    pub bare: PosSet,
     /// Verb readings of every split.
     pub tags: VerbTags,
     /// The clitics of the surviving splits (an enclitic pronoun included).
     pub clitics: Clitics,
+    /// Some noun or adjective reading is a singular base form (the stem
+    /// alone, or with ة): not a dual or plural ending, which foreign names
+    /// often happen to match (`داميان` as دامي + ان).
+    pub singular_nominal: bool,
     /// Some verb reading is a verb of saying or stating.
     pub speech: bool,
     /// Some verb reading is an aspectual or auxiliary verb (مضى، راح، ظل).
@@ -39,6 +46,20 @@ impl Analysis {
     #[inline]
     pub fn only_verb(&self) -> bool {
         self.is_known() && self.classes.within(PosSet::VERB)
+    }
+
+    /// Whether the word is known and no reading is a noun, adjective,
+    /// proper noun or numeral (a verb, particle, pronoun or adverb).
+    #[inline]
+    pub fn never_nominal(&self) -> bool {
+        self.is_known() && !self.classes.any(PosSet::NOMINAL)
+    }
+
+    /// Whether the word is read only with a preposition glued on (`بثوب`,
+    /// `لوزير`): no split without one is known.
+    #[inline]
+    pub fn preposition_glued(&self) -> bool {
+        self.bare.is_empty() && !self.after_preposition.is_empty()
     }
 
     /// The stem of the preferred split of `normalized` (the word as
@@ -69,12 +90,17 @@ pub fn normalize_into(word: &str, out: &mut String) {
 #[derive(Debug, Clone, Copy, Default)]
 struct Reading {
     classes: PosSet,
+    singular_nominal: bool,
     tags: VerbTags,
     speech: bool,
     auxiliary: bool,
 }
 
 impl Reading {
+    fn drop_nominals(&mut self) {
+        self.classes = self.classes.minus(PosSet::NOMINAL);
+        self.singular_nominal = false;
+    }
     fn drop_verbs(&mut self) {
         self.classes = self.classes.minus(PosSet::VERB);
         self.tags = VerbTags::default();
@@ -129,6 +155,8 @@ impl Morph {
             }
             if pro_clitics.any(Clitics::PREP) {
                 out.after_preposition = out.after_preposition.union(reading.classes);
+            } else {
+                out.bare = out.bare.union(reading.classes);
             }
             merge(&mut out, reading, clitics);
             let trim = (pro.len(), enc.len());
@@ -208,7 +236,11 @@ impl Morph {
                 r.classes = r.classes.union(host);
             }
         }
-        r.classes = r.classes.union(nominal_classes(&self.nominals, stem)).union(nominal_classes(&self.nouns, stem));
+        for table in [&self.nominals, &self.nouns] {
+            let (classes, singular) = nominal_classes(table, stem);
+            r.classes = r.classes.union(classes);
+            r.singular_nominal |= singular;
+        }
         self.verb_reading(stem, with_pronoun, &mut r);
         r
     }
@@ -245,9 +277,11 @@ impl Morph {
     }
 }
 
-/// The classes `word` has as a stem of `table` plus one of its endings.
-fn nominal_classes(table: &Nominals, word: &str) -> PosSet {
+/// The classes `word` has as a stem of `table` plus one of its endings,
+/// and whether a noun or adjective reading is singular (no ending, or ة).
+fn nominal_classes(table: &Nominals, word: &str) -> (PosSet, bool) {
     let mut classes = PosSet::EMPTY;
+    let mut singular = false;
     let mut stem = String::new();
     for &len in &table.add_lengths {
         if len > word.len() || !word.is_char_boundary(word.len() - len) {
@@ -266,13 +300,17 @@ fn nominal_classes(table: &Nominals, word: &str) -> PosSet {
                 for &(cls, c) in readings {
                     if c == *class {
                         classes = classes.union(cls);
+                        singular |= cls.any(PosSet::NOUN.union(PosSet::ADJ)) && (add.is_empty() || add == TA_MARBUTA);
                     }
                 }
             }
         }
     }
-    classes
+    (classes, singular)
 }
+
+/// The feminine ending ة as an `add` of the ending tables.
+const TA_MARBUTA: &str = "ة";
 
 /// Keeps the readings that may stand after the proclitic chain ending in
 /// `last` and before the enclitic `enc`.
@@ -283,6 +321,7 @@ fn filter(r: &mut Reading, last: Last, enc: &str) {
             r.drop_verbs();
         }
         Last::Future => {
+            r.drop_nominals();
             r.classes = r.classes.only(PosSet::VERB_IMPERFECT);
             r.only_imperfect();
         }
@@ -301,5 +340,6 @@ fn merge(out: &mut Analysis, r: Reading, clitics: Clitics) {
     out.tags = out.tags.union(r.tags);
     out.speech |= r.speech;
     out.auxiliary |= r.auxiliary;
+    out.singular_nominal |= r.singular_nominal;
     out.clitics = out.clitics.union(clitics);
 }

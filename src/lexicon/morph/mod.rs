@@ -24,8 +24,18 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 /// Parts of speech, as a set (bit flags).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct PosSet(u32);
+
+/// The class names, in bit order, as the data files write them.
+const POS_NAMES: [&str; 17] = ["VERB.p", "VERB.i", "VERB.c", "NOUN", "ADJ", "PROPN", "NUM", "PREP", "CONJ", "SUB", "COMP", "NEG", "PRON", "ADV", "PART", "INTJ", "ABBR"];
+
+impl std::fmt::Debug for PosSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = POS_NAMES.iter().enumerate().filter(|(i, _)| self.0 & (1 << i) != 0).map(|(_, n)| *n).collect();
+        write!(f, "{}", names.join(","))
+    }
+}
 
 impl PosSet {
     pub const VERB_PERFECT: PosSet = PosSet(1);
@@ -240,7 +250,7 @@ impl Clitics {
         self.0 == 0
     }
     #[inline]
-    fn union(self, other: Clitics) -> Clitics {
+    pub fn union(self, other: Clitics) -> Clitics {
         Clitics(self.0 | other.0)
     }
 }
