@@ -23,11 +23,29 @@ pub fn cannot_be_in_name(doc: &Doc, j: usize) -> bool {
 }
 
 /// Whether word token `j` cannot continue a name of `words` words so far.
-/// A verb ends only a name of two words or more, and only as a whole word
-/// (`الوليد بن طلال يستحوذ`): a foreign surname often spells a verb
-/// (`موشيه يعالون`).
+/// A verb or a preposition ends only a name of two words or more, and a
+/// verb only as a whole word (`الوليد بن طلال يستحوذ`, `مي فاروق بثوب`): a
+/// foreign or Maghrebi surname often spells one (`موشيه يعالون`, `رضوان
+/// لقديم`). An accusative ends any name.
 pub fn cannot_continue_name(doc: &Doc, j: usize, words: usize) -> bool {
-    not_name_word(doc, j, |a| words >= 2 && !a.whole.is_empty() && a.whole.within(PosSet::VERB) && a.never_nominal() && a.tags.has_third_person())
+    if words < 2 {
+        return doc.kind(j) == TokenKind::Word && doc.surface(j).contains(TANWEEN_FATH);
+    }
+    not_name_word(doc, j, |a| !a.whole.is_empty() && a.whole.within(PosSet::VERB) && a.never_nominal() && a.tags.has_third_person())
+}
+
+/// Whether `first..=last` cannot be a name because of its first word: one
+/// that cannot begin a name, alone or with a conjunction on it (`ومضى`).
+/// A longer name keeps such a first word: foreign given names spell verbs
+/// and prepositions too (`نصرت رحيمي`, `بابار يعقوب`).
+fn bad_first_word(doc: &Doc, first: usize, last: usize) -> bool {
+    cannot_be_in_name(doc, first) && (first == last || doc.morph(first).clitics.any(Clitics::CONJ))
+}
+
+/// Whether word token `j` is read only with a preposition glued on, or is
+/// an accusative: no name, whatever came before.
+pub fn glued_or_accusative(doc: &Doc, j: usize) -> bool {
+    not_name_word(doc, j, |_| false)
 }
 
 fn not_name_word(doc: &Doc, j: usize, verb: impl Fn(&crate::lexicon::morph::Analysis) -> bool) -> bool {
@@ -65,7 +83,7 @@ fn listed_name(doc: &Doc, j: usize) -> bool {
 /// cannot be in a name, or the one word is a common noun of the language
 /// (`المسؤول شريطة`, `مسؤول آخر`).
 pub fn no_name(doc: &Doc, first: usize, last: usize) -> bool {
-    cannot_be_in_name(doc, first) || (first == last && common_noun_not_name(doc, first))
+    bad_first_word(doc, first, last) || (first == last && common_noun_not_name(doc, first))
 }
 
 /// The phrase as a speaker, by what its words are: a name part that is no
@@ -73,7 +91,10 @@ pub fn no_name(doc: &Doc, first: usize, last: usize) -> bool {
 /// leaving the title (`المسؤول`) if there is one, and `None` if nothing is
 /// left.
 pub fn as_speaker(doc: &Doc, np: super::NounPhrase) -> Option<super::NounPhrase> {
-    if cannot_be_in_name(doc, np.first) && !is_title_head_at(doc, np.first) {
+    // a description never starts so; a name only when it is one word
+    let name_end = np.name.map_or(np.first, |(_, b, _)| b);
+    let starts_badly = if np.name.is_some() { bad_first_word(doc, np.first, name_end) } else { cannot_be_in_name(doc, np.first) };
+    if starts_badly && !is_title_head_at(doc, np.first) {
         return None;
     }
     // a bare noun with a pronoun (`اسمه`, `تعبيره`) speaks for nobody; a
@@ -85,7 +106,7 @@ pub fn as_speaker(doc: &Doc, np: super::NounPhrase) -> Option<super::NounPhrase>
         }
     }
     let Some((a, b, _)) = np.name else { return Some(np) };
-    let no_name = cannot_be_in_name(doc, a) || (a == b && common_noun_not_name(doc, a) && !is_title_head_at(doc, a));
+    let no_name = bad_first_word(doc, a, b) || (a == b && common_noun_not_name(doc, a) && !is_title_head_at(doc, a));
     if !no_name {
         return Some(np);
     }

@@ -154,7 +154,9 @@ fn bare_name(doc: &Doc, i: usize, titled: bool, gender: Gender) -> Option<NounPh
         return None;
     }
     let last = name_extent(doc, i, given_i);
-    if lexical::no_name(doc, i, last) {
+    // (a verb or a common noun alone may still be a family name that
+    // refers back: the quotes decide, knowing who was named before)
+    if lexical::glued_or_accusative(doc, i) && i == last {
         return None;
     }
     Some(person(i, last, None, i, given_i.map_or(gender, |m| *m.value)))

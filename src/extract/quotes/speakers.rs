@@ -162,6 +162,17 @@ impl Speakers {
         rename_speakers(quotes, &renames);
     }
 
+    /// Whether the one word `family` is the family name of a person quoted
+    /// before (`كورت` after `سامر كورت`): such a word is that person, even
+    /// where it also spells a verb or a noun.
+    pub(super) fn is_family_name_of_speaker(&self, family: &str) -> bool {
+        let longer = |k: &str| k.len() > family.len() && last_word_is(k, family);
+        match &self.index {
+            Some(index) => last_of(&[index.last.get(hash(family))], |i| self.people[i].person && longer(&self.people[i].key)).is_some(),
+            None => self.people.iter().any(|p| p.person && longer(&p.key)),
+        }
+    }
+
     fn find(&self, key: &str) -> Option<usize> {
         match &self.index {
             Some(index) => index.key.get(hash(key)).iter().copied().find(|&i| self.people[i].key == key),
