@@ -1,0 +1,400 @@
+//! `--format html`: a self-contained page (no network, no external script,
+//! font or stylesheet) that shows each article with its record marked in
+//! it, and a panel beside it.
+//!
+//! The article is written as read, in a `white-space: pre-wrap` block, so
+//! that the page's text is the input's text and each mark covers exactly
+//! its span. Every mark has a `data-k` naming the record item it shows
+//! (`q3`: the third quote; `d1`: a date; `e2m4`: the fourth mention of the
+//! second entity; `src`: the source; `cue3` and `who3`: the third quote's
+//! cue and speaker as found by [`super::reasons`]) and a `title`; colour is
+//! never the only cue (labels, underline patterns, a legend). Several
+//! articles are one page: each article is a `<details>` entry whose summary
+//! line is its row in the index, written as the batch goes, so nothing is
+//! kept from one article to the next.
+
+use super::compact::Out;
+use super::marks::{self, Mark};
+use super::reasons::{attributions, Attribution};
+use super::Article;
+use crate::record::{DateMention, EntityType, QuoteKind, Record};
+use std::fmt::Write as _;
+
+/// Speakers are told apart by these many colours, then by their number.
+const PALETTE: usize = 8;
+
+const STYLE: &str = r#"
+:root{color-scheme:light;--ink:#1f2937;--muted:#4b5563;--line:#d1d5db}
+body{margin:0;font-family:"Noto Naskh Arabic","Noto Sans Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Segoe UI",Tahoma,sans-serif;color:var(--ink);background:#fafaf9;line-height:1.9}
+header.page{padding:.6rem 1.2rem;border-bottom:1px solid var(--line);background:#fff}
+header.page h1{font-size:1.1rem;margin:0}
+.doc{display:grid;grid-template-columns:minmax(0,3fr) minmax(17rem,1fr);gap:1.2rem;padding:1rem 1.2rem}
+.text{white-space:pre-wrap;font-size:1.2rem;background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem 1.3rem;margin:0}
+aside{font-family:system-ui,"Segoe UI",sans-serif;font-size:.9rem;line-height:1.5}
+aside h2{font-size:1rem;margin:1rem 0 .3rem;border-bottom:1px solid var(--line)}
+aside h3{font-size:.9rem;margin:.6rem 0 .2rem}
+aside ul,aside ol{padding-inline-start:1.2rem;margin:.2rem 0}
+aside dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:0}
+aside dt{color:var(--muted)}aside dd{margin:0}
+.reason{color:var(--muted)}
+mark{background:none;color:inherit;position:relative;border-radius:2px}
+mark:focus{outline:3px solid #111827;outline-offset:1px}
+mark[tabindex]:focus::after,mark[tabindex]:hover::after{content:attr(title);position:absolute;inset-block-start:100%;inset-inline-start:0;z-index:5;background:#111827;color:#fff;font:.8rem/1.4 system-ui,sans-serif;padding:.2rem .4rem;border-radius:4px;white-space:pre;direction:ltr;unicode-bidi:plaintext}
+mark.q{background:var(--c);box-decoration-break:clone;-webkit-box-decoration-break:clone}
+mark.q.indirect{background:repeating-linear-gradient(135deg,var(--c) 0 7px,#fff 7px 9px)}
+mark.q:not([data-cont])::before{content:"[" attr(data-n) "]";font:bold .7rem system-ui,sans-serif;vertical-align:super;margin-inline-end:.15rem}
+mark.q.dim{opacity:.3}
+mark.q.lit{outline:3px solid #111827}
+mark.cue{text-decoration:underline wavy #111827 2px;text-underline-offset:.35em}
+mark.who{border:2px solid #111827;border-radius:4px}
+mark.date{border-bottom:3px dotted #0369a1;background:#e0f2fe80}
+mark.person{border-bottom:2px solid #6d28d9}
+mark.organization{border-bottom:4px double #b45309}
+mark.location{border-bottom:2px dashed #047857}
+mark.src{outline:2px solid #334155;outline-offset:-1px}
+.s0{--c:#fde68a}.s1{--c:#bfdbfe}.s2{--c:#bbf7d0}.s3{--c:#fbcfe8}.s4{--c:#ddd6fe}.s5{--c:#fed7aa}.s6{--c:#a5f3fc}.s7{--c:#d9f99d}.s-none{--c:#e5e7eb}
+button.spk{font:inherit;text-align:start;background:var(--c);border:1px solid #6b7280;border-radius:4px;padding:.1rem .4rem;cursor:pointer;width:100%}
+button.spk[aria-pressed=true]{outline:3px solid #111827}
+button.spk:focus-visible,a:focus-visible,summary:focus-visible{outline:3px solid #2563eb}
+.legend mark{display:inline-block;margin:.1rem .2rem;padding:0 .2rem}
+details.entry{border-bottom:1px solid var(--line)}
+details.entry>summary{padding:.4rem 1.2rem;cursor:pointer}
+details.entry>summary .counts{color:var(--muted)}
+.error{padding:.6rem 1.2rem;color:#991b1b}
+@media (max-width:50rem){.doc{grid-template-columns:1fr}}
+"#;
+
+/// Clicking a speaker shows only that speaker's quotes (and clicking again
+/// shows all); one listener for the page, so entries may stream in.
+const SCRIPT: &str = r#"
+document.addEventListener("click",function(e){
+ var b=e.target.closest("button.spk");if(!b)return;
+ var doc=b.closest(".doc"),on=b.getAttribute("aria-pressed")!=="true";
+ doc.querySelectorAll("button.spk").forEach(function(x){x.setAttribute("aria-pressed","false")});
+ b.setAttribute("aria-pressed",String(on));
+ doc.querySelectorAll("mark.q").forEach(function(m){
+  var mine=m.dataset.s===b.dataset.s;m.classList.toggle("dim",on&&!mine);m.classList.toggle("lit",on&&mine)});
+});
+"#;
+
+/// The start of the page, up to where the articles go.
+fn page_start(out: &mut Out, title: &str, many: bool) {
+    let mut s = String::with_capacity(STYLE.len() + SCRIPT.len() + 512);
+    s.push_str("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    escape(&mut s, title);
+    s.push_str("</title>\n<style>");
+    s.push_str(STYLE);
+    s.push_str("</style>\n<script>");
+    s.push_str(SCRIPT);
+    s.push_str("</script>\n</head>\n<body>\n");
+    if many {
+        s.push_str("<header class=\"page\" lang=\"en\" dir=\"ltr\"><h1>khabar report</h1><p>One entry per article, in input order: open an entry to see the article with its quotes, dates and entities marked.</p></header>\n<main>\n");
+    } else {
+        s.push_str("<main>\n");
+    }
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// The end of the page: how many entries there were, for several.
+pub(super) fn page_end(out: &mut Out, written: usize, many: bool) {
+    if written == 0 {
+        page_start(out, "khabar report", many);
+    }
+    let mut s = String::from("</main>\n");
+    if many {
+        let _ = writeln!(s, "<footer class=\"page\" lang=\"en\" dir=\"ltr\"><p>{written} {}.</p></footer>", if written == 1 { "entry" } else { "entries" });
+    }
+    s.push_str("</body>\n</html>\n");
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Writes one article's entry (the `n`th, from 1); the first also starts
+/// the page.
+pub(super) fn article(out: &mut Out, record: &Record, article: Option<&Article>, n: usize, many: bool) {
+    if n == 1 {
+        let title = if many { "khabar report" } else { record.headline.as_deref().or(record.file.as_deref()).unwrap_or("khabar report") };
+        page_start(out, title, many);
+    }
+    let attributions = attributions(record, article.map(|a| a.text));
+    let mut s = String::new();
+    if many {
+        s.push_str("<details class=\"entry\"><summary>");
+        summary_line(&mut s, record, n);
+        s.push_str("</summary>\n");
+    }
+    let _ = write!(s, "<article class=\"doc\" id=\"a{n}\" data-n=\"{n}\">\n<div class=\"text\" lang=\"ar\" dir=\"rtl\">");
+    match article {
+        Some(a) => marks::write(&mut s, a.text, record_marks(record, &attributions, n), escape),
+        None => s.push_str("<p lang=\"en\" dir=\"ltr\">(The article's text was not given to the report: only the record is shown.)</p>"),
+    }
+    s.push_str("</div>\n");
+    panel(&mut s, record, article, &attributions, n);
+    s.push_str("</article>\n");
+    if many {
+        s.push_str("</details>\n");
+    }
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Writes what stands in a record's place (an error line of `--errors
+/// inline`): its fields, as given.
+pub(super) fn other(out: &mut Out, value: &serde_json::Value, n: usize, many: bool) {
+    if n == 1 {
+        page_start(out, "khabar report", many);
+    }
+    let field = |k: &str| value.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+    let mut s = String::from("<section class=\"error\" lang=\"en\" dir=\"ltr\" role=\"alert\"><strong>");
+    let _ = write!(s, "{n}. ");
+    escape(&mut s, &field("file").unwrap_or_else(|| "standard input".into()));
+    s.push_str("</strong>: ");
+    escape(&mut s, &field("error").unwrap_or_else(|| value.to_string()));
+    s.push_str("</section>\n");
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// The index row of an entry: number, input, headline, counts.
+fn summary_line(s: &mut String, record: &Record, n: usize) {
+    let _ = write!(s, "<span lang=\"en\" dir=\"ltr\">{n}. </span><bdi>");
+    escape(s, &input_name(record));
+    s.push_str("</bdi>");
+    if let Some(h) = &record.headline {
+        s.push_str(" — <bdi>");
+        escape(s, h);
+        s.push_str("</bdi>");
+    }
+    let _ = write!(
+        s,
+        " <span class=\"counts\" lang=\"en\" dir=\"ltr\">({} quotes, {} speakers, {} dates, {} entities)</span>",
+        record.quotes.len(),
+        record.speakers.len(),
+        record.dates.len(),
+        record.entities.len()
+    );
+}
+
+/// How an input is named: its path, its JSON Lines id, or standard input.
+pub(super) fn input_name(record: &Record) -> String {
+    let file = record.file.clone().unwrap_or_else(|| "standard input".into());
+    match &record.id {
+        Some(id) => format!("{file} (id {id})"),
+        None => file,
+    }
+}
+
+/// The speaker's number (from 0, in the record's order), by name.
+fn speaker_index(record: &Record, name: Option<&str>) -> Option<usize> {
+    name.and_then(|n| record.speakers.iter().position(|s| s.name == n))
+}
+
+fn speaker_class(index: Option<usize>) -> String {
+    index.map_or_else(|| "s-none".to_string(), |i| format!("s{}", i % PALETTE))
+}
+
+/// Every mark of the record over its article, with the quotes' cues and
+/// speakers' mentions as found.
+fn record_marks(record: &Record, attributions: &[Attribution], n: usize) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut add = |span: [usize; 2], rank: u8, attrs: String, first: String| marks.push(Mark { start: span[0], end: span[1], rank, tag: "mark", attrs, first });
+    if let Some(src) = &record.source {
+        let title = format!("source: {}{}", src.name, src.canonical.as_ref().map_or(String::new(), |c| format!(" ({c})")));
+        add(src.span, 0, format!(" class=\"src\" data-k=\"src\" title=\"{}\"", attr(&title)), " tabindex=\"0\"".into());
+    }
+    for (i, (q, a)) in record.quotes.iter().zip(attributions).enumerate() {
+        let k = i + 1;
+        let speaker = speaker_index(record, q.speaker.as_deref());
+        let class = speaker_class(speaker);
+        let label = speaker.map_or_else(|| "?".to_string(), |s| (s + 1).to_string());
+        let kind = if q.kind == QuoteKind::Direct { "direct" } else { "indirect" };
+        let title = format!("quote {k} [{label}], {kind}: {}", q.speaker.as_deref().unwrap_or("no speaker found"));
+        let attrs = format!(" class=\"q {kind} {class}\" data-k=\"q{k}\" data-s=\"{class}\" data-n=\"{label}\" title=\"{}\"", attr(&title));
+        add(q.span, 1, attrs, format!(" id=\"a{n}-q{k}\" tabindex=\"0\""));
+        if let Some(cue) = a.cue {
+            let title = format!("cue of quote {k}: {}", q.cue.as_deref().unwrap_or(""));
+            add(cue, 2, format!(" class=\"cue\" data-k=\"cue{k}\" title=\"{}\"", attr(&title)), String::new());
+        }
+        if let Some(who) = a.mention {
+            let title = format!("speaker of quote {k} [{label}]: {}", q.speaker.as_deref().unwrap_or(""));
+            add(who, 2, format!(" class=\"who {class}\" data-k=\"who{k}\" title=\"{}\"", attr(&title)), String::new());
+        }
+    }
+    for (i, d) in record.dates.iter().enumerate() {
+        let title = format!("date: {}", date_value(d));
+        add(d.span, 3, format!(" class=\"date\" data-k=\"d{}\" title=\"{}\"", i + 1, attr(&title)), " tabindex=\"0\"".into());
+    }
+    for (i, e) in record.entities.iter().enumerate() {
+        let kind = type_name(e.entity_type);
+        let title = format!("{kind}: {}{}", e.canonical, e.latin.as_ref().map_or(String::new(), |l| format!(" ({l})")));
+        for (j, m) in e.mentions.iter().enumerate() {
+            let attrs = format!(" class=\"ent {kind}\" data-k=\"e{}m{}\" title=\"{}\"", i + 1, j + 1, attr(&title));
+            add(*m, 4, attrs, " tabindex=\"0\"".into());
+        }
+    }
+    marks
+}
+
+fn type_name(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Location => "location",
+    }
+}
+
+/// A date's value as the views show it.
+pub(super) fn date_value(d: &DateMention) -> String {
+    let Some(value) = &d.value else {
+        return "no value: relative, and no reference date was given".into();
+    };
+    let kind = format!("{:?}", d.kind).to_lowercase();
+    let mut s = format!("{value} ({kind}");
+    if d.calendar == crate::record::DateCalendar::Hijri {
+        s.push_str(", hijri");
+    }
+    if let Some(r) = d.relative_to {
+        let _ = write!(s, ", from the {}", r.replace('_', " "));
+    }
+    s.push(')');
+    s
+}
+
+/// The side panel: what the record says, in order.
+fn panel(s: &mut String, record: &Record, article: Option<&Article>, attributions: &[Attribution], n: usize) {
+    s.push_str("<aside lang=\"en\" dir=\"ltr\" aria-label=\"record\">\n<h2>Article</h2>\n<dl>");
+    let row = |s: &mut String, label: &str, value: Option<String>| {
+        let _ = write!(s, "<dt>{label}</dt><dd>");
+        match value {
+            Some(v) => {
+                s.push_str("<bdi>");
+                escape(s, &v);
+                s.push_str("</bdi>");
+            }
+            None => s.push_str("—"),
+        }
+        s.push_str("</dd>");
+    };
+    row(s, "Input", Some(input_name(record)));
+    row(s, "Source", record.source.as_ref().map(|src| format!("{}{}", src.name, src.canonical.as_ref().map_or(String::new(), |c| format!(" ({c})")))));
+    row(s, "Headline", record.headline.clone());
+    row(s, "Dateline", record.dateline.as_ref().map(|d| [d.place.as_deref(), d.agency.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" — ")));
+    row(s, "Reference date", article.and_then(|a| a.reference_date).map(|d| d.to_string()).or_else(|| Some("none given".into())));
+    row(s, "Language", Some(record.language.clone()));
+    s.push_str("</dl>\n");
+
+    let _ = write!(s, "<h2>Speakers ({})</h2>\n", record.speakers.len());
+    if !record.speakers.is_empty() {
+        s.push_str("<p class=\"reason\">Click a speaker to show only their quotes.</p>\n<ol>");
+    }
+    for (i, sp) in record.speakers.iter().enumerate() {
+        let class = speaker_class(Some(i));
+        let _ = write!(s, "<li><button type=\"button\" class=\"spk {class}\" data-s=\"{class}\" aria-pressed=\"false\">[{}] <bdi>", i + 1);
+        escape(s, &sp.name);
+        s.push_str("</bdi>");
+        if let Some(t) = &sp.title {
+            s.push_str(", <bdi>");
+            escape(s, t);
+            s.push_str("</bdi>");
+        }
+        let _ = write!(s, " · {} quote{}", sp.quotes, if sp.quotes == 1 { "" } else { "s" });
+        if record.speaker.as_deref() == Some(sp.name.as_str()) {
+            s.push_str(" · main speaker");
+        }
+        s.push_str("</button></li>");
+    }
+    if !record.speakers.is_empty() {
+        s.push_str("</ol>\n");
+    }
+
+    let _ = write!(s, "<h2>Quotes ({})</h2>\n<ol>", record.quotes.len());
+    for (i, (q, a)) in record.quotes.iter().zip(attributions).enumerate() {
+        let label = speaker_index(record, q.speaker.as_deref()).map_or_else(|| "?".to_string(), |s| (s + 1).to_string());
+        let _ = write!(s, "<li><a href=\"#a{n}-q{}\">[{label}] <bdi>", i + 1);
+        escape(s, &trimmed(&q.text, 12));
+        s.push_str("</bdi></a><br><span class=\"reason\">");
+        escape(s, &a.reason);
+        s.push_str("</span></li>");
+    }
+    s.push_str("</ol>\n");
+
+    let _ = write!(s, "<h2>Dates ({})</h2>\n<ol>", record.dates.len());
+    for d in &record.dates {
+        s.push_str("<li><bdi>");
+        escape(s, &d.text);
+        s.push_str("</bdi> → ");
+        escape(s, &date_value(d));
+        s.push_str("</li>");
+    }
+    s.push_str("</ol>\n");
+
+    let _ = write!(s, "<h2>Entities ({})</h2>\n", record.entities.len());
+    for t in [EntityType::Person, EntityType::Organization, EntityType::Location] {
+        let of_type: Vec<_> = record.entities.iter().filter(|e| e.entity_type == t).collect();
+        if of_type.is_empty() {
+            continue;
+        }
+        let _ = write!(s, "<h3>{} ({})</h3><ul>", plural(t), of_type.len());
+        for e in of_type {
+            let _ = write!(s, "<li><mark class=\"ent-key {0}\" title=\"{0}\"><bdi>", type_name(t));
+            escape(s, &e.canonical);
+            s.push_str("</bdi></mark>");
+            if let Some(l) = &e.latin {
+                s.push_str(" (");
+                escape(s, l);
+                s.push(')');
+            }
+            let _ = write!(s, " · {} mention{}</li>", e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
+        }
+        s.push_str("</ul>\n");
+    }
+    s.push_str(LEGEND);
+    s.push_str("</aside>\n");
+}
+
+const LEGEND: &str = "<h2>Legend</h2>\n<p class=\"legend\"><mark class=\"q direct s0\" data-n=\"1\" title=\"legend: direct quote [speaker number]\">direct quote [speaker number]</mark><mark class=\"q indirect s0\" data-n=\"1\" title=\"legend: indirect quote (striped)\">indirect quote (striped)</mark><mark class=\"cue\" title=\"legend: cue\">cue</mark><mark class=\"who\" title=\"legend: speaker named\">speaker named</mark><mark class=\"date\" title=\"legend: date (dotted)\">date (dotted)</mark><mark class=\"person\" title=\"legend: person (solid)\">person (solid)</mark><mark class=\"organization\" title=\"legend: organization (double)\">organization (double)</mark><mark class=\"location\" title=\"legend: location (dashed)\">location (dashed)</mark><mark class=\"src\" title=\"legend: source (boxed)\">source (boxed)</mark></p>\n<p class=\"reason\">Hover or focus (Tab) a mark to see what it is.</p>\n";
+
+fn plural(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "People",
+        EntityType::Organization => "Organizations",
+        EntityType::Location => "Places",
+    }
+}
+
+/// The first `words` words of `text`, with an ellipsis if there are more.
+pub(super) fn trimmed(text: &str, words: usize) -> String {
+    let mut it = text.split_whitespace();
+    let head: Vec<&str> = it.by_ref().take(words).collect();
+    let mut s = head.join(" ");
+    if it.next().is_some() {
+        s.push_str(" …");
+    }
+    s
+}
+
+/// Article text as HTML text: `&`, `<` and `>` escaped, and CR written as
+/// a reference so that the parser keeps it (and the page's text counts the
+/// same code points as the spans).
+fn escape(out: &mut String, text: &str) {
+    let mut rest = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        out.push_str(&text[rest..i]);
+        out.push_str(with);
+        rest = i + 1;
+    }
+    out.push_str(&text[rest..]);
+}
+
+/// Text for an attribute value in double quotes.
+fn attr(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    escape(&mut s, text);
+    s
+}
