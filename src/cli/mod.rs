@@ -37,6 +37,10 @@ Examples:
   JSON Lines in and out ({\"id\", \"text\", \"date\"} per line), as a streaming mapper:
     khabar --input jsonl < items.jsonl > records.jsonl
 
+  A report to open in a browser, or a summary to read (the default on a terminal):
+    khabar --reference-date 2017-06-19 --format html article.txt > report.html
+    khabar --format text articles/ | less
+
   In a script, with the exit status checked:
     for f in *.txt; do khabar --format json \"$f\" | jq -r '.source.canonical'; done
     khabar --errors failed.jsonl corpus/ > out.jsonl || echo \"some articles failed\"

@@ -310,7 +310,7 @@ fn panel(s: &mut String, record: &Record, article: Option<&Article>, attribution
         let _ = write!(s, "<li><a href=\"#a{n}-q{}\">[{label}] <bdi>", i + 1);
         escape(s, &trimmed(&q.text, 12));
         s.push_str("</bdi></a><br><span class=\"reason\">");
-        escape(s, &a.reason);
+        isolate_names(s, &a.reason);
         s.push_str("</span></li>");
     }
     s.push_str("</ol>\n");
@@ -392,9 +392,59 @@ fn escape(out: &mut String, text: &str) {
     out.push_str(&text[rest..]);
 }
 
+/// A reason, escaped, with each «name» in it isolated (`<bdi>`), so that
+/// Arabic names keep their order inside the English sentence.
+fn isolate_names(out: &mut String, reason: &str) {
+    let mut open = false;
+    for part in reason.split_inclusive(['«', '»']) {
+        let (text, quote) = match part.char_indices().last() {
+            Some((at, c @ ('«' | '»'))) => (&part[..at], Some(c)),
+            _ => (part, None),
+        };
+        escape(out, text);
+        match quote {
+            Some('«') if !open => {
+                out.push_str("«<bdi>");
+                open = true;
+            }
+            Some('»') if open => {
+                out.push_str("</bdi>»");
+                open = false;
+            }
+            Some(c) => out.push(c),
+            None => {}
+        }
+    }
+    if open {
+        out.push_str("</bdi>");
+    }
+}
+
 /// Text for an attribute value in double quotes.
 fn attr(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     escape(&mut s, text);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_leaves_no_markup_and_keeps_carriage_returns() {
+        let mut s = String::new();
+        escape(&mut s, "<script>x='1' & \"2\"</script>\r\n");
+        assert_eq!(s, "&lt;script&gt;x=&#39;1&#39; &amp; &quot;2&quot;&lt;/script&gt;&#13;\n");
+    }
+
+    #[test]
+    fn names_in_a_reason_are_isolated_and_escaped() {
+        let mut s = String::new();
+        isolate_names(&mut s, "cue «قال» before it; the speaker «<b>» is named");
+        assert_eq!(s, "cue «<bdi>قال</bdi>» before it; the speaker «<bdi>&lt;b&gt;</bdi>» is named");
+        s.clear();
+        isolate_names(&mut s, "an unclosed «name");
+        assert_eq!(s, "an unclosed «<bdi>name</bdi>");
+    }
 }

@@ -146,10 +146,10 @@ fn reason(q: &Quote, cue_after: Option<Option<bool>>, mention: Option<String>, l
     };
     let speaker = match (&q.speaker, mention, looked) {
         (None, _, _) => "; no speaker was found.".to_string(),
-        (Some(s), Some(m), _) if m == *s => format!("; the speaker, {s}, is named there."),
-        (Some(s), Some(m), _) => format!("; the speaker, {s}, is named there as «{m}»."),
-        (Some(s), None, true) => format!("; the speaker, {s}, is not named at this quote: carried over from an earlier mention."),
-        (Some(s), None, _) => format!("; the speaker is {s}."),
+        (Some(s), Some(m), _) if m == *s => format!("; the speaker «{s}» is named there."),
+        (Some(s), Some(m), _) => format!("; the speaker «{s}» is named there as «{m}»."),
+        (Some(s), None, true) => format!("; the speaker «{s}» is not named at this quote: carried over from an earlier mention."),
+        (Some(s), None, _) => format!("; the speaker is «{s}»."),
     };
     format!("{kind}{cue}{speaker}")
 }
@@ -209,6 +209,6 @@ mod tests {
         let r = record("قال خليل إن الأمر انتهى", "الأمر انتهى", "قال", QuoteKind::Indirect);
         let a = &attributions(&r, None)[0];
         assert_eq!((a.cue, a.mention), (None, None));
-        assert_eq!(a.reason, "Indirect quote (reported speech), cue «قال»; the speaker is سامي خليل.");
+        assert_eq!(a.reason, "Indirect quote (reported speech), cue «قال»; the speaker is «سامي خليل».");
     }
 }
