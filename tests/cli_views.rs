@@ -33,14 +33,17 @@ fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#13;", "\r").replace("&amp;", "&")
 }
 
+/// Each marked item's text and where it starts, by `data-k`.
+type Marks = BTreeMap<String, (String, usize)>;
+
 /// The article blocks of a page: for each, its text (tags removed,
 /// references read) and the text of each `data-k` mark, its fragments
 /// joined, with where it starts (in code points of the article's text).
-fn articles(page: &str) -> Vec<(String, BTreeMap<String, (String, usize)>)> {
+fn articles(page: &str) -> Vec<(String, Marks)> {
     let mut out = Vec::new();
     for block in page.split("<div class=\"text\" lang=\"ar\" dir=\"rtl\">").skip(1) {
         let block = &block[..block.find("</div>").expect("the text block ends")];
-        let (mut text, mut marks) = (String::new(), BTreeMap::<String, (String, usize)>::new());
+        let (mut text, mut marks) = (String::new(), Marks::new());
         let mut open: Vec<Option<String>> = Vec::new();
         let mut rest = block;
         while !rest.is_empty() {
@@ -76,7 +79,7 @@ fn articles(page: &str) -> Vec<(String, BTreeMap<String, (String, usize)>)> {
 }
 
 /// What the marks must show: `data-k` → (text, start) of every item.
-fn expected(record: &Value, text: &str) -> BTreeMap<String, (String, usize)> {
+fn expected(record: &Value, text: &str) -> Marks {
     let chars: Vec<char> = text.chars().collect();
     let span = |v: &Value| (v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize);
     let mut items = BTreeMap::new();
@@ -98,7 +101,7 @@ fn expected(record: &Value, text: &str) -> BTreeMap<String, (String, usize)> {
 }
 
 /// The marks of record items (not the cues and speakers the report finds).
-fn item_marks(marks: &BTreeMap<String, (String, usize)>) -> BTreeMap<String, (String, usize)> {
+fn item_marks(marks: &Marks) -> Marks {
     marks.iter().filter(|(k, _)| !k.starts_with("cue") && !k.starts_with("who")).map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 

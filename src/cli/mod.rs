@@ -256,7 +256,7 @@ impl Config {
         } else {
             Format::Json
         });
-        let color = format == Format::Text && stdout_is_terminal && !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = format == Format::Text && stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let jobs = args.jobs.map(usize::from).unwrap_or(cores);
         let stdin_is_terminal = args.paths.iter().all(|p| p.as_os_str() == "-") && list.is_none() && io::stdin().is_terminal();
         let errors_file = match &errors {

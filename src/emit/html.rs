@@ -14,10 +14,11 @@
 //! kept from one article to the next.
 
 use super::compact::Out;
-use super::marks::{self, Mark};
+use super::marks::{self, Mark, Put};
 use super::reasons::{attributions, Attribution};
 use super::Article;
 use crate::record::{DateMention, EntityType, QuoteKind, Record};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Speakers are told apart by these many colours, then by their number.
@@ -72,7 +73,7 @@ document.addEventListener("click",function(e){
  var doc=b.closest(".doc"),on=b.getAttribute("aria-pressed")!=="true";
  doc.querySelectorAll("button.spk").forEach(function(x){x.setAttribute("aria-pressed","false")});
  b.setAttribute("aria-pressed",String(on));
- doc.querySelectorAll("mark.q").forEach(function(m){
+ doc.querySelectorAll(".text mark.q").forEach(function(m){
   var mine=m.dataset.s===b.dataset.s;m.classList.toggle("dim",on&&!mine);m.classList.toggle("lit",on&&mine)});
 });
 "#;
@@ -80,17 +81,17 @@ document.addEventListener("click",function(e){
 /// The start of the page, up to where the articles go.
 fn page_start(out: &mut Out, title: &str, many: bool) {
     let mut s = String::with_capacity(STYLE.len() + SCRIPT.len() + 512);
-    s.push_str("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    s.put("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape(&mut s, title);
-    s.push_str("</title>\n<style>");
-    s.push_str(STYLE);
-    s.push_str("</style>\n<script>");
-    s.push_str(SCRIPT);
-    s.push_str("</script>\n</head>\n<body>\n");
+    s.put("</title>\n<style>");
+    s.put(STYLE);
+    s.put("</style>\n<script>");
+    s.put(SCRIPT);
+    s.put("</script>\n</head>\n<body>\n");
     if many {
-        s.push_str("<header class=\"page\" lang=\"en\" dir=\"ltr\"><h1>khabar report</h1><p>One entry per article, in input order: open an entry to see the article with its quotes, dates and entities marked.</p></header>\n<main>\n");
+        s.put("<header class=\"page\" lang=\"en\" dir=\"ltr\"><h1>khabar report</h1><p>One entry per article, in input order: open an entry to see the article with its quotes, dates and entities marked.</p></header>\n<main>\n");
     } else {
-        s.push_str("<main>\n");
+        s.put("<main>\n");
     }
     out.extend_from_slice(s.as_bytes());
 }
@@ -104,7 +105,7 @@ pub(super) fn page_end(out: &mut Out, written: usize, many: bool) {
     if many {
         let _ = writeln!(s, "<footer class=\"page\" lang=\"en\" dir=\"ltr\"><p>{written} {}.</p></footer>", if written == 1 { "entry" } else { "entries" });
     }
-    s.push_str("</body>\n</html>\n");
+    s.put("</body>\n</html>\n");
     out.extend_from_slice(s.as_bytes());
 }
 
@@ -116,24 +117,28 @@ pub(super) fn article(out: &mut Out, record: &Record, article: Option<&Article>,
         page_start(out, title, many);
     }
     let attributions = attributions(record, article.map(|a| a.text));
-    let mut s = String::new();
+    // written straight into the sink's buffer, which goes out as it fills
+    let s = out;
     if many {
-        s.push_str("<details class=\"entry\"><summary>");
-        summary_line(&mut s, record, n);
-        s.push_str("</summary>\n");
+        s.put("<details class=\"entry\"><summary>");
+        summary_line(s, record, n);
+        s.put("</summary>\n");
     }
     let _ = write!(s, "<article class=\"doc\" id=\"a{n}\" data-n=\"{n}\">\n<div class=\"text\" lang=\"ar\" dir=\"rtl\">");
     match article {
-        Some(a) => marks::write(&mut s, a.text, record_marks(record, &attributions, n), escape),
-        None => s.push_str("<p lang=\"en\" dir=\"ltr\">(The article's text was not given to the report: only the record is shown.)</p>"),
+        Some(a) => {
+            let speakers = quote_speakers(record);
+            let open = |s: &mut Out, what, first| open_mark(s, record, &speakers, n, what, first);
+            marks::write(s, a.text, record_marks(record, &attributions), escape, open, "</mark>");
+        }
+        None => s.put("<p lang=\"en\" dir=\"ltr\">(The article's text was not given to the report: only the record is shown.)</p>"),
     }
-    s.push_str("</div>\n");
-    panel(&mut s, record, article, &attributions, n);
-    s.push_str("</article>\n");
+    s.put("</div>\n");
+    panel(s, record, article, &attributions, n);
+    s.put("</article>\n");
     if many {
-        s.push_str("</details>\n");
+        s.put("</details>\n");
     }
-    out.extend_from_slice(s.as_bytes());
 }
 
 /// Writes what stands in a record's place (an error line of `--errors
@@ -146,21 +151,21 @@ pub(super) fn other(out: &mut Out, value: &serde_json::Value, n: usize, many: bo
     let mut s = String::from("<section class=\"error\" lang=\"en\" dir=\"ltr\" role=\"alert\"><strong>");
     let _ = write!(s, "{n}. ");
     escape(&mut s, &field("file").unwrap_or_else(|| "standard input".into()));
-    s.push_str("</strong>: ");
+    s.put("</strong>: ");
     escape(&mut s, &field("error").unwrap_or_else(|| value.to_string()));
-    s.push_str("</section>\n");
+    s.put("</section>\n");
     out.extend_from_slice(s.as_bytes());
 }
 
 /// The index row of an entry: number, input, headline, counts.
-fn summary_line(s: &mut String, record: &Record, n: usize) {
+fn summary_line<W: Put + ?Sized>(s: &mut W, record: &Record, n: usize) {
     let _ = write!(s, "<span lang=\"en\" dir=\"ltr\">{n}. </span><bdi>");
     escape(s, &input_name(record));
-    s.push_str("</bdi>");
+    s.put("</bdi>");
     if let Some(h) = &record.headline {
-        s.push_str(" — <bdi>");
+        s.put(" — <bdi>");
         escape(s, h);
-        s.push_str("</bdi>");
+        s.put("</bdi>");
     }
     let _ = write!(
         s,
@@ -181,55 +186,94 @@ pub(super) fn input_name(record: &Record) -> String {
     }
 }
 
-/// The speaker's number (from 0, in the record's order), by name.
-fn speaker_index(record: &Record, name: Option<&str>) -> Option<usize> {
-    name.and_then(|n| record.speakers.iter().position(|s| s.name == n))
+/// Each quote's speaker's number (from 0, in the record's order).
+pub(super) fn quote_speakers(record: &Record) -> Vec<Option<usize>> {
+    let numbers: HashMap<&str, usize> = record.speakers.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+    record.quotes.iter().map(|q| q.speaker.as_deref().and_then(|n| numbers.get(n).copied())).collect()
 }
 
 fn speaker_class(index: Option<usize>) -> String {
     index.map_or_else(|| "s-none".to_string(), |i| format!("s{}", i % PALETTE))
 }
 
+/// What a mark shows (indices into the record).
+#[derive(Clone, Copy)]
+enum What {
+    Source,
+    Quote(usize),
+    Cue(usize),
+    Speaker(usize),
+    Date(usize),
+    /// An entity and one of its mentions.
+    Mention(usize, usize),
+}
+
 /// Every mark of the record over its article, with the quotes' cues and
-/// speakers' mentions as found.
-fn record_marks(record: &Record, attributions: &[Attribution], n: usize) -> Vec<Mark> {
+/// speakers' mentions as found. Marks hold indices, not their tags: a tag
+/// is made as it is written (see [`open_mark`]).
+fn record_marks(record: &Record, attributions: &[Attribution]) -> Vec<Mark<What>> {
     let mut marks = Vec::new();
-    let mut add = |span: [usize; 2], rank: u8, attrs: String, first: String| marks.push(Mark { start: span[0], end: span[1], rank, tag: "mark", attrs, first });
+    let mut add = |span: [usize; 2], rank: u8, what: What| marks.push(Mark { start: span[0], end: span[1], rank, what });
     if let Some(src) = &record.source {
-        let title = format!("source: {}{}", src.name, src.canonical.as_ref().map_or(String::new(), |c| format!(" ({c})")));
-        add(src.span, 0, format!(" class=\"src\" data-k=\"src\" title=\"{}\"", attr(&title)), " tabindex=\"0\"".into());
+        add(src.span, 0, What::Source);
     }
     for (i, (q, a)) in record.quotes.iter().zip(attributions).enumerate() {
-        let k = i + 1;
-        let speaker = speaker_index(record, q.speaker.as_deref());
-        let class = speaker_class(speaker);
-        let label = speaker.map_or_else(|| "?".to_string(), |s| (s + 1).to_string());
-        let kind = if q.kind == QuoteKind::Direct { "direct" } else { "indirect" };
-        let title = format!("quote {k} [{label}], {kind}: {}", q.speaker.as_deref().unwrap_or("no speaker found"));
-        let attrs = format!(" class=\"q {kind} {class}\" data-k=\"q{k}\" data-s=\"{class}\" data-n=\"{label}\" title=\"{}\"", attr(&title));
-        add(q.span, 1, attrs, format!(" id=\"a{n}-q{k}\" tabindex=\"0\""));
+        add(q.span, 1, What::Quote(i));
         if let Some(cue) = a.cue {
-            let title = format!("cue of quote {k}: {}", q.cue.as_deref().unwrap_or(""));
-            add(cue, 2, format!(" class=\"cue\" data-k=\"cue{k}\" title=\"{}\"", attr(&title)), String::new());
+            add(cue, 2, What::Cue(i));
         }
         if let Some(who) = a.mention {
-            let title = format!("speaker of quote {k} [{label}]: {}", q.speaker.as_deref().unwrap_or(""));
-            add(who, 2, format!(" class=\"who {class}\" data-k=\"who{k}\" title=\"{}\"", attr(&title)), String::new());
+            add(who, 2, What::Speaker(i));
         }
     }
     for (i, d) in record.dates.iter().enumerate() {
-        let title = format!("date: {}", date_value(d));
-        add(d.span, 3, format!(" class=\"date\" data-k=\"d{}\" title=\"{}\"", i + 1, attr(&title)), " tabindex=\"0\"".into());
+        add(d.span, 3, What::Date(i));
     }
     for (i, e) in record.entities.iter().enumerate() {
-        let kind = type_name(e.entity_type);
-        let title = format!("{kind}: {}{}", e.canonical, e.latin.as_ref().map_or(String::new(), |l| format!(" ({l})")));
         for (j, m) in e.mentions.iter().enumerate() {
-            let attrs = format!(" class=\"ent {kind}\" data-k=\"e{}m{}\" title=\"{}\"", i + 1, j + 1, attr(&title));
-            add(*m, 4, attrs, " tabindex=\"0\"".into());
+            add(*m, 4, What::Mention(i, j));
         }
     }
     marks
+}
+
+/// Writes the opening tag of a mark: `data-k` names the record item, the
+/// title tells what it is; the first fragment of a mark also takes the
+/// keyboard focus (and a quote's, the id the panel links to), later ones
+/// say they continue it.
+fn open_mark<W: Put + ?Sized>(out: &mut W, record: &Record, speakers: &[Option<usize>], n: usize, what: What, first: bool) {
+    let focus = if first { " tabindex=\"0\"" } else { " data-cont=\"\"" };
+    let label = |i: usize| speakers[i].map_or_else(|| "?".to_string(), |s| (s + 1).to_string());
+    let (attrs, title) = match what {
+        What::Source => {
+            let src = record.source.as_ref().map_or((String::new(), None), |s| (s.name.clone(), s.canonical.clone()));
+            (format!("class=\"src\" data-k=\"src\"{focus}"), format!("source: {}{}", src.0, src.1.map_or(String::new(), |c| format!(" ({c})"))))
+        }
+        What::Quote(i) => {
+            let (q, k, class) = (&record.quotes[i], i + 1, speaker_class(speakers[i]));
+            let kind = if q.kind == QuoteKind::Direct { "direct" } else { "indirect" };
+            let id = if first { format!(" id=\"a{n}-q{k}\"") } else { String::new() };
+            let attrs = format!("class=\"q {kind} {class}\" data-k=\"q{k}\" data-s=\"{class}\" data-n=\"{}\"{id}{focus}", label(i));
+            (attrs, format!("quote {k} [{}], {kind}: {}", label(i), q.speaker.as_deref().unwrap_or("no speaker found")))
+        }
+        What::Cue(i) => (format!("class=\"cue\" data-k=\"cue{}\"", i + 1), format!("cue of quote {}: {}", i + 1, record.quotes[i].cue.as_deref().unwrap_or(""))),
+        What::Speaker(i) => {
+            let attrs = format!("class=\"who {}\" data-k=\"who{}\"", speaker_class(speakers[i]), i + 1);
+            (attrs, format!("speaker of quote {} [{}]: {}", i + 1, label(i), record.quotes[i].speaker.as_deref().unwrap_or("")))
+        }
+        What::Date(i) => (format!("class=\"date\" data-k=\"d{}\"{focus}", i + 1), format!("date: {}", date_value(&record.dates[i]))),
+        What::Mention(i, j) => {
+            let e = &record.entities[i];
+            let kind = type_name(e.entity_type);
+            let title = format!("{kind}: {}{}", e.canonical, e.latin.as_ref().map_or(String::new(), |l| format!(" ({l})")));
+            (format!("class=\"ent {kind}\" data-k=\"e{}m{}\"{focus}", i + 1, j + 1), title)
+        }
+    };
+    out.put("<mark ");
+    out.put(&attrs);
+    out.put(" title=\"");
+    escape(out, &title);
+    out.put("\">");
 }
 
 fn type_name(t: EntityType) -> &'static str {
@@ -248,84 +292,87 @@ pub(super) fn date_value(d: &DateMention) -> String {
     let kind = format!("{:?}", d.kind).to_lowercase();
     let mut s = format!("{value} ({kind}");
     if d.calendar == crate::record::DateCalendar::Hijri {
-        s.push_str(", hijri");
+        s.put(", hijri");
     }
     if let Some(r) = d.relative_to {
         let _ = write!(s, ", from the {}", r.replace('_', " "));
     }
-    s.push(')');
+    s.put(")");
     s
 }
 
-/// The side panel: what the record says, in order.
-fn panel(s: &mut String, record: &Record, article: Option<&Article>, attributions: &[Attribution], n: usize) {
-    s.push_str("<aside lang=\"en\" dir=\"ltr\" aria-label=\"record\">\n<h2>Article</h2>\n<dl>");
-    let row = |s: &mut String, label: &str, value: Option<String>| {
-        let _ = write!(s, "<dt>{label}</dt><dd>");
-        match value {
-            Some(v) => {
-                s.push_str("<bdi>");
-                escape(s, &v);
-                s.push_str("</bdi>");
-            }
-            None => s.push_str("—"),
+/// One row of the panel's facts: a label, and a value or a dash.
+fn row<W: Put + ?Sized>(s: &mut W, label: &str, value: Option<String>) {
+    let _ = write!(s, "<dt>{label}</dt><dd>");
+    match value {
+        Some(v) => {
+            s.put("<bdi>");
+            escape(s, &v);
+            s.put("</bdi>");
         }
-        s.push_str("</dd>");
-    };
+        None => s.put("—"),
+    }
+    s.put("</dd>");
+}
+
+/// The side panel: what the record says, in order.
+fn panel<W: Put + ?Sized>(s: &mut W, record: &Record, article: Option<&Article>, attributions: &[Attribution], n: usize) {
+    s.put("<aside lang=\"en\" dir=\"ltr\" aria-label=\"record\">\n<h2>Article</h2>\n<dl>");
     row(s, "Input", Some(input_name(record)));
     row(s, "Source", record.source.as_ref().map(|src| format!("{}{}", src.name, src.canonical.as_ref().map_or(String::new(), |c| format!(" ({c})")))));
     row(s, "Headline", record.headline.clone());
     row(s, "Dateline", record.dateline.as_ref().map(|d| [d.place.as_deref(), d.agency.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" — ")));
     row(s, "Reference date", article.and_then(|a| a.reference_date).map(|d| d.to_string()).or_else(|| Some("none given".into())));
     row(s, "Language", Some(record.language.clone()));
-    s.push_str("</dl>\n");
+    s.put("</dl>\n");
 
-    let _ = write!(s, "<h2>Speakers ({})</h2>\n", record.speakers.len());
+    let _ = writeln!(s, "<h2>Speakers ({})</h2>", record.speakers.len());
     if !record.speakers.is_empty() {
-        s.push_str("<p class=\"reason\">Click a speaker to show only their quotes.</p>\n<ol>");
+        s.put("<p class=\"reason\">Click a speaker to show only their quotes.</p>\n<ol>");
     }
     for (i, sp) in record.speakers.iter().enumerate() {
         let class = speaker_class(Some(i));
         let _ = write!(s, "<li><button type=\"button\" class=\"spk {class}\" data-s=\"{class}\" aria-pressed=\"false\">[{}] <bdi>", i + 1);
         escape(s, &sp.name);
-        s.push_str("</bdi>");
+        s.put("</bdi>");
         if let Some(t) = &sp.title {
-            s.push_str(", <bdi>");
+            s.put(", <bdi>");
             escape(s, t);
-            s.push_str("</bdi>");
+            s.put("</bdi>");
         }
         let _ = write!(s, " · {} quote{}", sp.quotes, if sp.quotes == 1 { "" } else { "s" });
         if record.speaker.as_deref() == Some(sp.name.as_str()) {
-            s.push_str(" · main speaker");
+            s.put(" · main speaker");
         }
-        s.push_str("</button></li>");
+        s.put("</button></li>");
     }
     if !record.speakers.is_empty() {
-        s.push_str("</ol>\n");
+        s.put("</ol>\n");
     }
 
     let _ = write!(s, "<h2>Quotes ({})</h2>\n<ol>", record.quotes.len());
+    let speakers = quote_speakers(record);
     for (i, (q, a)) in record.quotes.iter().zip(attributions).enumerate() {
-        let label = speaker_index(record, q.speaker.as_deref()).map_or_else(|| "?".to_string(), |s| (s + 1).to_string());
+        let label = speakers[i].map_or_else(|| "?".to_string(), |s| (s + 1).to_string());
         let _ = write!(s, "<li><a href=\"#a{n}-q{}\">[{label}] <bdi>", i + 1);
         escape(s, &trimmed(&q.text, 12));
-        s.push_str("</bdi></a><br><span class=\"reason\">");
+        s.put("</bdi></a><br><span class=\"reason\">");
         isolate_names(s, &a.reason);
-        s.push_str("</span></li>");
+        s.put("</span></li>");
     }
-    s.push_str("</ol>\n");
+    s.put("</ol>\n");
 
     let _ = write!(s, "<h2>Dates ({})</h2>\n<ol>", record.dates.len());
     for d in &record.dates {
-        s.push_str("<li><bdi>");
+        s.put("<li><bdi>");
         escape(s, &d.text);
-        s.push_str("</bdi> → ");
+        s.put("</bdi> → ");
         escape(s, &date_value(d));
-        s.push_str("</li>");
+        s.put("</li>");
     }
-    s.push_str("</ol>\n");
+    s.put("</ol>\n");
 
-    let _ = write!(s, "<h2>Entities ({})</h2>\n", record.entities.len());
+    let _ = writeln!(s, "<h2>Entities ({})</h2>", record.entities.len());
     for t in [EntityType::Person, EntityType::Organization, EntityType::Location] {
         let of_type: Vec<_> = record.entities.iter().filter(|e| e.entity_type == t).collect();
         if of_type.is_empty() {
@@ -335,18 +382,18 @@ fn panel(s: &mut String, record: &Record, article: Option<&Article>, attribution
         for e in of_type {
             let _ = write!(s, "<li><mark class=\"ent-key {0}\" title=\"{0}\"><bdi>", type_name(t));
             escape(s, &e.canonical);
-            s.push_str("</bdi></mark>");
+            s.put("</bdi></mark>");
             if let Some(l) = &e.latin {
-                s.push_str(" (");
+                s.put(" (");
                 escape(s, l);
-                s.push(')');
+                s.put(")");
             }
             let _ = write!(s, " · {} mention{}</li>", e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
         }
-        s.push_str("</ul>\n");
+        s.put("</ul>\n");
     }
-    s.push_str(LEGEND);
-    s.push_str("</aside>\n");
+    s.put(LEGEND);
+    s.put("</aside>\n");
 }
 
 const LEGEND: &str = "<h2>Legend</h2>\n<p class=\"legend\"><mark class=\"q direct s0\" data-n=\"1\" title=\"legend: direct quote [speaker number]\">direct quote [speaker number]</mark><mark class=\"q indirect s0\" data-n=\"1\" title=\"legend: indirect quote (striped)\">indirect quote (striped)</mark><mark class=\"cue\" title=\"legend: cue\">cue</mark><mark class=\"who\" title=\"legend: speaker named\">speaker named</mark><mark class=\"date\" title=\"legend: date (dotted)\">date (dotted)</mark><mark class=\"person\" title=\"legend: person (solid)\">person (solid)</mark><mark class=\"organization\" title=\"legend: organization (double)\">organization (double)</mark><mark class=\"location\" title=\"legend: location (dashed)\">location (dashed)</mark><mark class=\"src\" title=\"legend: source (boxed)\">source (boxed)</mark></p>\n<p class=\"reason\">Hover or focus (Tab) a mark to see what it is.</p>\n";
@@ -365,7 +412,7 @@ pub(super) fn trimmed(text: &str, words: usize) -> String {
     let head: Vec<&str> = it.by_ref().take(words).collect();
     let mut s = head.join(" ");
     if it.next().is_some() {
-        s.push_str(" …");
+        s.put(" …");
     }
     s
 }
@@ -373,7 +420,7 @@ pub(super) fn trimmed(text: &str, words: usize) -> String {
 /// Article text as HTML text: `&`, `<` and `>` escaped, and CR written as
 /// a reference so that the parser keeps it (and the page's text counts the
 /// same code points as the spans).
-fn escape(out: &mut String, text: &str) {
+fn escape<W: Put + ?Sized>(out: &mut W, text: &str) {
     let mut rest = 0;
     for (i, b) in text.bytes().enumerate() {
         let with = match b {
@@ -385,16 +432,16 @@ fn escape(out: &mut String, text: &str) {
             b'\r' => "&#13;",
             _ => continue,
         };
-        out.push_str(&text[rest..i]);
-        out.push_str(with);
+        out.put(&text[rest..i]);
+        out.put(with);
         rest = i + 1;
     }
-    out.push_str(&text[rest..]);
+    out.put(&text[rest..]);
 }
 
 /// A reason, escaped, with each «name» in it isolated (`<bdi>`), so that
 /// Arabic names keep their order inside the English sentence.
-fn isolate_names(out: &mut String, reason: &str) {
+fn isolate_names<W: Put + ?Sized>(out: &mut W, reason: &str) {
     let mut open = false;
     for part in reason.split_inclusive(['«', '»']) {
         let (text, quote) = match part.char_indices().last() {
@@ -404,27 +451,33 @@ fn isolate_names(out: &mut String, reason: &str) {
         escape(out, text);
         match quote {
             Some('«') if !open => {
-                out.push_str("«<bdi>");
+                out.put("«<bdi>");
                 open = true;
             }
             Some('»') if open => {
-                out.push_str("</bdi>»");
+                out.put("</bdi>»");
                 open = false;
             }
-            Some(c) => out.push(c),
+            Some(c) => out.put(c.encode_utf8(&mut [0; 4])),
             None => {}
         }
     }
     if open {
-        out.push_str("</bdi>");
+        out.put("</bdi>");
     }
 }
 
-/// Text for an attribute value in double quotes.
-fn attr(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
-    escape(&mut s, text);
-    s
+impl Put for Out<'_> {
+    fn put(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+}
+
+impl std::fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
 }
 
 #[cfg(test)]

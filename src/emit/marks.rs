@@ -13,18 +13,27 @@
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
-/// One mark: `[start, end)` in code points of the text.
-pub(super) struct Mark {
+/// One mark: `[start, end)` in code points of the text, and what it shows
+/// (the caller's; handed back to it to write the opening tag).
+#[derive(Clone, Copy)]
+pub(super) struct Mark<T> {
     pub start: usize,
     pub end: usize,
     /// Of two marks with the same span, the lower rank is outside.
     pub rank: u8,
-    /// The element's name (`mark`).
-    pub tag: &'static str,
-    /// Attributes of every fragment (class, title …), with a leading space.
-    pub attrs: String,
-    /// Attributes of the first fragment only (`id`, `tabindex`).
-    pub first: String,
+    pub what: T,
+}
+
+/// Where the views write: a `String`, or the sink's buffer, which goes out
+/// as it fills, so that a huge article's report is never held whole.
+pub(super) trait Put: std::fmt::Write {
+    fn put(&mut self, s: &str);
+}
+
+impl Put for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
 }
 
 /// The byte offsets of `positions` (code points, sorted ascending) in
@@ -47,9 +56,11 @@ pub(super) fn byte_offsets(text: &str, positions: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Writes `text` with `marks` as nested elements; `escape` writes each
-/// piece of text. Marks that are empty or reach past the text are left out.
-pub(super) fn write(out: &mut String, text: &str, mut marks: Vec<Mark>, escape: fn(&mut String, &str)) {
+/// Writes `text` with `marks` as nested elements: `escape` writes each
+/// piece of text, `open` each opening tag (`true`: the mark's first
+/// fragment), `close` is the closing tag. Marks that are empty or reach
+/// past the text are left out.
+pub(super) fn write<W: Put + ?Sized, T: Copy>(out: &mut W, text: &str, mut marks: Vec<Mark<T>>, escape: fn(&mut W, &str), mut open: impl FnMut(&mut W, T, bool), close: &str) {
     let len = text.chars().count();
     marks.retain(|m| m.start < m.end && m.end <= len);
     // the position in this order is each mark's nesting key
@@ -58,13 +69,11 @@ pub(super) fn write(out: &mut String, text: &str, mut marks: Vec<Mark>, escape: 
     bounds.sort_unstable();
     bounds.dedup();
     let bytes = byte_offsets(text, &bounds);
-    let mut starting: Vec<usize> = (0..marks.len()).collect();
-    starting.sort_by_key(|&i| marks[i].start); // stable: nesting order within a start
     let mut ending: Vec<usize> = (0..marks.len()).collect();
     ending.sort_by_key(|&i| marks[i].end);
     let (mut next_start, mut next_end) = (0, 0);
     let mut active = BTreeSet::new();
-    let mut open: Vec<usize> = Vec::new();
+    let mut opened: Vec<usize> = Vec::new();
     let mut opened_before = vec![false; marks.len()];
     let mut written = 0;
     for (&at, &byte) in bounds.iter().zip(&bytes) {
@@ -74,36 +83,24 @@ pub(super) fn write(out: &mut String, text: &str, mut marks: Vec<Mark>, escape: 
             active.remove(&ending[next_end]);
             next_end += 1;
         }
-        while next_start < starting.len() && marks[starting[next_start]].start == at {
-            active.insert(starting[next_start]);
+        // marks are sorted by start: those starting here come next
+        while next_start < marks.len() && marks[next_start].start == at {
+            active.insert(next_start);
             next_start += 1;
         }
-        let shared = open.iter().zip(&active).take_while(|(a, b)| a == b).count();
-        for &i in open[shared..].iter().rev() {
-            out.push_str("</");
-            out.push_str(marks[i].tag);
-            out.push('>');
+        let shared = opened.iter().zip(&active).take_while(|(a, b)| a == b).count();
+        for _ in shared..opened.len() {
+            out.put(close);
         }
-        open.truncate(shared);
+        opened.truncate(shared);
         for &i in active.iter().skip(shared) {
-            let m = &marks[i];
-            out.push('<');
-            out.push_str(m.tag);
-            if opened_before[i] {
-                out.push_str(" data-cont=\"\"");
-            } else {
-                out.push_str(&m.first);
-            }
-            out.push_str(&m.attrs);
-            out.push('>');
+            open(out, marks[i].what, !opened_before[i]);
             opened_before[i] = true;
-            open.push(i);
+            opened.push(i);
         }
     }
-    for &i in open.iter().rev() {
-        out.push_str("</");
-        out.push_str(marks[i].tag);
-        out.push('>');
+    for _ in 0..opened.len() {
+        out.put(close);
     }
     escape(out, &text[written..]);
 }
@@ -112,12 +109,18 @@ pub(super) fn write(out: &mut String, text: &str, mut marks: Vec<Mark>, escape: 
 mod tests {
     use super::*;
 
-    fn mark(start: usize, end: usize, rank: u8, name: &str) -> Mark {
-        Mark { start, end, rank, tag: "m", attrs: format!(" k={name}"), first: String::new() }
+    fn mark(start: usize, end: usize, rank: u8, name: &'static str) -> Mark<&'static str> {
+        Mark { start, end, rank, what: name }
     }
 
     fn plain(s: &mut String, t: &str) {
         s.push_str(t);
+    }
+
+    fn open(s: &mut String, name: &str, first: bool) {
+        s.push_str(if first { "<m k=" } else { "<m data-cont k=" });
+        s.push_str(name);
+        s.push('>');
     }
 
     /// The text of each mark, its fragments joined, from the written
@@ -133,7 +136,7 @@ mod tests {
                 rest = after;
             } else if rest.starts_with("<m") {
                 let close = rest.find('>').unwrap();
-                let k = rest[..close].split("k=").nth(1).unwrap().to_string();
+                let k = rest[..close].split(" k=").nth(1).unwrap().to_string();
                 if !found.iter().any(|(n, _)| *n == k) {
                     found.push((k.clone(), String::new()));
                 }
@@ -168,7 +171,7 @@ mod tests {
         let spans = [(0, 26, 0, "quote"), (15, 22, 1, "place"), (15, 22, 2, "again"), (23, 33, 1, "cross"), (5, 11, 1, "who")];
         let marks = spans.iter().map(|&(s, e, r, n)| mark(s, e, r, n)).collect();
         let mut out = String::new();
-        write(&mut out, text, marks, plain);
+        write(&mut out, text, marks, plain, open, "</m>");
         let (all, found) = texts(&out);
         assert_eq!(all, text);
         for (s, e, _, n) in spans {
@@ -183,7 +186,7 @@ mod tests {
     #[test]
     fn empty_and_out_of_range_marks_are_left_out() {
         let mut out = String::new();
-        write(&mut out, "نعم", vec![mark(1, 1, 0, "empty"), mark(2, 9, 0, "past"), mark(0, 3, 0, "all")], plain);
+        write(&mut out, "نعم", vec![mark(1, 1, 0, "empty"), mark(2, 9, 0, "past"), mark(0, 3, 0, "all")], plain, open, "</m>");
         assert_eq!(out, "<m k=all>نعم</m>");
     }
 }

@@ -10,6 +10,7 @@
 
 use super::marks::byte_offsets;
 use crate::record::{Entity, EntityType, Quote, QuoteKind, Record, Span};
+use std::collections::HashMap;
 
 /// How far from the quote a cue, or from the cue a mention, is looked for
 /// (code points): a clause, not the next sentence.
@@ -45,7 +46,7 @@ pub(super) fn attributions(record: &Record, text: Option<&str>) -> Vec<Attributi
             let (start, end) = (byte_of(q.span[0]), byte_of(q.span[1]));
             let cue = q.cue.as_deref().and_then(|cue| find_cue(text, cue, q.span, start, end));
             let anchor = cue.map_or(q.span[0], |(span, _)| span[0]);
-            let mention = q.speaker.as_ref().and_then(|name| mentions.iter().find(|(n, _)| n == name)).and_then(|(_, spans)| nearest(spans, anchor, q.span));
+            let mention = q.speaker.as_ref().and_then(|name| mentions.get(name.as_str())).and_then(|spans| nearest(spans, anchor, q.span));
             let reason = reason(q, Some(cue.map(|(_, after)| after)), mention.map(|m| slice_near(text, m, q.span, start)), true);
             Attribution { cue: cue.map(|(span, _)| span), mention, reason }
         })
@@ -88,22 +89,41 @@ fn ends_word(s: &str, at: usize) -> bool {
 }
 
 /// The mentions each speaker may be named by: those of the entity with
-/// the speaker's name, and of a person whose words are all in it (`لافروف`
-/// for `سيرغي لافروف`), sorted.
-fn speaker_mentions(record: &Record) -> Vec<(&str, Vec<Span>)> {
-    record
-        .speakers
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> = s.name.split_whitespace().collect();
-            let names_it = |e: &Entity| e.text == s.name || e.canonical == s.name || (e.entity_type == EntityType::Person && e.text.split_whitespace().all(|w| words.contains(&w)));
-            let mut spans: Vec<Span> = record.entities.iter().filter(|e| names_it(e)).flat_map(|e| e.mentions.iter().copied()).collect();
-            spans.sort_unstable();
-            spans.dedup();
-            (s.name.as_str(), spans)
-        })
-        .collect()
+/// the speaker's name, and of a person named by a run of the speaker's
+/// words (`لافروف` for `سيرغي لافروف`), sorted. Entities are looked up by
+/// name, so that an article of many speakers and many entities costs no
+/// product of the two.
+fn speaker_mentions(record: &Record) -> HashMap<&str, Vec<Span>> {
+    let mut by_name: HashMap<&str, Vec<&Entity>> = HashMap::new();
+    for e in &record.entities {
+        by_name.entry(e.text.as_str()).or_default().push(e);
+        if e.canonical != e.text {
+            by_name.entry(e.canonical.as_str()).or_default().push(e);
+        }
+    }
+    let mut out = HashMap::new();
+    for s in &record.speakers {
+        let mut spans: Vec<Span> = by_name.get(s.name.as_str()).into_iter().flatten().flat_map(|e| e.mentions.iter().copied()).collect();
+        let words: Vec<&str> = s.name.split_whitespace().take(NAME_WORDS).collect();
+        let mut run = String::new();
+        for from in 0..words.len() {
+            for to in from + 1..=words.len() {
+                run.clear();
+                run.push_str(&words[from..to].join(" "));
+                let people = by_name.get(run.as_str()).into_iter().flatten().filter(|e| e.entity_type == EntityType::Person);
+                spans.extend(people.flat_map(|e| e.mentions.iter().copied()));
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        out.insert(s.name.as_str(), spans);
+    }
+    out
 }
+
+/// A speaker's name is looked up by runs of at most its first this many
+/// words (a name with its title is rarely longer).
+const NAME_WORDS: usize = 8;
 
 /// The mention in `spans` (sorted) nearest `anchor`, outside the quote and
 /// at most [`NEAR`] code points away.

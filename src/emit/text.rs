@@ -6,7 +6,7 @@
 //! that an article cannot send escapes of its own).
 
 use super::compact::Out;
-use super::html::{date_value, input_name, trimmed};
+use super::html::{date_value, input_name, quote_speakers, trimmed};
 use super::reasons::attributions;
 use super::Article;
 use crate::record::{EntityType, QuoteKind, Record};
@@ -102,6 +102,11 @@ pub(super) fn article(out: &mut Out, record: &Record, article: Option<&Article>,
         p.paint(s, Style::Quiet, &attributions[i].reason);
         s.push('\n');
     };
+    // each speaker's quotes, in text order; the last list: no speaker
+    let mut quotes_of = vec![Vec::new(); record.speakers.len() + 1];
+    for (j, speaker) in quote_speakers(record).into_iter().enumerate() {
+        quotes_of[speaker.unwrap_or(record.speakers.len())].push(j);
+    }
     if !record.speakers.is_empty() {
         let _ = writeln!(s, "  speakers ({}):", record.speakers.len());
     }
@@ -114,14 +119,14 @@ pub(super) fn article(out: &mut Out, record: &Record, article: Option<&Article>,
         }
         let main = if record.speaker.as_deref() == Some(sp.name.as_str()) { ", main speaker" } else { "" };
         let _ = writeln!(s, " — {} quote{}{main}", sp.quotes, if sp.quotes == 1 { "" } else { "s" });
-        for (j, _) in record.quotes.iter().enumerate().filter(|(_, q)| q.speaker.as_deref() == Some(sp.name.as_str())) {
+        for &j in &quotes_of[i] {
             quote_line(&mut s, j);
         }
     }
-    let unattributed: Vec<usize> = (0..record.quotes.len()).filter(|&j| record.quotes[j].speaker.is_none()).collect();
-    if !unattributed.is_empty() {
+    // a quote whose speaker is not among the speakers is listed here too
+    if !quotes_of[record.speakers.len()].is_empty() {
         s.push_str("  quotes with no speaker:\n");
-        for j in unattributed {
+        for &j in &quotes_of[record.speakers.len()] {
             quote_line(&mut s, j);
         }
     }
