@@ -167,7 +167,7 @@ def check(args):
     n_items = 0
     for art, record in zip(p.articles, records):
         name = record["file"] or "standard input"
-        with open(record["file"], encoding="utf-8") as f:
+        with open(record["file"], encoding="utf-8-sig", newline="") as f:
             text = f.read()
         if art["text"] != text:
             at = next((i for i, (a, b) in enumerate(zip(art["text"], text)) if a != b), min(len(art["text"]), len(text)))

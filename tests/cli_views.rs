@@ -153,15 +153,17 @@ fn every_record_item_is_marked_once_with_its_text() {
 fn a_folder_is_one_page_with_an_entry_per_article_in_order() {
     let page = stdout(khabar().args(["--format", "html", &fixture("articles"), &fixture("report")]));
     let entries: Vec<&str> = page.split("<details class=\"entry\"><summary>").skip(1).collect();
-    assert_eq!(entries.len(), 3);
-    for (entry, name) in entries.iter().zip(["01-ministry.txt", "02-talks.txt", "script-in-text.txt"]) {
+    let names = ["01-ministry.txt", "02-talks.txt", "crlf-lines.txt", "script-in-text.txt"];
+    assert_eq!(entries.len(), names.len());
+    for (entry, name) in entries.iter().zip(names) {
         let summary = &entry[..entry.find("</summary>").unwrap()];
         assert!(summary.contains(name), "{summary}");
     }
-    assert!(page.contains("<p>3 entries.</p></footer>\n</body>\n</html>\n"), "{}", &page[page.len() - 200..]);
+    assert!(page.contains("<p>4 entries.</p></footer>\n</body>\n</html>\n"), "{}", &page[page.len() - 200..]);
     assert_eq!(page.matches("<!DOCTYPE html>").count(), 1);
     assert_eq!(page.matches("<script").count(), 1);
-    assert_eq!(articles(&page).len(), 3);
+    let shown = articles(&page);
+    assert_eq!(shown[2].0, fs::read_to_string(fixture("report/crlf-lines.txt")).unwrap(), "CR kept (as &#13;), so spans still count it");
 }
 
 #[test]
