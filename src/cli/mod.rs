@@ -27,8 +27,8 @@ use std::sync::mpsc;
 
 const EXAMPLES: &str = "\
 Examples:
-  Pipe one article in, get one JSON record out:
-    cat article.txt | khabar --reference-date 2017-06-19
+  Pipe one article in, get one JSON record out (a terminal gets a summary instead):
+    cat article.txt | khabar --reference-date 2017-06-19 > record.json
 
   A folder (walked recursively, sorted; its .txt files), one JSON line per article:
     khabar --format jsonl articles/ > records.jsonl
