@@ -28,6 +28,7 @@ const STYLE: &str = r#"
 :root{color-scheme:light;--ink:#1f2937;--muted:#4b5563;--line:#d1d5db}
 body{margin:0;font-family:"Noto Naskh Arabic","Noto Sans Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Segoe UI",Tahoma,sans-serif;color:var(--ink);background:#fafaf9;line-height:1.9}
 header.page{padding:.6rem 1.2rem;border-bottom:1px solid var(--line);background:#fff}
+footer.page{padding:.6rem 1.2rem;color:var(--muted)}
 header.page h1{font-size:1.1rem;margin:0}
 .doc{display:grid;grid-template-columns:minmax(0,3fr) minmax(17rem,1fr);gap:1.2rem;padding:1rem 1.2rem}
 .text{white-space:pre-wrap;font-size:1.2rem;background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem 1.3rem;margin:0}
@@ -103,7 +104,7 @@ pub(super) fn page_end(out: &mut Out, written: usize, many: bool) {
     }
     let mut s = String::from("</main>\n");
     if many {
-        let _ = writeln!(s, "<footer class=\"page\" lang=\"en\" dir=\"ltr\"><p>{written} {}.</p></footer>", if written == 1 { "entry" } else { "entries" });
+        let _ = writeln!(s, "<footer class=\"page\" lang=\"en\" dir=\"ltr\"><p>{}.</p></footer>", count(written, "entry", "entries"));
     }
     s.put("</body>\n</html>\n");
     out.extend_from_slice(s.as_bytes());
@@ -159,7 +160,7 @@ pub(super) fn other(out: &mut Out, value: &serde_json::Value, n: usize, many: bo
 
 /// The index row of an entry: number, input, headline, counts.
 fn summary_line<W: Put + ?Sized>(s: &mut W, record: &Record, n: usize) {
-    let _ = write!(s, "<span lang=\"en\" dir=\"ltr\">{n}. </span><bdi>");
+    let _ = write!(s, "<bdi dir=\"ltr\">{n}.</bdi> <bdi>");
     escape(s, &input_name(record));
     s.put("</bdi>");
     if let Some(h) = &record.headline {
@@ -167,14 +168,18 @@ fn summary_line<W: Put + ?Sized>(s: &mut W, record: &Record, n: usize) {
         escape(s, h);
         s.put("</bdi>");
     }
-    let _ = write!(
-        s,
-        " <span class=\"counts\" lang=\"en\" dir=\"ltr\">({} quotes, {} speakers, {} dates, {} entities)</span>",
-        record.quotes.len(),
-        record.speakers.len(),
-        record.dates.len(),
-        record.entities.len()
-    );
+    let counts = [
+        count(record.quotes.len(), "quote", "quotes"),
+        count(record.speakers.len(), "speaker", "speakers"),
+        count(record.dates.len(), "date", "dates"),
+        count(record.entities.len(), "entity", "entities"),
+    ];
+    let _ = write!(s, " <span class=\"counts\" lang=\"en\" dir=\"ltr\">({})</span>", counts.join(", "));
+}
+
+/// `1 quote`, `2 quotes`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How an input is named: its path, its JSON Lines id, or standard input.
@@ -340,7 +345,7 @@ fn panel<W: Put + ?Sized>(s: &mut W, record: &Record, article: Option<&Article>,
             escape(s, t);
             s.put("</bdi>");
         }
-        let _ = write!(s, " · {} quote{}", sp.quotes, if sp.quotes == 1 { "" } else { "s" });
+        let _ = write!(s, " · {}", count(sp.quotes, "quote", "quotes"));
         if record.speaker.as_deref() == Some(sp.name.as_str()) {
             s.put(" · main speaker");
         }
@@ -388,7 +393,7 @@ fn panel<W: Put + ?Sized>(s: &mut W, record: &Record, article: Option<&Article>,
                 escape(s, l);
                 s.put(")");
             }
-            let _ = write!(s, " · {} mention{}</li>", e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
+            let _ = write!(s, " · {}</li>", count(e.mentions.len(), "mention", "mentions"));
         }
         s.put("</ul>\n");
     }
