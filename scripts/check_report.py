@@ -20,7 +20,10 @@ each article:
   date and entity can take keyboard focus (`tabindex`);
 - `<html>` has `lang="ar"` and `dir="rtl"`, and so does each article's text;
 - the page has one script, the report's own, and no image, frame or
-  external resource (it opens from disk, offline).
+  external resource (it opens from disk, offline);
+- the speaker filter works: in a copy of the page with a test script
+  added at its end, clicking each article's first speaker shows exactly
+  that speaker's quotes (the others dimmed), and clicking again shows all.
 
 --screenshot PNG also saves a picture of the page (docs/report.png is made
 so). Needs `chromium` on PATH (Debian's package; as root it runs with
@@ -43,6 +46,25 @@ CHROMIUM_FLAGS = [
 ]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 ITEM_PREFIXES = ("q", "d", "e", "src")
+
+# Added at the end of a copy of the report: clicks each article's first
+# speaker, writes what the quotes then look like on the article element
+# (where --dump-dom shows it), and clicks again.
+CLICK_TEST = """<script>
+document.querySelectorAll("article.doc").forEach(function (doc) {
+  var b = doc.querySelector("button.spk");
+  if (!b) return;
+  var quotes = doc.querySelectorAll(".text mark.q:not([data-cont])");
+  var mine = doc.querySelectorAll('.text mark.q:not([data-cont])[data-s="' + b.dataset.s + '"]').length;
+  b.click();
+  var lit = doc.querySelectorAll(".text mark.q.lit:not([data-cont])").length;
+  var dim = doc.querySelectorAll(".text mark.q.dim:not([data-cont])").length;
+  doc.dataset.check = [quotes.length, mine, lit, dim, b.getAttribute("aria-pressed")].join(" ");
+  b.click();
+  doc.dataset.after = doc.querySelectorAll(".text mark.q.lit, .text mark.q.dim").length + " " + b.getAttribute("aria-pressed");
+});
+</script>
+"""
 
 
 class Page(html.parser.HTMLParser):
@@ -68,7 +90,7 @@ class Page(html.parser.HTMLParser):
         if tag == "script":
             self.scripts.append("")
         if tag == "article" and "doc" in a.get("class", "").split():
-            self.articles.append({"n": a.get("data-n"), "text": "", "lang": None, "dir": None, "marks": {}})
+            self.articles.append({"n": a.get("data-n"), "text": "", "lang": None, "dir": None, "marks": {}, "check": a.get("data-check"), "after": a.get("data-after")})
         if tag == "div" and "text" in a.get("class", "").split() and self.articles:
             art = self.articles[-1]
             art["lang"], art["dir"] = a.get("lang"), a.get("dir")
@@ -147,6 +169,10 @@ def check(args):
         dom = run([chromium, *flags, "--dump-dom", "file://" + report], timeout=120)
         if dom.returncode != 0 or not dom.stdout:
             sys.exit(f"check_report: chromium printed no DOM: {dom.stderr.decode()[-2000:]}")
+        clicked = os.path.join(tmp, "clicked.html")
+        with open(clicked, "wb") as f:
+            f.write(page.stdout + CLICK_TEST.encode())
+        click_dom = run([chromium, *flags, "--dump-dom", "file://" + clicked], timeout=120).stdout.decode()
         if args.screenshot:
             shot = run([chromium, *flags, f"--window-size={args.window_size}", f"--screenshot={os.path.abspath(args.screenshot)}", "file://" + report], timeout=120)
             if not os.path.exists(args.screenshot):
@@ -187,12 +213,26 @@ def check(args):
         extra = [k for k in art["marks"] if k.startswith(ITEM_PREFIXES) and k not in items]
         if extra:
             failures.append(f"{name}: marks for items the record lacks: {extra[:5]}")
+    filtered = 0
+    clicked_page = Page()
+    clicked_page.feed(click_dom)
+    for art in clicked_page.articles:
+        if art["check"] is None:
+            continue
+        n, after = art["n"], art["after"]
+        quotes, mine, lit, dim, pressed = art["check"].split()
+        filtered += 1
+        if (int(lit), int(dim), pressed) != (int(mine), int(quotes) - int(mine), "true") or after != "0 false":
+            failures.append(f"article {n}: the speaker filter shows {lit} and dims {dim} of {quotes} quotes (the speaker has {mine}), pressed {pressed}; after a second click: {after}")
+    with_speakers = sum(1 for r in records if r["speakers"])
+    if filtered != with_speakers:
+        failures.append(f"the speaker filter ran in {filtered} articles, {with_speakers} have speakers")
     if failures:
         print("check_report: FAILED", file=sys.stderr)
         for f in failures:
             print("  " + f, file=sys.stderr)
         sys.exit(1)
-    print(f"check_report: {len(p.articles)} articles, {n_items} record items marked, text intact, labels and lang/dir set, one script (title {p.title!r})")
+    print(f"check_report: {len(p.articles)} articles, {n_items} record items marked, text intact, labels and lang/dir set, one script, speaker filter right in {filtered} (title {p.title!r})")
 
 
 def main():

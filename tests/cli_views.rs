@@ -253,3 +253,14 @@ fn a_terminal_gets_the_coloured_summary_unless_no_color_is_set() {
     // an explicit format is kept on a terminal
     assert!(on_a_terminal(&format!("--format json {path}"), None).starts_with("{\"file\":"));
 }
+
+#[test]
+fn speakers_past_the_palette_share_a_colour_but_not_a_number() {
+    let names = ["أحمد سالم", "خالد منصور", "سامي خليل", "رامي حداد", "فادي نصر", "مازن يوسف", "نبيل حمدان", "وليد شريف", "هاني فرح", "زياد بركات"];
+    let article: String = names.iter().enumerate().map(|(i, n)| format!("وقال الوزير {n} إن \"الوضع مستقر في المنطقة رقم {}\".\n", i + 1)).collect();
+    let page = stdout(khabar().args(["--format", "html"]).write_stdin(article));
+    // the first and the ninth speaker: one colour, two numbers, which the filter matches
+    assert!(page.contains("class=\"q direct s0\" data-k=\"q1\" data-s=\"1\""), "{page}");
+    assert!(page.contains("class=\"q direct s0\" data-k=\"q9\" data-s=\"9\""), "{page}");
+    assert!(page.contains("class=\"spk s0\" data-s=\"9\" aria-pressed=\"false\">[9] <bdi>هاني فرح</bdi>"), "{page}");
+}

@@ -258,7 +258,9 @@ fn open_mark<W: Put + ?Sized>(out: &mut W, record: &Record, speakers: &[Option<u
             let (q, k, class) = (&record.quotes[i], i + 1, speaker_class(speakers[i]));
             let kind = if q.kind == QuoteKind::Direct { "direct" } else { "indirect" };
             let id = if first { format!(" id=\"a{n}-q{k}\"") } else { String::new() };
-            let attrs = format!("class=\"q {kind} {class}\" data-k=\"q{k}\" data-s=\"{class}\" data-n=\"{}\"{id}{focus}", label(i));
+            // data-s: the speaker's number, which the speaker filter matches
+            // (colours repeat past eight speakers; numbers do not)
+            let attrs = format!("class=\"q {kind} {class}\" data-k=\"q{k}\" data-s=\"{0}\" data-n=\"{0}\"{id}{focus}", label(i));
             (attrs, format!("quote {k} [{}], {kind}: {}", label(i), q.speaker.as_deref().unwrap_or("no speaker found")))
         }
         What::Cue(i) => (format!("class=\"cue\" data-k=\"cue{}\"", i + 1), format!("cue of quote {}: {}", i + 1, record.quotes[i].cue.as_deref().unwrap_or(""))),
@@ -337,7 +339,7 @@ fn panel<W: Put + ?Sized>(s: &mut W, record: &Record, article: Option<&Article>,
     }
     for (i, sp) in record.speakers.iter().enumerate() {
         let class = speaker_class(Some(i));
-        let _ = write!(s, "<li><button type=\"button\" class=\"spk {class}\" data-s=\"{class}\" aria-pressed=\"false\">[{}] <bdi>", i + 1);
+        let _ = write!(s, "<li><button type=\"button\" class=\"spk {class}\" data-s=\"{0}\" aria-pressed=\"false\">[{0}] <bdi>", i + 1);
         escape(s, &sp.name);
         s.put("</bdi>");
         if let Some(t) = &sp.title {
