@@ -630,7 +630,7 @@ fn the_readme_example_record_is_what_the_binary_prints() {
     let example: Value = serde_json::from_str(&readme[start..end]).expect("the README example is valid JSON");
     let out = khabar()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--reference-date", "2019-10-24", "fixtures/articles/02-talks.txt"])
+        .args(["--reference-date", "2019-10-24", "--format", "json", "fixtures/articles/02-talks.txt"])
         .assert()
         .success();
     assert_eq!(json(&out.get_output().stdout), example);

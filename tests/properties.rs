@@ -15,6 +15,7 @@
 //! longer search.
 
 use chrono::NaiveDate;
+use khabar::emit::{Article, Format, Sink};
 use khabar::record::Record;
 use khabar::{Analyzer, Options, Workspace};
 use proptest::prelude::*;
@@ -310,6 +311,28 @@ proptest! {
         check_speakers(&text, &rec)?;
     }
 
+    /// The views (issue #19) show any text as it is: the report's article
+    /// block, its tags removed and its references read, is the input; the
+    /// report has only its own script; the text view sends no control
+    /// character of the input on.
+    #[test]
+    fn views_show_any_text_as_it_is(text in any_text(), r in reference_date()) {
+        let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
+        let rec = analyze_reused(&text, &Options { reference_date: r });
+        let article = Article { text: &text, reference_date: r };
+        let mut sink = Sink::new(Vec::new(), Format::Html, false);
+        sink.write_article(&rec, &article).unwrap();
+        let page = String::from_utf8(sink.finish().unwrap()).unwrap();
+        prop_assert_eq!(page.matches("<script").count(), 1);
+        let start = page.find("<div class=\"text\" lang=\"ar\" dir=\"rtl\">").unwrap() + 38;
+        let block = &page[start..start + page[start..].find("</div>").unwrap()];
+        prop_assert_eq!(page_text(block), text.clone());
+        let mut sink = Sink::new(Vec::new(), Format::Text, false);
+        sink.write_article(&rec, &article).unwrap();
+        let summary = sink.finish().unwrap();
+        prop_assert!(!summary.iter().any(|&b| b < 0x20 && b != b'\n'));
+    }
+
     /// A workspace carries nothing from one text to the next.
     #[test]
     fn reused_workspace_gives_the_same_record(before in any_text(), text in any_text(), r in reference_date()) {
@@ -320,6 +343,16 @@ proptest! {
         let reused = analyzer().analyze(&mut ws, &text, &opts);
         prop_assert_eq!(reused, analyze_fresh(&text, &opts));
     }
+}
+
+/// The text of an HTML fragment: tags left out, references read.
+fn page_text(html: &str) -> String {
+    let mut out = String::new();
+    for (i, piece) in html.split('<').enumerate() {
+        let text = if i == 0 { piece } else { piece.split_once('>').map_or("", |(_, t)| t) };
+        out.push_str(&text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#13;", "\r").replace("&amp;", "&"));
+    }
+    out
 }
 
 // ------------------------------------------------ regressions and the binary

@@ -8,7 +8,7 @@
 //! Run with `scripts/fuzz.sh` (seeds the corpus, works on stable Rust).
 #![no_main]
 
-use khabar::emit::{Format, Sink};
+use khabar::emit::{Article, Format, Sink};
 use khabar::{Analyzer, Options, Workspace};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -59,6 +59,18 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
         panic!("{format:?} output is not JSON: {e}");
     }
+    // The views read the article itself: its markup must stay text in the
+    // report, and none of its control characters may reach a terminal.
+    let article = Article { text, reference_date };
+    let mut sink = Sink::new(Vec::new(), Format::Html, first & 1 == 1);
+    sink.write_article(&record, &article).expect("writing to memory");
+    let page = String::from_utf8(sink.finish().expect("writing to memory")).expect("the report is UTF-8");
+    assert_eq!(page.matches("<script").count(), 1, "only the report's own script");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    let mut sink = Sink::new(Vec::new(), Format::Text, false);
+    sink.write_article(&record, &article).expect("writing to memory");
+    let summary = sink.finish().expect("writing to memory");
+    assert!(!summary.iter().any(|&b| b < 0x20 && b != b'\n'), "a control character in the text view");
 });
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the year from 0001 to 9999.

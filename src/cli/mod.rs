@@ -10,7 +10,7 @@ pub mod input;
 pub mod jobs;
 pub mod report;
 
-use khabar::emit::{Format, Sink};
+use khabar::emit::{Article, Format, Sink};
 use khabar::record::Record;
 use khabar::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
@@ -27,8 +27,8 @@ use std::sync::mpsc;
 
 const EXAMPLES: &str = "\
 Examples:
-  Pipe one article in, get one JSON record out:
-    cat article.txt | khabar --reference-date 2017-06-19
+  Pipe one article in, get one JSON record out (a terminal gets a summary instead):
+    cat article.txt | khabar --reference-date 2017-06-19 > record.json
 
   A folder (walked recursively, sorted; its .txt files), one JSON line per article:
     khabar --format jsonl articles/ > records.jsonl
@@ -36,6 +36,10 @@ Examples:
 
   JSON Lines in and out ({\"id\", \"text\", \"date\"} per line), as a streaming mapper:
     khabar --input jsonl < items.jsonl > records.jsonl
+
+  A report to open in a browser, or a summary to read (the default on a terminal):
+    khabar --reference-date 2017-06-19 --format html article.txt > report.html
+    khabar --format text articles/ | less
 
   In a script, with the exit status checked:
     for f in *.txt; do khabar --format json \"$f\" | jq -r '.source.canonical'; done
@@ -67,7 +71,8 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "KIND", default_value = "text")]
     pub input: InputFormat,
 
-    /// Output format. Default: json for one input, jsonl for several.
+    /// Output format. Default: text when stdout is a terminal; otherwise
+    /// json for one input, jsonl for several.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
 
@@ -134,6 +139,12 @@ pub enum FormatArg {
     Jsonl,
     /// Indented JSON for reading: an object, or an array for several inputs.
     Pretty,
+    /// One self-contained HTML page: the articles with their quotes, dates
+    /// and entities marked, and a panel beside each (`> report.html`).
+    Html,
+    /// A short summary per article, for reading at a terminal (coloured
+    /// there, unless NO_COLOR is set).
+    Text,
 }
 
 impl From<FormatArg> for Format {
@@ -142,6 +153,8 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Pretty => Format::Pretty,
+            FormatArg::Html => Format::Html,
+            FormatArg::Text => Format::Text,
         }
     }
 }
@@ -179,6 +192,8 @@ pub struct Config {
     /// The work, in input order, produced lazily.
     pub jobs_in_order: Jobs,
     pub format: Format,
+    /// The text view is coloured (stdout is a terminal, and no NO_COLOR).
+    pub color: bool,
     /// Several records may come out: frame json as an array, show progress.
     pub many: bool,
     pub options: Options,
@@ -231,7 +246,17 @@ impl Config {
             || args.paths.iter().any(|p| p.is_dir())
             || list.is_some()
             || args.input == InputFormat::Jsonl;
-        let format = args.format.map(Format::from).unwrap_or(if many { Format::Jsonl } else { Format::Json });
+        // A person at a terminal gets the summary; anything else (a pipe, a
+        // file) gets JSON, as it always has.
+        let stdout_is_terminal = io::stdout().is_terminal();
+        let format = args.format.map(Format::from).unwrap_or(if stdout_is_terminal {
+            Format::Text
+        } else if many {
+            Format::Jsonl
+        } else {
+            Format::Json
+        });
+        let color = format == Format::Text && stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let jobs = args.jobs.map(usize::from).unwrap_or(cores);
         let stdin_is_terminal = args.paths.iter().all(|p| p.as_os_str() == "-") && list.is_none() && io::stdin().is_terminal();
         let errors_file = match &errors {
@@ -244,6 +269,7 @@ impl Config {
             stdin_is_terminal,
             jobs_in_order: Jobs::new(inputs, args.input, args.max_bytes),
             format,
+            color,
             many,
             options: Options { reference_date: args.reference_date },
             jobs,
@@ -334,9 +360,23 @@ pub fn main() -> i32 {
 
 /// What became of one job.
 enum Outcome {
-    /// A record (boxed: it dwarfs a failure), and perhaps a note about its input.
-    Record { record: Box<Record>, note: Option<(Input, String)> },
+    /// A record (boxed: it dwarfs a failure), and perhaps a note about its
+    /// input; with the article, when the format shows it.
+    Record { record: Box<Record>, article: Option<Box<Kept>>, note: Option<(Input, String)> },
     Failed(Failure),
+}
+
+/// What a job needs besides its input: the options, and whether the
+/// format shows the article (then its text is kept until it is written).
+struct Run {
+    options: Options,
+    keep_text: bool,
+}
+
+/// The article a record was made from, kept for the HTML report.
+struct Kept {
+    text: String,
+    reference_date: Option<NaiveDate>,
 }
 
 thread_local! {
@@ -364,14 +404,14 @@ pub fn run(config: Config) -> io::Result<i32> {
     };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(config.jobs).build().map_err(io::Error::other)?;
     let stdout = io::stdout();
-    let mut sink = Sink::new(io::BufWriter::with_capacity(1 << 16, stdout.lock()), config.format, config.many);
+    let mut sink = Sink::new(io::BufWriter::with_capacity(1 << 16, stdout.lock()), config.format, config.many).color(config.color);
     let mut reporter = Reporter::new(config.errors, config.quiet);
     if config.stdin_is_terminal {
         reporter.run_note("reading one article from standard input (end it with Ctrl-D; `khabar --help` for usage)");
     }
     let max_bytes = config.max_bytes;
     let window = config.jobs * 4;
-    let options = &config.options;
+    let options = &Run { options: config.options.clone(), keep_text: config.format.uses_article() };
     let analyzer = &analyzer;
     let mut jobs = config.jobs_in_order;
 
@@ -396,7 +436,7 @@ pub fn run(config: Config) -> io::Result<i32> {
 /// One job at a time: analyzed right here, without handing each article to
 /// a pool thread and its result back (two thread wake-ups per article, a
 /// measurable share of a run of short articles).
-fn run_here<W: Write>(jobs: &mut Jobs, analyzer: &Analyzer, options: &Options, max_bytes: u64, sink: &mut Sink<W>, reporter: &mut Reporter) -> io::Result<()> {
+fn run_here<W: Write>(jobs: &mut Jobs, analyzer: &Analyzer, options: &Run, max_bytes: u64, sink: &mut Sink<W>, reporter: &mut Reporter) -> io::Result<()> {
     let mut issued = 0u64;
     jobs.try_for_each(|job| {
         issued += 1;
@@ -415,7 +455,7 @@ fn run_pooled<W: Write>(
     window: usize,
     jobs: &mut Jobs,
     analyzer: &Analyzer,
-    options: &Options,
+    options: &Run,
     max_bytes: u64,
     sink: &mut Sink<W>,
     reporter: &mut Reporter,
@@ -468,8 +508,11 @@ fn run_pooled<W: Write>(
 /// Writes one job's record, or reports its failure.
 fn write_outcome<W: Write>(outcome: Outcome, sink: &mut Sink<W>, reporter: &mut Reporter) -> io::Result<()> {
     match outcome {
-        Outcome::Record { record, note } => {
-            sink.write(&record)?;
+        Outcome::Record { record, article, note } => {
+            match article {
+                Some(kept) => sink.write_article(&record, &Article { text: &kept.text, reference_date: kept.reference_date })?,
+                None => sink.write(&record)?,
+            }
             if let Some((input, note)) = note {
                 reporter.note(&input, &note);
             }
@@ -485,7 +528,8 @@ fn write_outcome<W: Write>(outcome: Outcome, sink: &mut Sink<W>, reporter: &mut 
 }
 
 /// Runs one job on a worker thread.
-fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> Outcome {
+fn process(job: Job, analyzer: &Analyzer, run: &Run, max_bytes: u64) -> Outcome {
+    let options = &run.options;
     match job {
         Job::Failed { input, line, error } => Outcome::Failed(Failure { input, line, id: None, error }),
         Job::Text(input) => {
@@ -512,7 +556,8 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
                 }
                 note = Some((input, format!("not UTF-8; decoded as {encoding} (detected)")));
             }
-            Outcome::Record { record: Box::new(record), note }
+            let article = run.keep_text.then(|| Box::new(Kept { text: decoded.text.into_owned(), reference_date: options.reference_date }));
+            Outcome::Record { record: Box::new(record), article, note }
         }
         Job::Line { input, line, bytes } => {
             let item = match jobs::parse_item(&bytes) {
@@ -526,7 +571,8 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
             record.file = input.display_name();
             record.file_lossy = input.is_lossy();
             record.id = item.id;
-            Outcome::Record { record: Box::new(record), note: None }
+            let article = run.keep_text.then(|| Box::new(Kept { text: item.text, reference_date: options.reference_date }));
+            Outcome::Record { record: Box::new(record), article, note: None }
         }
     }
 }

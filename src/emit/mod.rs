@@ -1,9 +1,16 @@
 //! Stage 4: how records are written. The record itself is
-//! [`crate::record`]; this module only frames and prints it.
+//! [`crate::record`]; this module only frames and prints it: as JSON, or as
+//! the views for people, an HTML report ([`html`]) and a terminal summary
+//! ([`text`]).
 
 mod compact;
+mod html;
+mod marks;
+mod reasons;
+mod text;
 
 use crate::record::Record;
+use chrono::NaiveDate;
 use std::io::{self, Write};
 
 /// How records are printed.
@@ -15,6 +22,32 @@ pub enum Format {
     Jsonl,
     /// Indented JSON for reading: an object, or an array for several inputs.
     Pretty,
+    /// One self-contained HTML page: each article with its quotes, dates
+    /// and entities marked, and a panel beside it; several articles are
+    /// one page with an entry per article, written as they come.
+    Html,
+    /// A short summary for people, per article: source, speakers and their
+    /// quotes, dates, entities.
+    Text,
+}
+
+impl Format {
+    /// Whether the format reads the article itself (the HTML report marks
+    /// the record in it; the text view finds each quote's cue and speaker
+    /// there), so that records are best written with [`Sink::write_article`].
+    pub fn uses_article(self) -> bool {
+        matches!(self, Format::Html | Format::Text)
+    }
+}
+
+/// The article a record was made from, for the views that show more than
+/// the record: the HTML report marks the record's spans in `text`.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    /// The input as read (decoded): the text the record's spans count in.
+    pub text: &'a str,
+    /// The reference date the record's relative dates were resolved against.
+    pub reference_date: Option<NaiveDate>,
 }
 
 /// The one place records are written: extractors never print. Records
@@ -27,22 +60,47 @@ pub struct Sink<W: Write> {
     /// Several inputs: frame as an array (json, pretty) or lines (jsonl).
     many: bool,
     written: usize,
+    /// The text view uses ANSI colours (see [`Sink::color`]).
+    color: bool,
 }
 
 impl<W: Write> Sink<W> {
     /// A sink writing to `out` in `format`; `many`: several records may
     /// come, so json and pretty frame them as an array.
     pub fn new(out: W, format: Format, many: bool) -> Self {
-        Sink { out, buf: Vec::new(), format, many, written: 0 }
+        Sink { out, buf: Vec::new(), format, many, written: 0, color: false }
     }
 
-    /// Writes the next record.
+    /// Colours the text view with ANSI escapes (off by default; the caller
+    /// decides, from whether the output is a terminal and `NO_COLOR`).
+    /// Other formats are never coloured.
+    pub fn color(mut self, on: bool) -> Self {
+        self.color = on;
+        self
+    }
+
+    /// Writes the next record. The HTML report then shows the record
+    /// without its article; [`Sink::write_article`] shows both.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
+        self.write_record(record, None)
+    }
+
+    /// Writes the next record, with the article it was made from (only the
+    /// HTML report and the text view use it; JSON is the same as
+    /// [`Sink::write`]).
+    pub fn write_article(&mut self, record: &Record, article: &Article) -> io::Result<()> {
+        self.write_record(record, Some(article))
+    }
+
+    fn write_record(&mut self, record: &Record, article: Option<&Article>) -> io::Result<()> {
+        let (n, color, many) = (self.written + 1, self.color, self.many);
         self.write_framed(|out, format| {
             match format {
                 Format::Pretty => serde_json::to_writer_pretty(out, record)?,
                 // what serde_json::to_writer writes, faster (see `compact`)
                 Format::Json | Format::Jsonl => compact::write_record(out, record),
+                Format::Html => html::article(out, record, article, n, many),
+                Format::Text => text::article(out, record, article, n, color),
             }
             Ok(())
         })
@@ -51,23 +109,26 @@ impl<W: Write> Sink<W> {
     /// Writes any other JSON value in a record's place (such as the error
     /// that stands for an input with no record), framed like a record.
     pub fn write_value<T: serde::Serialize>(&mut self, value: &T) -> io::Result<()> {
+        let (n, color, many) = (self.written + 1, self.color, self.many);
         self.write_framed(|out, format| {
             match format {
                 Format::Pretty => serde_json::to_writer_pretty(out, value)?,
                 Format::Json | Format::Jsonl => serde_json::to_writer(out, value)?,
+                Format::Html => html::other(out, &serde_json::to_value(value)?, n, many),
+                Format::Text => text::other(out, &serde_json::to_value(value)?, n, color),
             }
             Ok(())
         })
     }
 
     fn write_framed(&mut self, body: impl FnOnce(&mut compact::Out, Format) -> io::Result<()>) -> io::Result<()> {
-        let array = self.many && self.format != Format::Jsonl;
+        let array = self.many && matches!(self.format, Format::Json | Format::Pretty);
         let mut out = compact::Out::new(&mut self.buf, &mut self.out);
         if array {
             out.extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
         }
         body(&mut out, self.format)?;
-        if !array {
+        if !array && self.format != Format::Html {
             out.push(b'\n');
         }
         out.pause()?;
@@ -78,8 +139,10 @@ impl<W: Write> Sink<W> {
     /// Closes the framing and flushes.
     pub fn finish(mut self) -> io::Result<W> {
         let mut out = compact::Out::new(&mut self.buf, &mut self.out);
-        if self.many && self.format != Format::Jsonl {
-            out.extend_from_slice(if self.written == 0 { b"[]\n" } else { b"\n]\n" });
+        match self.format {
+            Format::Json | Format::Pretty if self.many => out.extend_from_slice(if self.written == 0 { b"[]\n" } else { b"\n]\n" }),
+            Format::Html => html::page_end(&mut out, self.written, self.many),
+            _ => {}
         }
         out.finish()?;
         self.out.flush()?;
