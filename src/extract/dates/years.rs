@@ -6,13 +6,18 @@ use super::value::Value;
 use super::{DateScanner, Found, GREGORIAN_YEARS};
 use crate::lexicon::Calendar;
 use crate::record::DateKind;
-use crate::tokenizer::TokenKind;
+use super::ARABIC_COMMA;
+use crate::tokenizer::{clitics, TokenKind};
 
 /// The years in words a strong cue (`عام`, part of the date) admits.
 const YEARS_AFTER_STRONG_CUE: std::ops::RangeInclusive<u32> = 100..=2200;
 
 /// The years a number after a weak cue (`في`, `بعد`) may be.
 const MODERN_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
+
+/// The years before [`MODERN_YEARS`] a number after a weak cue may be, when
+/// its clause ends after it.
+const OLD_YEARS: std::ops::RangeInclusive<i32> = 1000..=1799;
 
 #[derive(Debug, Clone, Copy)]
 pub(super) enum YearRef {
@@ -101,19 +106,40 @@ impl<'a> DateScanner<'_, 'a> {
         Some(Found { first, last, prefix_chars: pre, value: Some(Value::Year(y)), kind: DateKind::Absolute })
     }
 
-    /// `بين 1989 و2003` at `i` (`بين`).
+    /// `بين 1989 و2003`, `بين عامي 2000 و2005`, `بين 1555 و 1865` at `i`
+    /// (`بين`): one range. The year noun may stand before either year.
     fn years_between(&self, i: usize, prefix: u8) -> Option<Found> {
-        let a = self.next(i)?;
+        let w = self.words();
+        let past_year_noun = |j: usize| -> Option<usize> {
+            if w.year_cues_in_text.contains(self.key_nc(j)) {
+                self.next(j)
+            } else {
+                Some(j)
+            }
+        };
+        let after_between = self.next(i)?;
+        let a = past_year_noun(after_between)?;
         let (y1, l1, _) = self.year_number(a)?;
         let and = self.next(l1)?;
-        if !self.key_is(and, &self.words().roles.and) || self.doc.kind(and + 1) != TokenKind::Number {
+        let and_year_noun = self.key(and) != self.key_nc(and) && w.year_cues_in_text.contains(self.key_nc(and));
+        if !w.roles.and.is(self.key(and)) && !and_year_noun {
             return None;
         }
-        let (y2, l2, _) = self.year_number(and + 1)?;
+        // `و2005` (glued), `و 2005`, `وعام 2005`
+        let b = if self.doc.kind(and + 1) == TokenKind::Number {
+            and + 1
+        } else {
+            self.next(and)?
+        };
+        let (y2, l2, marker) = self.year_number(b)?;
         if !(Self::plausible_gregorian_year(y1) && Self::plausible_gregorian_year(y2) && y1 < y2) {
             return None;
         }
-        Some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range })
+        // without a year noun, amounts look alike (`بين 1500 و2000 دولار`):
+        // older years need a calendar marker or the clause's end after them
+        let year_noun = a != after_between || and_year_noun;
+        let years = year_noun || (MODERN_YEARS.contains(&y1) && MODERN_YEARS.contains(&y2)) || marker.is_some() || self.clause_ends_after(l2);
+        years.then_some(Found { first: i, last: l2, prefix_chars: prefix, value: Some(Value::YearRange(y1, y2)), kind: DateKind::Range })
     }
 
     /// Whether the number `y` at `num_tok`, with no cue of its own, is a
@@ -128,16 +154,64 @@ impl<'a> DateScanner<'_, 'a> {
         if prev_key.is_some_and(|k| w.not_year_before.contains(k)) {
             return false;
         }
-        let glued_wa = num_tok > 0 && doc.kind(num_tok - 1) == TokenKind::Word && w.roles.and.is(doc.key(num_tok - 1));
+        // `2002 و2006`, not `1500 و2000 زائر` (the number before is a count)
+        let glued_wa = num_tok > 0
+            && doc.kind(num_tok - 1) == TokenKind::Word
+            && w.roles.and.is(doc.key(num_tok - 1))
+            && !doc.prev_non_space(num_tok - 1).is_some_and(|p| doc.kind(p) == TokenKind::Number && doc.number(p).is_none_or(|n| !MODERN_YEARS.contains(&(n as i32))));
         let prev_cue = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| self.key_np(p).0);
         let in_text = prev_cue.as_deref().is_some_and(|k| w.year_cues_in_text.contains(k));
-        let cued = in_text || prev_cue.as_deref().is_some_and(|k| w.year_cues.contains(k));
+        let cued = in_text || prev_cue.as_deref().is_some_and(|k| w.year_cues.contains(k)) || self.dates_back_to(prev);
         if !(cued || glued_wa || marker.is_some()) {
+            return self.first_of_year_pair(num_tok, y);
+        }
+        // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year,
+        // or an older one that closes its clause (`في 1789،`, `في 1789 بعد`)
+        let strong = in_text || marker.is_some();
+        strong || MODERN_YEARS.contains(&y) || (OLD_YEARS.contains(&y) && self.clause_ends_after(num_tok))
+    }
+
+    /// Whether token `p` is the `إلى` of `يعود إلى` ("dates back to").
+    fn dates_back_to(&self, p: Option<usize>) -> bool {
+        let w = self.words();
+        p.filter(|&p| self.doc.tokens[p].is_word() && w.dates_back_to.contains(self.doc.key(p)))
+            .and_then(|p| self.doc.prev_word(p))
+            .is_some_and(|v| w.dates_back_verbs.contains(self.key_nc(v)))
+    }
+
+    /// `2020 و2025`: a modern number with no cue is a year when a later
+    /// modern year is glued to it by `و` (counts in pairs differ in size:
+    /// `1500 و2000 دولار` fails the range test).
+    fn first_of_year_pair(&self, num_tok: usize, y: i32) -> bool {
+        let doc = self.doc;
+        if !MODERN_YEARS.contains(&y) || doc.key(num_tok).len() != 4 {
             return false;
         }
-        // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year
-        let strong = in_text || marker.is_some();
-        strong || MODERN_YEARS.contains(&y)
+        let Some(and) = self.next(num_tok).filter(|&a| doc.kind(a) == TokenKind::Word && self.words().roles.and.is(doc.key(a))) else {
+            return false;
+        };
+        doc.kind(and + 1) == TokenKind::Number
+            && doc.key(and + 1).len() == 4
+            && doc.number(and + 1).is_some_and(|y2| MODERN_YEARS.contains(&(y2 as i32)) && y2 as i32 > y)
+    }
+
+    /// Whether the clause ends after the number at `num_tok`: punctuation,
+    /// or a word that opens the next clause (`بعد`, `عندما`, `ويسمح`), not
+    /// the noun a count would take (`1200 قرية`).
+    fn clause_ends_after(&self, num_tok: usize) -> bool {
+        let doc = self.doc;
+        let Some(n) = doc.next_non_space(num_tok) else { return true };
+        match doc.kind(n) {
+            TokenKind::Newline => true,
+            TokenKind::Punct => doc.punct(n).is_some_and(|c| matches!(c, '.' | ',' | ARABIC_COMMA | ';' | ')')),
+            TokenKind::Word => {
+                let k = doc.key(n);
+                let w = self.words();
+                // a glued `و` opens the next clause (`1789 ويسمح`)
+                w.clause_openers.contains(k) || k.len() != clitics::without_conjunction(k, 3).len()
+            }
+            _ => false,
+        }
     }
 
     /// A year in words after the cue at `i`: `عام مائتين وسبعة وستين`, `في
