@@ -98,7 +98,7 @@ fn dates_table() {
     // per tag (each `+`-separated part of the note): (passed, total)
     let mut by_tag: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for row in &rows {
-        let opts = khabar::Options { reference_date: row.reference };
+        let opts = khabar::Options::with_reference(row.reference);
         // A panic in the library fails this row only; the table goes on.
         let result = panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&mut ws, &row.text, &opts)));
         let record = match result {

@@ -11,13 +11,14 @@ pub mod jobs;
 pub mod report;
 
 use khabar::emit::{Format, Sink};
-use khabar::record::Record;
+use khabar::record::{Record, ReferenceFrom};
 use khabar::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
 use clap::Parser;
 use input::{Extensions, Input, InputError, Inputs, PathList};
 use jobs::{InputFormat, Job, Jobs};
 use report::{ErrorsTo, Failure, Reporter};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
@@ -73,9 +74,12 @@ pub struct Args {
 
     /// Publication date that relative dates (اليوم، أمس، الخميس الماضي) are
     /// resolved against (a date, or an ISO date-time whose date is taken;
-    /// years 0001-9999); without it they have `value: null`.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub reference_date: Option<NaiveDate>,
+    /// years 0001-9999); without it they have `value: null`. `auto`: each
+    /// article's own, from its dateline or first lines, else from a date in
+    /// the file's name (`2015-07-24.txt`, `20150724-…`), else none;
+    /// `auto,DATE` falls back to DATE. A JSON Lines item's `date` comes first.
+    #[arg(long, value_name = "YYYY-MM-DD|auto[,YYYY-MM-DD]", value_parser = parse_reference)]
+    pub reference_date: Option<ReferenceArg>,
 
     /// Number of articles analyzed in parallel (default: all cores; at most
     /// 16 per core, past which threads only wait for each other).
@@ -146,8 +150,55 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// `--reference-date`: one date for every input, or each article's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceArg {
+    /// `YYYY-MM-DD`.
+    Date(NaiveDate),
+    /// `auto` or `auto,YYYY-MM-DD` (the fallback).
+    Auto(Option<NaiveDate>),
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    khabar::parse_reference_date(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999".to_string())
+    khabar::parse_reference_date(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999, or auto[,YYYY-MM-DD]".to_string())
+}
+
+fn parse_reference(s: &str) -> Result<ReferenceArg, String> {
+    match s.strip_prefix("auto") {
+        Some("") => Ok(ReferenceArg::Auto(None)),
+        Some(rest) => match rest.strip_prefix(',') {
+            Some(date) => parse_date(date).map(|d| ReferenceArg::Auto(Some(d))),
+            None => parse_date(s).map(ReferenceArg::Date),
+        },
+        None => parse_date(s).map(ReferenceArg::Date),
+    }
+}
+
+/// The base options of the run: `--reference-date DATE` for every input,
+/// or, with `auto`, the dateline first and the fallback date last (an
+/// input's file name and an item's `date` are read by [`options_for`]).
+fn base_options(reference: Option<ReferenceArg>) -> Options {
+    match reference {
+        None => Options::default(),
+        Some(ReferenceArg::Date(d)) => Options::with_reference(Some(d)),
+        Some(ReferenceArg::Auto(fallback)) => {
+            Options { reference_date: fallback, reference_from: ReferenceFrom::Fallback, dateline_first: true }
+        }
+    }
+}
+
+/// The options of one input: a JSON Lines item's own `date` first; with
+/// `auto`, a date in the file's name before the fallback.
+fn options_for<'o>(base: &'o Options, item_date: Option<NaiveDate>, input: &Input) -> Cow<'o, Options> {
+    if let Some(d) = item_date {
+        return Cow::Owned(Options { reference_date: Some(d), reference_from: ReferenceFrom::Item, dateline_first: false });
+    }
+    if base.dateline_first {
+        if let Some(d) = input.display_name().as_deref().and_then(khabar::date_in_file_name) {
+            return Cow::Owned(Options { reference_date: Some(d), reference_from: ReferenceFrom::FileName, dateline_first: true });
+        }
+    }
+    Cow::Borrowed(base)
 }
 
 /// `--max-bytes`: the default is far above any news article (the longest
@@ -245,7 +296,7 @@ impl Config {
             jobs_in_order: Jobs::new(inputs, args.input, args.max_bytes),
             format,
             many,
-            options: Options { reference_date: args.reference_date },
+            options: base_options(args.reference_date),
             jobs,
             errors,
             quiet: args.quiet,
@@ -497,7 +548,7 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
                 Ok(d) => d,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };
-            let mut record = match analyze(analyzer, &decoded.text, options) {
+            let mut record = match analyze(analyzer, &decoded.text, &options_for(options, None, &input)) {
                 Some(r) => r,
                 None => return Outcome::Failed(Failure { input, line: None, id: None, error: InputError::Panic }),
             };
@@ -519,7 +570,7 @@ fn process(job: Job, analyzer: &Analyzer, options: &Options, max_bytes: u64) -> 
                 Ok(item) => item,
                 Err((id, error)) => return Outcome::Failed(Failure { input, line: Some(line), id, error }),
             };
-            let options = Options { reference_date: item.date.or(options.reference_date) };
+            let options = options_for(options, item.date, &input);
             let Some(mut record) = analyze(analyzer, &item.text, &options) else {
                 return Outcome::Failed(Failure { input, line: Some(line), id: item.id, error: InputError::Panic });
             };

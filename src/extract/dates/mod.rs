@@ -40,6 +40,7 @@ use std::ops::RangeInclusive;
 use value::Value;
 
 mod calendar;
+mod dateline;
 mod day_led;
 mod gates;
 mod memo;
@@ -60,6 +61,7 @@ mod years;
 #[cfg(test)]
 mod tests;
 
+pub use dateline::dateline_date;
 pub use memo::Memo;
 pub use words::Words;
 use super::numbers;
@@ -93,7 +95,7 @@ struct Found {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo };
+    let mut s = DateScanner::new(doc, reference, memo);
     // patterns are tried only where a date can begin: a number or a cue
     // (only words carry the trigger: no test of the kind for it)
     let may_begin = |t: &Token, ids: &TokenLex| {
@@ -119,7 +121,9 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                 if let Some(Value::Month(y, m)) = f.value {
                     s.last_month = Some((y, m));
                 }
-                let relative = f.kind == DateKind::Relative || (f.kind == DateKind::Range && f.value.is_none());
+                // a range is relative when it names no year (`في 10 و11
+                // آب`): its value, or its null, comes from the reference date
+                let relative = f.kind == DateKind::Relative || (f.kind == DateKind::Range && !names_a_year(doc, f.first, f.last));
                 let relative_to = relative.then(|| if doc.words.dates.roles.of_it.is(doc.key(f.last)) { "previous_date" } else { "reference_date" });
                 out.push(DateMention {
                     text: doc.text[range].to_string(),
@@ -157,6 +161,12 @@ struct DateScanner<'d, 'a> {
     tense_memo: Cell<Option<tense::TenseMemo>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
+}
+
+impl<'d, 'a> DateScanner<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, reference: Option<NaiveDate>, memo: &'d Memo) -> Self {
+        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo }
+    }
 }
 
 impl<'a> DateScanner<'_, 'a> {
@@ -258,6 +268,11 @@ fn when(cond: bool, f: impl FnOnce() -> Option<Found>) -> Option<Found> {
     } else {
         None
     }
+}
+
+/// Whether the tokens `first..=last` hold a year in digits (three or four).
+fn names_a_year(doc: &Doc, first: usize, last: usize) -> bool {
+    (first..=last).any(|t| doc.kind(t) == TokenKind::Number && doc.key(t).len() >= 3)
 }
 
 /// Hijri when the mention has a Hijri month name or an `هـ` marker.
