@@ -40,6 +40,7 @@ use std::ops::RangeInclusive;
 use value::Value;
 
 mod calendar;
+mod context;
 mod dateline;
 mod day_led;
 mod gates;
@@ -118,13 +119,19 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                 if let Some(Value::Day(d) | Value::DayRange(d, _)) = f.value {
                     s.last_month = Some((d.year(), d.month()));
                 }
+                if let Some(Value::Day(d)) = f.value {
+                    s.last_day.set(Some(d));
+                }
                 if let Some(Value::Month(y, m)) = f.value {
                     s.last_month = Some((y, m));
+                }
+                if let Some(c) = f.value.and_then(|v| context::ContextYear::of(v, f.kind, doc.sentence_of(f.first))) {
+                    s.context.set(Some(c));
                 }
                 // a range is relative when it names no year (`في 10 و11
                 // آب`): its value, or its null, comes from the reference date
                 let relative = f.kind == DateKind::Relative || (f.kind == DateKind::Range && !names_a_year(doc, f.first, f.last));
-                let relative_to = relative.then(|| if doc.words.dates.roles.of_it.is(doc.key(f.last)) { "previous_date" } else { "reference_date" });
+                let relative_to = relative.then(|| if doc.words.dates.points_back(doc.key(f.last)) { "previous_date" } else { "reference_date" });
                 out.push(DateMention {
                     text: doc.text[range].to_string(),
                     value: f.value.and_then(Value::printable_iso),
@@ -161,11 +168,16 @@ struct DateScanner<'d, 'a> {
     tense_memo: Cell<Option<tense::TenseMemo>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
+    /// The year of the last absolute mention, for a day and month named
+    /// without one (see `context.rs`).
+    context: Cell<Option<context::ContextYear>>,
+    /// The last day named, for `اليوم نفسه` ("the same day").
+    last_day: Cell<Option<NaiveDate>>,
 }
 
 impl<'d, 'a> DateScanner<'d, 'a> {
     fn new(doc: &'d Doc<'a>, reference: Option<NaiveDate>, memo: &'d Memo) -> Self {
-        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo }
+        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo, context: Cell::new(None), last_day: Cell::new(None) }
     }
 }
 
@@ -232,6 +244,7 @@ impl<'a> DateScanner<'_, 'a> {
             .or_else(|| self.relative_word(i))
             .or_else(|| self.relative_period(i))
             .or_else(|| self.nth_weekday(i))
+            .or_else(|| self.week_of_month(i))
             .or_else(|| self.week_weekday(i))
             .or_else(|| self.holiday(i))
             .or_else(|| self.weekday(i))
@@ -253,6 +266,7 @@ impl<'a> DateScanner<'_, 'a> {
             .or_else(|| when(opens.relative_word, || self.relative_word(i)))
             .or_else(|| when(opens.period, || self.relative_period(i)))
             .or_else(|| when(opens.nth_weekday, || self.nth_weekday(i)))
+            .or_else(|| when(opens.week_weekday, || self.week_of_month(i)))
             .or_else(|| when(opens.week_weekday, || self.week_weekday(i)))
             .or_else(|| when(opens.holiday, || self.holiday(i)))
             .or_else(|| when(opens.weekday, || self.weekday(i)))

@@ -3,7 +3,7 @@
 use super::calendar::shift_month;
 use super::tense::{dir_offset, Direction};
 use super::value::Value;
-use super::{DateScanner, Found};
+use super::{numbers, DateScanner, Found};
 use crate::record::DateKind;
 use crate::tokenizer::{clitics, TokenKind};
 use chrono::{Datelike, Duration};
@@ -59,6 +59,12 @@ impl<'a> DateScanner<'_, 'a> {
                     }
                 }
             }
+            // `في اليوم نفسه`, `اليوم ذاته`: the day last named, not today
+            // (no date when none was named)
+            if w.same_day.contains(nk) {
+                let value = self.last_day.get().map(Value::Day);
+                return Err(value.is_some().then_some(Found { first: i, last: j, prefix_chars: prefix, value, kind: DateKind::Relative }));
+            }
             // `اليوم الماضي`, `اليوم المنصرم`: yesterday
             if w.past_day_modifiers.contains(nk) {
                 return Err(self.relative_found(i, j, prefix, -1));
@@ -69,6 +75,10 @@ impl<'a> DateScanner<'_, 'a> {
             if clitics::has_article(nk) && !weekday && !function {
                 return Err(None);
             }
+        }
+        // `ثلاث مرات في اليوم`, `18 ساعة في اليوم`: a rate, per day
+        if self.per_day(i) {
+            return Err(None);
         }
         // `عين اليوم`, `”عين اليوم”` (an outlet)
         let mut p = self.doc.prev_non_space(i);
@@ -81,6 +91,17 @@ impl<'a> DateScanner<'_, 'a> {
             }
         }
         Ok((0, i))
+    }
+
+    /// Whether `اليوم` at `i` follows `في` after a count (`3 وجبات في
+    /// اليوم`, `ثلاث مرات في اليوم`, `مرة في اليوم`): a rate, not a day.
+    fn per_day(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let w = self.words();
+        let Some(p) = doc.prev_word(i).filter(|&p| w.roles.in_.is(self.key(p))) else { return false };
+        let count = |t: usize| doc.kind(t) == TokenKind::Number || numbers::number_words(doc, t).is_some() || w.per_day_counts.contains(doc.key(t));
+        let Some(q) = doc.prev_word(p) else { return false };
+        count(q) || doc.prev_word(q).is_some_and(count)
     }
 
     pub(super) fn relative_found(&self, first: usize, last: usize, prefix: u8, offset: i64) -> Option<Found> {

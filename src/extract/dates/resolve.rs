@@ -44,6 +44,13 @@ impl<'a> DateScanner<'_, 'a> {
             Some(YearRef::ThisYear) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar))), true),
             Some(YearRef::Relative(off)) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar) + off)), true),
             None => {
+                // the story's own year (a Gregorian month only: a Hijri
+                // month takes a Hijri year the context seldom gives)
+                if month.calendar == Calendar::Gregorian {
+                    if let Some(y) = self.current.get().and_then(|(at, _)| self.context_year(at)) {
+                        return (make(y), false);
+                    }
+                }
                 let Some(r) = self.reference else { return (None, true) };
                 let direction = direction();
                 let ry = self.year_of(r, month.calendar);

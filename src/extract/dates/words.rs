@@ -128,6 +128,9 @@ pub struct Words {
     pub(super) year_cues: WordList,
     pub(super) not_year_before: WordList,
     pub(super) clause_openers: WordList,
+    pub(super) same_day: WordList,
+    pub(super) not_before_ago: WordList,
+    pub(super) per_day_counts: WordList,
     pub(super) dates_back_verbs: WordList,
     pub(super) dates_back_to: WordList,
     pub(super) bare_year_nouns: WordList,
@@ -164,6 +167,12 @@ pub struct Words {
 }
 
 impl Words {
+    /// Whether a mention ending with `key` counts from the date before it
+    /// (`25 منه`, `اليوم نفسه`), not from the reference date.
+    pub(super) fn points_back(&self, key: &str) -> bool {
+        self.roles.of_it.is(key) || self.same_day.contains(key)
+    }
+
     pub fn load() -> Result<Self, LexiconError> {
         let (name, text) = crate::list_file!("words/dates.tsv");
         let mut f = ListFile::parse(name, text)?;
@@ -186,6 +195,9 @@ impl Words {
             year_cues: list("year_cues")?,
             not_year_before: list("not_year_before")?,
             clause_openers: list("clause_openers")?,
+            same_day: list("same_day")?,
+            not_before_ago: list("not_before_ago")?,
+            per_day_counts: list("per_day_counts")?,
             dates_back_verbs: list("dates_back_verbs")?,
             dates_back_to: list("dates_back_to")?,
             bare_year_nouns: list("bare_year_nouns")?,

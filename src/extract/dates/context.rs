@@ -1,0 +1,77 @@
+//! The story's own year, for a day and month named without one (`يوم
+//! الأربعاء السابع من أغسطس` in a story that dates itself to 2013): such a
+//! date is not counted from the publication date but takes the year of the
+//! story's dated context.
+//!
+//! Without a reference date, that context is the year of the last dated
+//! mention before it (a full date, a month and year, or a year), or a year
+//! later in the same sentence (`في 11 أغسطس فعاليات مؤتمر لعام 2013`); with
+//! none, the date stays `null`. With a reference date, only a full date
+//! (day, month and year) of the same or the previous sentence outranks it:
+//! a bare year nearby (`رؤية 2030`) says little of a day's year, while the
+//! publication date says much.
+
+use super::value::Value;
+use super::DateScanner;
+use crate::record::DateKind;
+use crate::tokenizer::TokenKind;
+use chrono::Datelike;
+
+/// How far a year later in the same sentence is looked for, in tokens: the
+/// look is bounded, so that many such dates in one long sentence cost no
+/// more than their number.
+const LOOKAHEAD_TOKENS: usize = 40;
+
+/// The year of an absolute mention, with where it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ContextYear {
+    pub(super) year: i32,
+    pub(super) sentence: usize,
+    /// A full date (a day of a month of a year), not a year or a month.
+    pub(super) full: bool,
+}
+
+impl ContextYear {
+    /// The context an absolute mention gives: its year, when it lies in one.
+    pub(super) fn of(value: Value, kind: DateKind, sentence: usize) -> Option<ContextYear> {
+        if kind == DateKind::Relative {
+            return None;
+        }
+        let (year, full) = match value {
+            Value::Day(d) => (d.year(), true),
+            Value::DayRange(a, b) if a.year() == b.year() => (a.year(), true),
+            Value::Month(y, _) => (y, false),
+            Value::Year(y) => (y, false),
+            _ => return None,
+        };
+        Some(ContextYear { year, sentence, full })
+    }
+}
+
+impl<'a> DateScanner<'_, 'a> {
+    /// The year a Gregorian day and month without one takes from the story,
+    /// for the date at token `at`; `None`: the reference date (or nothing)
+    /// decides.
+    pub(super) fn context_year(&self, at: usize) -> Option<i32> {
+        let sentence = self.doc.sentence_of(at);
+        let before = self.context.get();
+        if self.reference.is_some() {
+            return before.filter(|c| c.full && c.sentence + 1 >= sentence).map(|c| c.year);
+        }
+        before.map(|c| c.year).or_else(|| self.year_later_in_sentence(at, sentence))
+    }
+
+    /// A year (`عام 2013`, `لعام 2013`, `في 2013`) after token `at` in its
+    /// sentence, within [`LOOKAHEAD_TOKENS`].
+    fn year_later_in_sentence(&self, at: usize, sentence: usize) -> Option<i32> {
+        let doc = self.doc;
+        let end = doc.toks.sentences[sentence].tokens.end.min(at + LOOKAHEAD_TOKENS);
+        (at + 1..end).find_map(|t| {
+            let cue = doc.tokens[t].kind == TokenKind::Number || doc.ids[t].date_trigger();
+            match cue.then(|| self.read_year_led(t)).flatten()?.value? {
+                Value::Year(y) => Some(y),
+                _ => None,
+            }
+        })
+    }
+}
