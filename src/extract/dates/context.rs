@@ -3,10 +3,11 @@
 //! date is not counted from the publication date but takes the year of the
 //! story's dated context.
 //!
-//! Without a reference date, that context is the year of the last dated
-//! mention before it (a full date, a month and year, or a year), or a year
-//! later in the same sentence (`في 11 أغسطس فعاليات مؤتمر لعام 2013`); with
-//! none, the date stays `null`. With a reference date, only a full date
+//! Without a reference date, that context is the year of the last full date
+//! before it, or of a month and year or a year before it in the same
+//! paragraph (a bare year further back is often another story's, or a
+//! horizon: `رؤية 2030`), or a year later in the same sentence (`في 11
+//! أغسطس فعاليات مؤتمر لعام 2013`); with none, the date stays `null`. With a reference date, only a full date
 //! (day, month and year) of the same or the previous sentence outranks it:
 //! a bare year nearby (`رؤية 2030`) says little of a day's year, while the
 //! publication date says much.
@@ -27,13 +28,14 @@ const LOOKAHEAD_TOKENS: usize = 40;
 pub(super) struct ContextYear {
     pub(super) year: i32,
     pub(super) sentence: usize,
+    pub(super) paragraph: usize,
     /// A full date (a day of a month of a year), not a year or a month.
     pub(super) full: bool,
 }
 
 impl ContextYear {
     /// The context an absolute mention gives: its year, when it lies in one.
-    pub(super) fn of(value: Value, kind: DateKind, sentence: usize) -> Option<ContextYear> {
+    pub(super) fn of(value: Value, kind: DateKind, sentence: usize, paragraph: usize) -> Option<ContextYear> {
         if kind == DateKind::Relative {
             return None;
         }
@@ -44,7 +46,7 @@ impl ContextYear {
             Value::Year(y) => (y, false),
             _ => return None,
         };
-        Some(ContextYear { year, sentence, full })
+        Some(ContextYear { year, sentence, paragraph, full })
     }
 }
 
@@ -54,10 +56,17 @@ impl<'a> DateScanner<'_, 'a> {
     /// decides.
     pub(super) fn context_year(&self, at: usize) -> Option<i32> {
         let sentence = self.doc.sentence_of(at);
-        let before = self.context.get();
+        let (full, any) = (self.context.get(), self.context_any.get());
         if self.reference.is_some() {
-            return before.filter(|c| c.full && c.sentence + 1 >= sentence).map(|c| c.year);
+            return full.filter(|c| c.sentence + 1 >= sentence).map(|c| c.year);
         }
+        let paragraph = self.doc.toks.sentences.get(sentence).map_or(usize::MAX, |s| s.paragraph);
+        let near = any.filter(|c| c.paragraph == paragraph);
+        // the later of the two, when both stand before the date
+        let before = match (full, near) {
+            (Some(f), Some(n)) => Some(if n.sentence >= f.sentence { n } else { f }),
+            (f, n) => f.or(n),
+        };
         before.map(|c| c.year).or_else(|| self.year_later_in_sentence(at, sentence))
     }
 
@@ -65,7 +74,7 @@ impl<'a> DateScanner<'_, 'a> {
     /// sentence, within [`LOOKAHEAD_TOKENS`].
     fn year_later_in_sentence(&self, at: usize, sentence: usize) -> Option<i32> {
         let doc = self.doc;
-        let end = doc.toks.sentences[sentence].tokens.end.min(at + LOOKAHEAD_TOKENS);
+        let end = doc.toks.sentences.get(sentence)?.tokens.end.min(at + LOOKAHEAD_TOKENS);
         (at + 1..end).find_map(|t| {
             let cue = doc.tokens[t].kind == TokenKind::Number || doc.ids[t].date_trigger();
             match cue.then(|| self.read_year_led(t)).flatten()?.value? {

@@ -125,8 +125,13 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                 if let Some(Value::Month(y, m)) = f.value {
                     s.last_month = Some((y, m));
                 }
-                if let Some(c) = f.value.and_then(|v| context::ContextYear::of(v, f.kind, doc.sentence_of(f.first))) {
-                    s.context.set(Some(c));
+                let sentence = doc.sentence_of(f.first);
+                let paragraph = doc.toks.sentences.get(sentence).map_or(0, |s| s.paragraph);
+                if let Some(c) = f.value.and_then(|v| context::ContextYear::of(v, f.kind, sentence, paragraph)) {
+                    s.context_any.set(Some(c));
+                    if c.full {
+                        s.context.set(Some(c));
+                    }
                 }
                 // a range is relative when it names no year (`في 10 و11
                 // آب`): its value, or its null, comes from the reference date
@@ -168,16 +173,18 @@ struct DateScanner<'d, 'a> {
     tense_memo: Cell<Option<tense::TenseMemo>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
-    /// The year of the last absolute mention, for a day and month named
-    /// without one (see `context.rs`).
+    /// The year of the last full date, for a day and month named without
+    /// one (see `context.rs`).
     context: Cell<Option<context::ContextYear>>,
+    /// The year of the last absolute mention of any granularity.
+    context_any: Cell<Option<context::ContextYear>>,
     /// The last day named, for `اليوم نفسه` ("the same day").
     last_day: Cell<Option<NaiveDate>>,
 }
 
 impl<'d, 'a> DateScanner<'d, 'a> {
     fn new(doc: &'d Doc<'a>, reference: Option<NaiveDate>, memo: &'d Memo) -> Self {
-        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo, context: Cell::new(None), last_day: Cell::new(None) }
+        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo, context: Cell::new(None), context_any: Cell::new(None), last_day: Cell::new(None) }
     }
 }
 

@@ -87,7 +87,7 @@ impl<'a> DateScanner<'_, 'a> {
             return None;
         }
         let month = MonthInfo { month: m as u8, calendar: Calendar::Gregorian, ambiguous: false };
-        let (value, _) = self.resolve_day_month(d, None, month, None, || self.tense_direction(a));
+        let (value, _) = self.resolve_day_month(d, None, month, None, true, || self.tense_direction(a));
         Some(Found { first: a, last: b, prefix_chars: 0, value, kind: DateKind::Relative })
     }
 }

@@ -30,7 +30,7 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(YearRef::Explicit(y, None));
             last = l;
         }
-        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, || self.tense_direction(i));
+        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, false, || self.tense_direction(i));
         let kind = if relative { DateKind::Relative } else { DateKind::Absolute };
         Some(Found { first: i, last, prefix_chars: m.prefix_chars, value, kind })
     }

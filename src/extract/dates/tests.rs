@@ -99,3 +99,14 @@ fn the_same_day_points_back_to_the_day_last_named() {
     assert_eq!(r.dates[1].value.as_deref(), Some("2019-08-31"));
     assert_eq!(r.dates[1].relative_to, Some("previous_date"));
 }
+
+#[test]
+fn a_bare_year_of_another_paragraph_gives_no_year() {
+    let r = analyze("اختفى الناشط عام 1957.\nووافق 25 سبتمبر اليوم الوطني للبلاد.", None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("1957"), None]);
+    // a full date does, however far back
+    let r = analyze("وقعت الاتفاقية في 3 مايو 1990.\nثم عدلت في 25 سبتمبر.", None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("1990-05-03"), Some("1990-09-25")]);
+}
