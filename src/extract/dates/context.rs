@@ -70,6 +70,12 @@ impl<'a> DateScanner<'_, 'a> {
         before.map(|c| c.year).or_else(|| self.year_later_in_sentence(at, sentence))
     }
 
+    /// Whether the mention opening at `first` may date the story: not a
+    /// distant point (`منذ 2002`, "since") or a horizon (`بحلول 2030`).
+    pub(super) fn dates_the_story(&self, first: usize) -> bool {
+        !self.doc.prev_word(first).is_some_and(|p| self.words().not_story_year_after.contains(self.key_nc(p)))
+    }
+
     /// A year (`عام 2013`, `لعام 2013`, `في 2013`) after token `at` in its
     /// sentence, within [`LOOKAHEAD_TOKENS`].
     fn year_later_in_sentence(&self, at: usize, sentence: usize) -> Option<i32> {
@@ -77,7 +83,8 @@ impl<'a> DateScanner<'_, 'a> {
         let end = doc.toks.sentences.get(sentence)?.tokens.end.min(at + LOOKAHEAD_TOKENS);
         (at + 1..end).find_map(|t| {
             let cue = doc.tokens[t].kind == TokenKind::Number || doc.ids[t].date_trigger();
-            match cue.then(|| self.read_year_led(t)).flatten()?.value? {
+            let found = cue.then(|| self.read_year_led(t)).flatten().filter(|f| self.dates_the_story(f.first))?;
+            match found.value? {
                 Value::Year(y) => Some(y),
                 _ => None,
             }

@@ -190,11 +190,17 @@ impl<'a> DateScanner<'_, 'a> {
             let (dir, l) = self.modifier(i)?;
             (unit, dir, l)
         };
-        // `العام الماضي 2013`: the explicit year wins
+        // `العام الماضي 2013`: the explicit year wins; `هذا العام 1436هـ`,
+        // `هذا العام 1436 / 1437 هـ` are read as the year after `العام` is
         if unit == 'y' {
             if let Some(j) = self.next(last) {
-                if let Some((y, l, _)) = self.year_number(j) {
-                    if Self::plausible_gregorian_year(y) {
+                if let Some((y, l, marker)) = self.year_number(j) {
+                    if last != i && w.year_cues_in_text.contains(self.key(last)) {
+                        if let Some(found) = self.read_year_led(last) {
+                            return Some(Found { first: i, prefix_chars: prefix, ..found });
+                        }
+                    }
+                    if Self::plausible_gregorian_year(y) && marker != Some(crate::lexicon::Calendar::Hijri) {
                         return Some(Found { first: i, last: l, prefix_chars: prefix, value: Some(Value::Year(y)), kind: DateKind::Absolute });
                     }
                 }

@@ -85,6 +85,15 @@ impl<'a> DateScanner<'_, 'a> {
         }
         let n = n.filter(|&n| doc.tokens[n].is_wordlike())?;
         if let Some(date) = self.numeric_date(n).or_else(|| self.day_led(n)).or_else(|| self.month_led(n)) {
+            // a year taken from the story (none written) must agree with
+            // the weekday named: `يوم السبت 20 أكتوبر` of another year is
+            // no Saturday
+            let story_year = date.kind == DateKind::Absolute && !super::names_a_year(doc, date.first, date.last);
+            if let Some(Value::Day(d)) = date.value.filter(|_| story_year) {
+                if d.weekday().number_from_monday() != u32::from(wd) {
+                    return Some(Found { first, prefix_chars: prefix, value: None, kind: DateKind::Relative, ..date });
+                }
+            }
             if matches!(date.value, Some(Value::Day(_)) | None) {
                 return Some(Found { first, prefix_chars: prefix, ..date });
             }
