@@ -4,16 +4,18 @@
 //! story's dated context.
 //!
 //! Without a reference date, that context is the year of the last full date
-//! before it, or of a month and year or a year before it in the same
-//! paragraph (a bare year further back is often another story's, or a
-//! horizon: `رؤية 2030`), or a year later in the same sentence (`في 11
-//! أغسطس فعاليات مؤتمر لعام 2013`); with none, the date stays `null`. With a reference date, only a full date
+//! written before it, or of a month and year, a year, or a date that took
+//! the story's year, in the same line or the line before (a bare year
+//! further back is often another story's, or a horizon: `رؤية 2030`), or a
+//! year later in the same clause (`في 11 أغسطس فعاليات مؤتمر لعام 2013`);
+//! with none, the date stays `null`. With a reference date, only a full date
 //! (day, month and year) of the same or the previous sentence outranks it:
 //! a bare year nearby (`رؤية 2030`) says little of a day's year, while the
 //! publication date says much.
 
 use super::value::Value;
-use super::DateScanner;
+use super::{DateScanner, ARABIC_COMMA};
+use crate::tokenizer::ARABIC_SEMICOLON;
 use crate::record::DateKind;
 use crate::tokenizer::TokenKind;
 use chrono::Datelike;
@@ -29,13 +31,14 @@ pub(super) struct ContextYear {
     pub(super) year: i32,
     pub(super) sentence: usize,
     pub(super) paragraph: usize,
-    /// A full date (a day of a month of a year), not a year or a month.
+    /// A full date (a day of a month of a year) with its year written, not
+    /// a year or a month, nor a date whose year was itself the story's.
     pub(super) full: bool,
 }
 
 impl ContextYear {
     /// The context an absolute mention gives: its year, when it lies in one.
-    pub(super) fn of(value: Value, kind: DateKind, sentence: usize, paragraph: usize) -> Option<ContextYear> {
+    pub(super) fn of(value: Value, kind: DateKind, year_written: bool, sentence: usize, paragraph: usize) -> Option<ContextYear> {
         if kind == DateKind::Relative {
             return None;
         }
@@ -46,7 +49,7 @@ impl ContextYear {
             Value::Year(y) => (y, false),
             _ => return None,
         };
-        Some(ContextYear { year, sentence, paragraph, full })
+        Some(ContextYear { year, sentence, paragraph, full: full && year_written })
     }
 }
 
@@ -61,7 +64,7 @@ impl<'a> DateScanner<'_, 'a> {
             return full.filter(|c| c.sentence + 1 >= sentence).map(|c| c.year);
         }
         let paragraph = self.doc.toks.sentences.get(sentence).map_or(usize::MAX, |s| s.paragraph);
-        let near = any.filter(|c| c.paragraph == paragraph);
+        let near = any.filter(|c| c.paragraph + 1 >= paragraph);
         // the later of the two, when both stand before the date
         let before = match (full, near) {
             (Some(f), Some(n)) => Some(if n.sentence >= f.sentence { n } else { f }),
@@ -77,10 +80,20 @@ impl<'a> DateScanner<'_, 'a> {
     }
 
     /// A year (`عام 2013`, `لعام 2013`, `في 2013`) after token `at` in its
-    /// sentence, within [`LOOKAHEAD_TOKENS`].
+    /// clause, within [`LOOKAHEAD_TOKENS`]: the look stops at a comma, a
+    /// bracket or a quote, and at a word that opens a phrase of its own
+    /// year (`منذ أول اقتراع في العام 2005`).
     fn year_later_in_sentence(&self, at: usize, sentence: usize) -> Option<i32> {
         let doc = self.doc;
+        let w = self.words();
         let end = doc.toks.sentences.get(sentence)?.tokens.end.min(at + LOOKAHEAD_TOKENS);
+        let stop = |t: usize| match doc.kind(t) {
+            TokenKind::Newline | TokenKind::Quote => true,
+            TokenKind::Punct => doc.punct(t).is_some_and(|c| matches!(c, ',' | ARABIC_COMMA | ';' | ARABIC_SEMICOLON | ':' | '(' | ')')),
+            TokenKind::Word => w.not_story_year_after.contains(self.key_nc(t)),
+            _ => false,
+        };
+        let end = (at + 1..end).find(|&t| stop(t)).unwrap_or(end);
         (at + 1..end).find_map(|t| {
             let cue = doc.tokens[t].kind == TokenKind::Number || doc.ids[t].date_trigger();
             let found = cue.then(|| self.read_year_led(t)).flatten().filter(|f| self.dates_the_story(f.first))?;

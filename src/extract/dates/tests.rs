@@ -102,9 +102,17 @@ fn the_same_day_points_back_to_the_day_last_named() {
 
 #[test]
 fn a_bare_year_of_another_paragraph_gives_no_year() {
-    let r = analyze("اختفى الناشط عام 1957.\nووافق 25 سبتمبر اليوم الوطني للبلاد.", None);
+    // the line before does (a story's lead, then its next paragraph)
+    let r = analyze("اختتم المؤتمر لعام 2013 أعماله.\nوكان قد بدأ في السابع من أغسطس.", None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("2013"), Some("2013-08-07")]);
+    let r = analyze("اختفى الناشط عام 1957.\n\nووافق 25 سبتمبر اليوم الوطني للبلاد.", None);
     let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
     assert_eq!(values, [Some("1957"), None]);
+    // nor does a date whose year was the story's
+    let r = analyze("افتتح المصنع عام 2013 وزاره الوزير في 24 يوليو.\n\nوجرت الانتخابات في 7 يونيو.", None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("2013"), Some("2013-07-24"), None]);
     // a full date does, however far back
     let r = analyze("وقعت الاتفاقية في 3 مايو 1990.\nثم عدلت في 25 سبتمبر.", None);
     let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
