@@ -5,10 +5,12 @@
 //!
 //! Without a reference date, that context is the year of the last full date
 //! written before it, or of a month and year, a year, or a date that took
-//! the story's year, in the same line or the line before (a bare year
-//! further back is often another story's, or a horizon: `رؤية 2030`), or a
-//! year later in the same clause (`في 11 أغسطس فعاليات مؤتمر لعام 2013`);
-//! with none, the date stays `null`. With a reference date, only a full date
+//! the story's year, earlier in the same sentence (a bare year of another
+//! sentence is often background: `اتهم في 2015`, then `انتخابات 9 مايو` of
+//! 2018), or a year later in the same clause (`في 11 أغسطس فعاليات مؤتمر
+//! لعام 2013`), or the year of the story's lead (its first dated sentence
+//! among the first [`LEAD_SENTENCES`], which dates the story as a dateline
+//! does); with none, the date stays `null`. With a reference date, only a full date
 //! (day, month and year) of the same or the previous sentence outranks it:
 //! a bare year nearby (`رؤية 2030`) says little of a day's year, while the
 //! publication date says much.
@@ -24,6 +26,10 @@ use chrono::Datelike;
 /// look is bounded, so that many such dates in one long sentence cost no
 /// more than their number.
 const LOOKAHEAD_TOKENS: usize = 40;
+
+/// The sentences (a headline's included) where the story's lead may give
+/// its year.
+pub(super) const LEAD_SENTENCES: usize = 3;
 
 /// The year of an absolute mention, with where it was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,14 +69,16 @@ impl<'a> DateScanner<'_, 'a> {
         if self.reference.is_some() {
             return full.filter(|c| c.sentence + 1 >= sentence).map(|c| c.year);
         }
-        let paragraph = self.doc.toks.sentences.get(sentence).map_or(usize::MAX, |s| s.paragraph);
-        let near = any.filter(|c| c.paragraph + 1 >= paragraph);
+        let near = any.filter(|c| c.sentence == sentence);
         // the later of the two, when both stand before the date
         let before = match (full, near) {
             (Some(f), Some(n)) => Some(if n.sentence >= f.sentence { n } else { f }),
             (f, n) => f.or(n),
         };
-        before.map(|c| c.year).or_else(|| self.year_later_in_sentence(at, sentence))
+        before
+            .map(|c| c.year)
+            .or_else(|| self.year_later_in_sentence(at, sentence))
+            .or_else(|| self.lead.get().filter(|c| c.sentence < sentence).map(|c| c.year))
     }
 
     /// Whether the mention opening at `first` may date the story: not a

@@ -130,6 +130,9 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                 let context = f.value.filter(|_| s.dates_the_story(f.first)).and_then(|v| context::ContextYear::of(v, f.kind, names_a_year(doc, f.first, f.last), sentence, paragraph));
                 if let Some(c) = context {
                     s.context_any.set(Some(c));
+                    if s.lead.get().is_none() && c.sentence < context::LEAD_SENTENCES {
+                        s.lead.set(Some(c));
+                    }
                     if c.full {
                         s.context.set(Some(c));
                     }
@@ -179,13 +182,16 @@ struct DateScanner<'d, 'a> {
     context: Cell<Option<context::ContextYear>>,
     /// The year of the last absolute mention of any granularity.
     context_any: Cell<Option<context::ContextYear>>,
+    /// The year of the story's lead: its first dated mention, when in its
+    /// first sentences.
+    lead: Cell<Option<context::ContextYear>>,
     /// The last day named, for `اليوم نفسه` ("the same day").
     last_day: Cell<Option<NaiveDate>>,
 }
 
 impl<'d, 'a> DateScanner<'d, 'a> {
     fn new(doc: &'d Doc<'a>, reference: Option<NaiveDate>, memo: &'d Memo) -> Self {
-        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo, context: Cell::new(None), context_any: Cell::new(None), last_day: Cell::new(None) }
+        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo, context: Cell::new(None), context_any: Cell::new(None), lead: Cell::new(None), last_day: Cell::new(None) }
     }
 }
 

@@ -101,20 +101,22 @@ fn the_same_day_points_back_to_the_day_last_named() {
 }
 
 #[test]
-fn a_bare_year_of_another_paragraph_gives_no_year() {
-    // the line before does (a story's lead, then its next paragraph)
+fn a_bare_year_of_another_sentence_gives_no_year_unless_it_is_the_leads() {
+    // the lead's year dates the story, as a dateline would
     let r = analyze("اختتم المؤتمر لعام 2013 أعماله.\nوكان قد بدأ في السابع من أغسطس.", None);
     let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
     assert_eq!(values, [Some("2013"), Some("2013-08-07")]);
-    let r = analyze("اختفى الناشط عام 1957.\n\nووافق 25 سبتمبر اليوم الوطني للبلاد.", None);
+    // a year of background further on does not
+    let lead = "أعلنت اللجنة نتائج الانتخابات. وقال رئيسها إن الإقبال كان جيدا. وأضاف أن الفرز انتهى.\n";
+    let r = analyze(&format!("{lead}واتهم الوزير في 2015 بالفساد.\nوخسر الائتلاف في انتخابات 9 مايو."), None);
     let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
-    assert_eq!(values, [Some("1957"), None]);
-    // nor does a date whose year was the story's
-    let r = analyze("افتتح المصنع عام 2013 وزاره الوزير في 24 يوليو.\n\nوجرت الانتخابات في 7 يونيو.", None);
+    assert_eq!(values, [Some("2015"), None]);
+    // in the same sentence it does
+    let r = analyze(&format!("{lead}واتهم الوزير في 2015 بالفساد ثم برئ في 9 مايو."), None);
     let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
-    assert_eq!(values, [Some("2013"), Some("2013-07-24"), None]);
+    assert_eq!(values, [Some("2015"), Some("2015-05-09")]);
     // a full date does, however far back
-    let r = analyze("وقعت الاتفاقية في 3 مايو 1990.\nثم عدلت في 25 سبتمبر.", None);
+    let r = analyze(&format!("{lead}وقعت الاتفاقية في 3 مايو 1990.\n\nثم عدلت في 25 سبتمبر."), None);
     let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
     assert_eq!(values, [Some("1990-05-03"), Some("1990-09-25")]);
 }
