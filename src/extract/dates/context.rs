@@ -4,7 +4,7 @@
 //! story's dated context.
 //!
 //! Without a reference date, that context is the year of the last full date
-//! written before it, or of a month and year, a year, or a date that took
+//! written before it in its paragraph or the one before, or of a month and year, a year, or a date that took
 //! the story's year, earlier in the same sentence (a bare year of another
 //! sentence is often background: `اتهم في 2015`, then `انتخابات 9 مايو` of
 //! 2018), or a year later in the same clause (`في 11 أغسطس فعاليات مؤتمر
@@ -26,6 +26,10 @@ use chrono::Datelike;
 /// look is bounded, so that many such dates in one long sentence cost no
 /// more than their number.
 const LOOKAHEAD_TOKENS: usize = 40;
+
+/// How many lines back a full date still gives its year (a blank line
+/// between paragraphs is one).
+const FULL_DATE_LINES: usize = 2;
 
 /// The sentences (a headline's included) where the story's lead may give
 /// its year.
@@ -69,6 +73,10 @@ impl<'a> DateScanner<'_, 'a> {
         if self.reference.is_some() {
             return full.filter(|c| c.sentence + 1 >= sentence).map(|c| c.year);
         }
+        let paragraph = self.doc.toks.sentences.get(sentence).map_or(usize::MAX, |s| s.paragraph);
+        // a full date of this paragraph or the one before (a digest's other
+        // stories stand further back)
+        let full = full.filter(|c| c.paragraph + FULL_DATE_LINES >= paragraph);
         let near = any.filter(|c| c.sentence == sentence);
         // the later of the two, when both stand before the date
         let before = match (full, near) {

@@ -19,6 +19,10 @@ const MODERN_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
 /// its clause ends after it.
 const OLD_YEARS: std::ops::RangeInclusive<i32> = 1000..=1799;
 
+/// The Hijri years of the news (`منذ 1405 حتى وفاته`): without a calendar
+/// marker, such a number is no Gregorian year of [`OLD_YEARS`].
+const HIJRI_LOOKING: std::ops::RangeInclusive<i32> = 1300..=1460;
+
 #[derive(Debug, Clone, Copy)]
 pub(super) enum YearRef {
     /// `من العام المقبل`: the reference year plus this offset.
@@ -168,7 +172,7 @@ impl<'a> DateScanner<'_, 'a> {
         // a weak cue (`في 1200 قرية`, `بعد 1500 متر`) needs a modern year,
         // or an older one that closes its clause (`في 1789،`, `في 1789 بعد`)
         let strong = in_text || marker.is_some();
-        strong || MODERN_YEARS.contains(&y) || (OLD_YEARS.contains(&y) && self.clause_ends_after(num_tok))
+        strong || MODERN_YEARS.contains(&y) || (OLD_YEARS.contains(&y) && !HIJRI_LOOKING.contains(&y) && self.clause_ends_after(num_tok))
     }
 
     /// Whether token `p` is the `إلى` of `يعود إلى` ("dates back to").
