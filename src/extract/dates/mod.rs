@@ -119,8 +119,12 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                 if let Some(Value::Day(d) | Value::DayRange(d, _)) = f.value {
                     s.last_month = Some((d.year(), d.month()));
                 }
-                if let Some(Value::Day(d)) = f.value {
-                    s.last_day.set(Some(d));
+                let granularity = f.value.map(Value::granularity).unwrap_or_else(|| granularity_of(doc, f.first, f.last));
+                // the day named, known or not (`الجمعة` without a reference)
+                match f.value {
+                    Some(Value::Day(d)) => s.last_day.set(Some(Some(d))),
+                    None if granularity == Granularity::Day && f.kind != DateKind::Range => s.last_day.set(Some(None)),
+                    _ => {}
                 }
                 if let Some(Value::Month(y, m)) = f.value {
                     s.last_month = Some((y, m));
@@ -147,7 +151,7 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                     kind: f.kind,
                     span: doc.span(f.first, f.last, f.prefix_chars),
                     calendar: calendar_of(doc, f.first, f.last),
-                    granularity: f.value.map(Value::granularity).unwrap_or_else(|| granularity_of(doc, f.first, f.last)),
+                    granularity,
                     relative_to,
                 });
                 i = f.last + 1;
@@ -186,7 +190,8 @@ struct DateScanner<'d, 'a> {
     /// first sentences.
     lead: Cell<Option<context::ContextYear>>,
     /// The last day named, for `اليوم نفسه` ("the same day").
-    last_day: Cell<Option<NaiveDate>>,
+    /// (`Some(None)`: a day was named whose date is unknown.)
+    last_day: Cell<Option<Option<NaiveDate>>>,
 }
 
 impl<'d, 'a> DateScanner<'d, 'a> {

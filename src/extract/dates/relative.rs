@@ -60,10 +60,9 @@ impl<'a> DateScanner<'_, 'a> {
                 }
             }
             // `في اليوم نفسه`, `اليوم ذاته`: the day last named, not today
-            // (no date when none was named)
+            // (no date when none was named; `null` when its date is unknown)
             if w.same_day.contains(nk) {
-                let value = self.last_day.get().map(Value::Day);
-                return Err(value.is_some().then_some(Found { first: i, last: j, prefix_chars: prefix, value, kind: DateKind::Relative }));
+                return Err(self.last_day.get().map(|day| Found { first: i, last: j, prefix_chars: prefix, value: day.map(Value::Day), kind: DateKind::Relative }));
             }
             // `اليوم الماضي`, `اليوم المنصرم`: yesterday
             if w.past_day_modifiers.contains(nk) {
