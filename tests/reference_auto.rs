@@ -33,6 +33,11 @@ const ARTICLES: &[(&str, &str)] = &[
         "2001-01-01-jeddah.txt",
         "مهرجان صيفي في جدة\n\nجدة 1 شوال 1437 هـ الموافق 6 يوليو 2016 م واس\nانطلق المهرجان اليوم بحضور كبير.\n",
     ),
+    // a short date line after the story has begun is a schedule's entry
+    (
+        "schedule.txt",
+        "مباريات الجولة الرابعة\n\nتعود يوم غد منافسات الدوري بعد توقف قصير بسبب التزامات المنتخب الوطني في التصفيات القارية المؤهلة إلى النهائيات.\nالأحد 2 أبريل 2017 :\nالساعة 15:00 لقاء الفريقين الأولين\n",
+    ),
     // an event's date in the first sentence is no dateline
     ("event.txt", "في 3 أكتوبر 1990 توحدت ألمانيا، وقال المؤرخ اليوم إن الذكرى تمر بهدوء.\n"),
 ];
@@ -115,6 +120,8 @@ fn each_article_of_a_folder_resolves_against_its_own_date() {
     let jeddah = &r["2001-01-01-jeddah.txt"];
     assert_eq!(reference(jeddah), pair("2016-07-06", "dateline"));
     assert_eq!(value_of(jeddah, "اليوم"), some("2016-07-06"));
+
+    assert_eq!(reference(&r["schedule.txt"]), None);
 
     let event = &r["event.txt"];
     assert_eq!(reference(event), None);

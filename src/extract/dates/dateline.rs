@@ -23,7 +23,7 @@ const MAX_LINE_WORDS: usize = 16;
 const MAX_OTHER_WORDS: usize = 4;
 
 /// The date of the article's dateline or of a short date line among its
-/// first lines, if it gives a full one (a day).
+/// first lines before the story begins, if it gives a full one (a day).
 pub fn dateline_date(doc: &Doc, layout: &Layout, dateline: Option<DatelineFound>, memo: &Memo) -> Option<NaiveDate> {
     let s = DateScanner::new(doc, None, memo);
     let skip = usize::from(layout.headline.is_some());
@@ -38,8 +38,11 @@ pub fn dateline_date(doc: &Doc, layout: &Layout, dateline: Option<DatelineFound>
     for &l in layout.lines.iter().skip(skip).take(LINES_READ) {
         let r = doc.toks.paragraphs[l].clone();
         let words = r.clone().filter(|&i| doc.tokens[i].is_word()).take(MAX_LINE_WORDS + 1).count();
+        // the story has begun: a short date line after it is a schedule's
+        // entry (`الأحد 2 أفريل 2017 :` before the fixtures), not the day
+        // of writing
         if words > MAX_LINE_WORDS {
-            continue;
+            break;
         }
         let (mut date_words, mut first_day) = (0, None);
         let mut i = r.start;
