@@ -13,14 +13,18 @@
 //!   `الشهر الماضي`, `العام المقبل`, `هذا العام`.
 //!
 //! Relative dates resolve against the reference date; without one their
-//! value is `null`. Hijri dates are converted with the Umm al-Qura calendar.
+//! value is `null`. A day and month without a year take the story's own year
+//! when its text gives one (`context.rs`). Hijri dates are converted with the
+//! Umm al-Qura calendar. `dateline.rs` reads the article's own date for
+//! `--reference-date auto`.
 //!
 //! Where things are: this file drives the scan ([`extract`], `match_at`:
 //! the patterns in order, each behind its gate); `gates.rs` says which
 //! patterns a token can open (the cheap "applies here?" tests) and
 //! `memo.rs` remembers what the patterns ask again; each pattern family
 //! has its file (`numeric`, `ranges`, `day_led`, `month_led`, `relative`,
-//! `weekdays`, `nth_weekday`, `offset`, `years`), built from the blocks of
+//! `weekdays`, `nth_weekday` (with the week of a month), `offset`, `years`),
+//! built from the blocks of
 //! `parts.rs` (a day, a month, a year, a modifier) and resolved by
 //! `resolve.rs`, `calendar.rs` and `tense.rs`; `value.rs` writes ISO 8601.
 //! The words the rules name are in `data/words/dates.tsv` (read by
