@@ -76,6 +76,11 @@ impl<'a> DateScanner<'_, 'a> {
             self.year_number(n).and_then(|(yb, _, mb)| (yb == y + 1).then_some(mb)).flatten()
         });
         let marker = marker.or(pair_marker);
+        if first == num_tok {
+            if let Some(range) = self.from_year_to_year(num_tok, y) {
+                return Some(range);
+            }
+        }
         if first == num_tok && !self.bare_number_is_year(num_tok, y, marker) {
             return None;
         }
@@ -165,7 +170,13 @@ impl<'a> DateScanner<'_, 'a> {
             && !doc.prev_non_space(num_tok - 1).is_some_and(|p| doc.kind(p) == TokenKind::Number && doc.number(p).is_none_or(|n| !MODERN_YEARS.contains(&(n as i32))));
         let prev_cue = prev.filter(|&p| doc.tokens[p].is_word()).map(|p| self.key_np(p).0);
         let in_text = prev_cue.as_deref().is_some_and(|k| w.year_cues_in_text.contains(k));
-        let cued = in_text || prev_cue.as_deref().is_some_and(|k| w.year_cues.contains(k)) || self.dates_back_to(prev);
+        // `من 2018،`, `اعتبارا من 2019.`: a modern year that closes its
+        // clause (`أكثر من 2000 شخص` is a count)
+        let from_year = prev.is_some_and(|p| doc.tokens[p].is_word() && w.roles.from.is(self.key_nc(p)))
+            && MODERN_YEARS.contains(&y)
+            && doc.key(num_tok).len() == 4
+            && self.clause_ends_after(num_tok);
+        let cued = in_text || prev_cue.as_deref().is_some_and(|k| w.year_cues.contains(k)) || self.dates_back_to(prev) || from_year;
         if !(cued || glued_wa || marker.is_some()) {
             return self.first_of_year_pair(num_tok, y);
         }
@@ -173,6 +184,26 @@ impl<'a> DateScanner<'_, 'a> {
         // or an older one that closes its clause (`في 1789،`, `في 1789 بعد`)
         let strong = in_text || marker.is_some();
         strong || MODERN_YEARS.contains(&y) || (OLD_YEARS.contains(&y) && !HIJRI_LOOKING.contains(&y) && self.clause_ends_after(num_tok))
+    }
+
+    /// `من 2013 إلى 2016`, `من 2010 وحتى 2014` at the first year (`من`
+    /// itself opens no pattern: it is too common a word to try at): one
+    /// range of modern years.
+    fn from_year_to_year(&self, num_tok: usize, y: i32) -> Option<Found> {
+        let doc = self.doc;
+        let w = self.words();
+        if !MODERN_YEARS.contains(&y) || doc.key(num_tok).len() != 4 {
+            return None;
+        }
+        doc.prev_word(num_tok).filter(|&p| w.roles.from.is(self.key_nc(p)))?;
+        let to = self.next(num_tok).filter(|&t| w.month_range_joiners.contains(self.key(t)))?;
+        let b = self.next(to)?;
+        let (y2, last, _) = self.year_number(b)?;
+        // amounts look alike (`من 2010 إلى 2050 نقطة`): the clause ends
+        // after the second year, or a place follows (`في نيوزيلندا`)
+        let ends = self.clause_ends_after(last) || self.next(last).is_some_and(|n| w.roles.in_.is(self.key(n)));
+        (MODERN_YEARS.contains(&y2) && y2 > y && doc.key(b).len() == 4 && ends)
+            .then_some(Found { first: num_tok, last, prefix_chars: 0, value: Some(Value::YearRange(y, y2)), kind: DateKind::Range })
     }
 
     /// Whether token `p` is the `إلى` of `يعود إلى` ("dates back to").
