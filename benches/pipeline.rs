@@ -94,7 +94,7 @@ fn stages(c: &mut Criterion) {
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     eprintln!("khabar bench: {} articles, {} bytes, from {origin}", texts.len(), bytes);
     let prepared = prepare(&analyzer, &texts);
-    let opts = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2019, 10, 24) };
+    let opts = Options::with_reference(chrono::NaiveDate::from_ymd_opt(2019, 10, 24));
 
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::BytesDecimal(bytes));

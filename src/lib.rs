@@ -9,7 +9,7 @@
 //! ```
 //! let analyzer = khabar::Analyzer::new().unwrap();
 //! let mut ws = khabar::Workspace::default();
-//! let opts = khabar::Options { reference_date: chrono::NaiveDate::from_ymd_opt(2017, 6, 19) };
+//! let opts = khabar::Options::with_reference(chrono::NaiveDate::from_ymd_opt(2017, 6, 19));
 //! let record = analyzer.analyze(&mut ws, "قال الوزير اليوم إن المحادثات ستستأنف.", &opts);
 //! assert_eq!(record.dates[0].value.as_deref(), Some("2017-06-19"));
 //! assert_eq!(record.quotes.len(), 1);
@@ -59,6 +59,20 @@ use tokenizer::Tokens;
 pub struct Options {
     /// Publication date that relative dates (`اليوم`, `أمس`) resolve against.
     pub reference_date: Option<NaiveDate>,
+    /// Where `reference_date` was taken from, as the record tells it.
+    pub reference_from: record::ReferenceFrom,
+    /// `--reference-date auto`: a full date in the article's dateline or
+    /// first lines is the reference date; `reference_date` is taken only
+    /// when the article gives none.
+    pub dateline_first: bool,
+}
+
+impl Options {
+    /// Options with one reference date given for every text (`from`:
+    /// `option`).
+    pub fn with_reference(reference_date: Option<NaiveDate>) -> Options {
+        Options { reference_date, ..Options::default() }
+    }
 }
 
 /// The analyzer: lexicons built once, shared read-only by every thread.
@@ -111,10 +125,17 @@ impl Analyzer {
             language: language.to_string(),
             source: extract::source::extract(&doc, &layout),
             headline: headline.as_ref().map(|r| doc.slice(r.start, r.end - 1, 0).to_string()),
-            dateline: extract::layout::dateline(&doc, &layout.lines, headline.is_some()).map(|d| extract::layout::to_record(&doc, d)),
             ..Record::default()
         };
-        extract::dates::extract(&doc, iso_reference(opts.reference_date), &ws.dates, &mut record.dates);
+        let dateline = extract::layout::dateline(&doc, &layout.lines, headline.is_some());
+        record.dateline = dateline.map(|d| extract::layout::to_record(&doc, d));
+        let from_dateline = opts.dateline_first.then(|| extract::dates::dateline_date(&doc, &layout, dateline, &ws.dates)).flatten();
+        let reference = match iso_reference(from_dateline) {
+            Some(d) => Some((d, record::ReferenceFrom::Dateline)),
+            None => iso_reference(opts.reference_date).map(|d| (d, opts.reference_from)),
+        };
+        record.reference_date = reference.map(|(d, from)| record::ReferenceDate { value: d.format("%Y-%m-%d").to_string(), from });
+        extract::dates::extract(&doc, reference.map(|(d, _)| d), &ws.dates, &mut record.dates);
         let mut entities = extract::entities::extract(&doc);
         let known = entities.known_names();
         let mut people = Vec::new();
@@ -147,6 +168,48 @@ pub fn parse_reference_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().filter(|d| (1..=9999).contains(&d.year()))
 }
 
+/// A date in a file's name, for `--reference-date auto`: `2015-07-24.txt`,
+/// `20150724-riyadh.txt`, `news_2015_07_24.txt`; the first run of digits
+/// that reads as a year (1900–2099), a month and a day, written with `-`,
+/// `_` or `.` between them or as eight digits. Only the file's name is read,
+/// not its folders.
+///
+/// ```
+/// let d = khabar::date_in_file_name("archive/20150724-riyadh.txt");
+/// assert_eq!(d, chrono::NaiveDate::from_ymd_opt(2015, 7, 24));
+/// assert_eq!(khabar::date_in_file_name("article-0042.txt"), None);
+/// ```
+pub fn date_in_file_name(path: &str) -> Option<NaiveDate> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path).as_bytes();
+    let digits_at = |i: usize, n: usize| -> Option<u32> {
+        let d = name.get(i..i + n)?;
+        d.iter().all(u8::is_ascii_digit).then(|| d.iter().fold(0, |v, b| v * 10 + u32::from(b - b'0')))
+    };
+    let sep = |i: usize| name.get(i).is_some_and(|b| matches!(b, b'-' | b'_' | b'.'));
+    let mut i = 0;
+    while i < name.len() {
+        let starts_run = name[i].is_ascii_digit() && (i == 0 || !name[i - 1].is_ascii_digit());
+        if starts_run {
+            // `2015-07-24`, `2015_07_24` or `20150724`, and no digit after
+            let date = if sep(i + 4) && sep(i + 7) {
+                digits_at(i, 4).zip(digits_at(i + 5, 2)).zip(digits_at(i + 8, 2)).map(|((y, m), d)| (y, m, d, i + 10))
+            } else {
+                digits_at(i, 4).zip(digits_at(i + 4, 2)).zip(digits_at(i + 6, 2)).map(|((y, m), d)| (y, m, d, i + 8))
+            };
+            if let Some((y, m, d, end)) = date {
+                let alone = !name.get(end).is_some_and(u8::is_ascii_digit);
+                if alone && (1900..=2099).contains(&y) {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// ISO 8601 writes years 0001 to 9999 with four digits; a reference date
 /// outside them is no publication date, and date arithmetic near them
 /// could leave the calendar: it counts as none.
@@ -169,7 +232,7 @@ pub(crate) mod testutil {
     /// Analyzes `text` with the given reference date (`YYYY-MM-DD`), and
     /// checks that every span slices to its text.
     pub fn analyze(text: &str, reference: Option<&str>) -> Record {
-        let opts = Options { reference_date: reference.map(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").unwrap()) };
+        let opts = Options::with_reference(reference.map(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").unwrap()));
         let record = analyzer().analyze(&mut Workspace::default(), text, &opts);
         record.check_spans(text).unwrap();
         record
@@ -191,14 +254,14 @@ mod tests {
         let ws = &mut Workspace::default();
         let text = "وصل الرئيس أمس إلى العاصمة، وسيعود غدا، وجرى اللقاء يوم الخميس الماضي.";
         for reference in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::from_ymd_opt(1, 1, 1).unwrap(), NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()] {
-            let record = analyzer().analyze(ws, text, &Options { reference_date: Some(reference) });
+            let record = analyzer().analyze(ws, text, &Options::with_reference(Some(reference)));
             for d in &record.dates {
                 if let Some(v) = &d.value {
                     assert!(v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()) && &v[..4] != "0000", "{reference}: {v}");
                 }
             }
         }
-        let first = analyzer().analyze(ws, "وصل الرئيس أمس إلى العاصمة.", &Options { reference_date: NaiveDate::from_ymd_opt(1, 1, 1) });
+        let first = analyzer().analyze(ws, "وصل الرئيس أمس إلى العاصمة.", &Options::with_reference(NaiveDate::from_ymd_opt(1, 1, 1)));
         assert_eq!(first.dates.len(), 1);
         assert_eq!(first.dates[0].value, None, "the day before 0001-01-01");
     }

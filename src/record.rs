@@ -60,10 +60,58 @@ pub struct Record {
     pub speakers: Vec<Speaker>,
     /// Every quotation, direct and indirect, in text order.
     pub quotes: Vec<Quote>,
+    /// The date relative dates were resolved against, and where it was
+    /// taken from; `null` when none was used.
+    pub reference_date: Option<ReferenceDate>,
     /// Every date mention, in text order.
     pub dates: Vec<DateMention>,
     /// Each distinct entity once, with all its mentions.
     pub entities: Vec<Entity>,
+}
+
+/// The date relative dates resolve against, and where it came from.
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
+pub struct ReferenceDate {
+    /// `YYYY-MM-DD`.
+    pub value: String,
+    /// Where the date was taken from.
+    pub from: ReferenceFrom,
+}
+
+/// Where a reference date came from: `--reference-date DATE`, the JSON
+/// Lines item's `date`, the article's dateline or first lines, the file's
+/// name, or the `DATE` of `--reference-date auto,DATE`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub enum ReferenceFrom {
+    /// The date given for every input (`--reference-date DATE`).
+    #[default]
+    #[serde(rename = "option")]
+    Option,
+    /// The JSON Lines item's own `date`.
+    #[serde(rename = "item")]
+    Item,
+    /// A full date in the article's dateline or first lines.
+    #[serde(rename = "dateline")]
+    Dateline,
+    /// A date in the input file's name (`2015-07-24.txt`, `20150724-…`).
+    #[serde(rename = "file name")]
+    FileName,
+    /// The `DATE` of `--reference-date auto,DATE`, when nothing else gave one.
+    #[serde(rename = "fallback")]
+    Fallback,
+}
+
+impl ReferenceFrom {
+    /// The name the record writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferenceFrom::Option => "option",
+            ReferenceFrom::Item => "item",
+            ReferenceFrom::Dateline => "dateline",
+            ReferenceFrom::FileName => "file name",
+            ReferenceFrom::Fallback => "fallback",
+        }
+    }
 }
 
 /// The agency or outlet credited for the article.

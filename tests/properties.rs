@@ -268,6 +268,38 @@ fn reference_date() -> impl Strategy<Value = Option<NaiveDate>> {
     ]
 }
 
+/// Date phrases written for these tests, with room for any number: every
+/// pattern family, relative and absolute, both calendars.
+const DATE_PIECES: &[&str] = &[
+    "اليوم", "أمس", "غدا", "بعد غد", "أول أمس", "يوم الخميس", "الأحد الماضي", "الجمعة المقبل",
+    "الشهر الماضي", "العام المقبل", "هذا العام", "الأسبوع الثاني من أبريل الماضي", "في اليوم نفسه",
+    "شوال", "رمضان", "1436 هـ", "الموافق", "أغسطس", "تموز/يوليو", "من", "و", "بين عامي", "/", " / ",
+    "-", "،", ".", "\n", "منه", "قبل", "أيام", "أسابيع", "أشهر", "سنوات", "مضت", "في", "عام", "هـ", "م",
+];
+
+/// Date phrases and numbers of any size, joined by spaces.
+fn date_article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => proptest::sample::select(DATE_PIECES).prop_map(str::to_string),
+        2 => (0u32..40).prop_map(|n| n.to_string()),
+        2 => (0u32..10000).prop_map(|n| n.to_string()),
+        1 => any::<u32>().prop_map(|n| n.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|v| v.join(" "))
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real day of years 0001-9999.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4) && s != "0000",
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7) && NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok() && &s[..4] != "0000",
+        10 => digits(0..4) && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() && &s[..4] != "0000",
+        _ => false,
+    }
+}
+
 fn config() -> ProptestConfig {
     // PROPTEST_CASES, when set, wins over the default of 256 per property.
     ProptestConfig { failure_persistence: None, ..ProptestConfig::default() }
@@ -279,35 +311,35 @@ proptest! {
     #[test]
     fn arbitrary_unicode_is_analyzed_with_valid_spans(text in unicode_string(), r in reference_date()) {
         let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
-        let rec = analyze_reused(&text, &Options { reference_date: r });
+        let rec = analyze_reused(&text, &Options::with_reference(r));
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn arabic_like_text_is_analyzed_with_valid_spans(text in arabic_string(), r in reference_date()) {
         let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
-        let rec = analyze_reused(&text, &Options { reference_date: r });
+        let rec = analyze_reused(&text, &Options::with_reference(r));
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn news_fragments_are_analyzed_with_valid_spans(text in fragment_article(), r in reference_date()) {
         let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
-        let rec = analyze_reused(&text, &Options { reference_date: r });
+        let rec = analyze_reused(&text, &Options::with_reference(r));
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn spliced_articles_are_analyzed_with_valid_spans(text in spliced_article(), r in reference_date()) {
         let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
-        let rec = analyze_reused(&text, &Options { reference_date: r });
+        let rec = analyze_reused(&text, &Options::with_reference(r));
         check_record(&text, &rec)?;
     }
 
     #[test]
     fn speakers_agree_with_quotes(text in prop_oneof![fragment_article(), spliced_article()], r in reference_date()) {
         let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
-        let rec = analyze_reused(&text, &Options { reference_date: r });
+        let rec = analyze_reused(&text, &Options::with_reference(r));
         check_speakers(&text, &rec)?;
     }
 
@@ -318,7 +350,7 @@ proptest! {
     #[test]
     fn views_show_any_text_as_it_is(text in any_text(), r in reference_date()) {
         let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
-        let rec = analyze_reused(&text, &Options { reference_date: r });
+        let rec = analyze_reused(&text, &Options::with_reference(r));
         let article = Article { text: &text, reference_date: r };
         let mut sink = Sink::new(Vec::new(), Format::Html, false);
         sink.write_article(&rec, &article).unwrap();
@@ -333,11 +365,33 @@ proptest! {
         prop_assert!(!summary.iter().any(|&b| b < 0x20 && b != b'\n'));
     }
 
+    /// Every `value` printed is ISO 8601 (a day, a month, a year, or a
+    /// `START/END` range of them) whatever the reference date, given or read
+    /// from the dateline (`auto`), and so is the record's `reference_date`.
+    #[test]
+    fn every_date_value_is_iso_8601(text in prop_oneof![date_article(), fragment_article(), spliced_article()], r in reference_date(), auto in any::<bool>()) {
+        let Some(text) = known_bugs::sidestep(&text).map(|t| t.into_owned()) else { return Ok(()) };
+        let opts = Options { dateline_first: auto, ..Options::with_reference(r) };
+        let rec = analyze_reused(&text, &opts);
+        for d in &rec.dates {
+            if let Some(v) = &d.value {
+                let ok = match v.split_once('/') {
+                    Some((a, b)) => is_iso_date(a) && is_iso_date(b) && a <= b,
+                    None => is_iso_date(v),
+                };
+                prop_assert!(ok, "not ISO 8601: {:?} of {:?} (reference {:?})\ninput: {:?}", v, d.text, r, text);
+            }
+        }
+        if let Some(reference) = &rec.reference_date {
+            prop_assert!(reference.value.len() == 10 && is_iso_date(&reference.value), "reference date {:?}", reference.value);
+        }
+    }
+
     /// A workspace carries nothing from one text to the next.
     #[test]
     fn reused_workspace_gives_the_same_record(before in any_text(), text in any_text(), r in reference_date()) {
         let (Some(before), Some(text)) = (known_bugs::sidestep(&before), known_bugs::sidestep(&text)) else { return Ok(()) };
-        let opts = Options { reference_date: r };
+        let opts = Options::with_reference(r);
         let mut ws = Workspace::default();
         let _ = analyzer().analyze(&mut ws, &before, &opts);
         let reused = analyzer().analyze(&mut ws, &text, &opts);
@@ -362,7 +416,7 @@ fn page_text(html: &str) -> String {
 fn regressions() {
     let cases: &[&str] = &["", " ", "\n", "«", "»«", "\"\"\"", "قال", "قال إن", "قال:", "وقال «", "٠", "1436هـ", "هـ", "."];
     for text in cases {
-        let rec = analyze_fresh(text, &Options { reference_date: NaiveDate::from_ymd_opt(2019, 10, 24) });
+        let rec = analyze_fresh(text, &Options::with_reference(NaiveDate::from_ymd_opt(2019, 10, 24)));
         check_record(text, &rec).unwrap();
     }
 }
@@ -377,7 +431,7 @@ fn regressions() {
 #[test]
 fn unfinished_dates_at_the_end_do_not_panic() {
     for text in ["0-", "5/", "5.", "1.2.", "10/7/", "رقم 5.", "العدد 12-", "قال إن 3/", "١٤٣٦-", "١٠/", "1,", "١,", "31,", "1٫", "بين 2010 و"] {
-        let rec = analyze_fresh(text, &Options { reference_date: NaiveDate::from_ymd_opt(2019, 10, 24) });
+        let rec = analyze_fresh(text, &Options::with_reference(NaiveDate::from_ymd_opt(2019, 10, 24)));
         check_record(text, &rec).unwrap();
     }
 }
@@ -480,7 +534,7 @@ fn binary_output_does_not_depend_on_jobs() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let path = v["file"].as_str().unwrap();
         let text = std::fs::read_to_string(path).unwrap();
-        let rec = analyze_fresh(&text, &Options { reference_date: NaiveDate::from_ymd_opt(2019, 10, 24) });
+        let rec = analyze_fresh(&text, &Options::with_reference(NaiveDate::from_ymd_opt(2019, 10, 24)));
         assert_eq!(serde_json::to_value(&{ Record { file: Some(path.to_string()), ..rec } }).unwrap(), v);
     }
 }

@@ -7,6 +7,7 @@
 //! and serialization) runs with the GIL released.
 
 use chrono::NaiveDate;
+use khabar::record::ReferenceFrom;
 use khabar::{Analyzer, Options, Workspace};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -17,10 +18,6 @@ use std::sync::OnceLock;
 /// What the CLI says of a bad `--reference-date` (src/cli/mod.rs).
 const BAD_DATE: &str = "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999";
 
-/// Why `reference_date="auto"` is refused: the record's dateline has a
-/// place and an agency, and no date is read from it yet.
-const AUTO: &str = "auto is not supported yet: khabar reads no date from the dateline; \
-                    give the publication date (YYYY-MM-DD or datetime.date) or None";
 
 /// The analyzer of the process, built at the first call (the lexicons are
 /// compiled into the module) and shared by every thread.
@@ -41,32 +38,35 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
     value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".to_string())
 }
 
-/// `None`, a `"YYYY-MM-DD"` string or a `datetime.date` (a
-/// `datetime.datetime` gives its date).
-fn reference_date(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<NaiveDate>> {
+/// `None`, a `"YYYY-MM-DD"` string, a `datetime.date` (a
+/// `datetime.datetime` gives its date), or `"auto"`/`"auto,YYYY-MM-DD"`
+/// (the article's dateline first, as `--reference-date auto` reads it).
+fn reference_date(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Options> {
     if value.is_none() {
-        return Ok(None);
+        return Ok(Options::default());
     }
     if let Ok(s) = value.cast::<PyString>() {
         let s = s.to_cow()?;
-        if s == "auto" {
-            return Err(PyValueError::new_err(AUTO));
+        let bad = || PyValueError::new_err(format!("invalid {what} {s:?}: {BAD_DATE}"));
+        if let Some(rest) = s.strip_prefix("auto") {
+            let fallback = match rest {
+                "" => None,
+                _ => Some(rest.strip_prefix(',').and_then(khabar::parse_reference_date).ok_or_else(bad)?),
+            };
+            return Ok(Options { reference_date: fallback, reference_from: ReferenceFrom::Fallback, dateline_first: true });
         }
-        return match khabar::parse_reference_date(&s) {
-            Some(d) => Ok(Some(d)),
-            None => Err(PyValueError::new_err(format!("invalid {what} {s:?}: {BAD_DATE}"))),
-        };
+        return khabar::parse_reference_date(&s).map(|d| Options::with_reference(Some(d))).ok_or_else(bad);
     }
     if is_date(value)? {
         let year: i32 = value.getattr("year")?.extract()?;
         let month: u32 = value.getattr("month")?.extract()?;
         let day: u32 = value.getattr("day")?.extract()?;
         return NaiveDate::from_ymd_opt(year, month, day)
-            .map(Some)
+            .map(|d| Options::with_reference(Some(d)))
             .ok_or_else(|| PyValueError::new_err(format!("invalid {what}: {year}-{month}-{day}")));
     }
     Err(PyTypeError::new_err(format!(
-        "{what} must be a str (YYYY-MM-DD), a datetime.date or None, not {}",
+        "{what} must be a str (YYYY-MM-DD or auto), a datetime.date or None, not {}",
         type_name(value)
     )))
 }
@@ -79,8 +79,8 @@ fn text_of(value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
 }
 
 /// One record as the CLI writes it (`"file": null` here, removed later).
-fn record_json(analyzer: &Analyzer, ws: &mut Workspace, text: &str, date: Option<NaiveDate>) -> String {
-    let record = analyzer.analyze(ws, text, &Options { reference_date: date });
+fn record_json(analyzer: &Analyzer, ws: &mut Workspace, text: &str, options: &Options) -> String {
+    let record = analyzer.analyze(ws, text, options);
     serde_json::to_string(&record).expect("a record serializes")
 }
 
@@ -97,8 +97,9 @@ fn to_dict<'py>(loads: &Bound<'py, PyAny>, json: &str) -> PyResult<Bound<'py, Py
 /// reference_date: the publication date that relative dates (اليوم, أمس,
 ///     الخميس الماضي) resolve against: a "YYYY-MM-DD" string (or an ISO
 ///     date-time, whose date is taken), a datetime.date, or None (relative
-///     dates then have "value": None). "auto" (the dateline's date) raises
-///     ValueError: khabar reads no date from the dateline yet.
+///     dates then have "value": None). "auto": the date of the article's
+///     dateline, as --reference-date auto reads it; "auto,YYYY-MM-DD" falls
+///     back to that date.
 ///
 /// Returns the CLI's JSON record as a dict (without "file"): language,
 /// headline, dateline, source, speaker, speakers, quotes, dates, entities.
@@ -113,13 +114,13 @@ fn analyze<'py>(
     reference_date: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let text = text_of(text, "text")?;
-    let date = match reference_date {
+    let options = match reference_date {
         Some(d) => self::reference_date(d, "reference_date")?,
-        None => None,
+        None => Options::default(),
     };
     let json = py.detach(|| -> PyResult<String> {
         let analyzer = analyzer()?;
-        Ok(record_json(analyzer, &mut Workspace::default(), &text, date))
+        Ok(record_json(analyzer, &mut Workspace::default(), &text, &options))
     })?;
     to_dict(&py.import("json")?.getattr("loads")?, &json)
 }
@@ -151,7 +152,7 @@ fn analyze_many<'py>(
     }
     let mut items = Vec::new();
     for (i, text) in texts.try_iter()?.enumerate() {
-        items.push((text_of(&text?, &format!("texts[{i}]"))?, None));
+        items.push((text_of(&text?, &format!("texts[{i}]"))?, Options::default()));
     }
     match reference_dates {
         None => {}
@@ -159,7 +160,7 @@ fn analyze_many<'py>(
         // one date for every text
         Some(d) if d.is_instance_of::<PyString>() || is_date(d)? => {
             let date = reference_date(d, "reference_dates")?;
-            items.iter_mut().for_each(|item| item.1 = date);
+            items.iter_mut().for_each(|item| item.1 = date.clone());
         }
         Some(d) => {
             let mut n = 0;
@@ -194,11 +195,11 @@ fn analyze_many<'py>(
 
 /// The records' JSON, in the order of `items`, from `jobs` threads that
 /// take the next item as they finish one (each with its own workspace).
-fn run(analyzer: &Analyzer, items: &[(String, Option<NaiveDate>)], jobs: usize) -> Vec<String> {
+fn run(analyzer: &Analyzer, items: &[(String, Options)], jobs: usize) -> Vec<String> {
     let threads = jobs.min(items.len());
     if threads <= 1 {
         let mut ws = Workspace::default();
-        return items.iter().map(|(text, date)| record_json(analyzer, &mut ws, text, *date)).collect();
+        return items.iter().map(|(text, date)| record_json(analyzer, &mut ws, text, date)).collect();
     }
     let next = AtomicUsize::new(0);
     let mut out = vec![String::new(); items.len()];
@@ -211,7 +212,7 @@ fn run(analyzer: &Analyzer, items: &[(String, Option<NaiveDate>)], jobs: usize) 
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some((text, date)) = items.get(i) else { break };
-                        done.push((i, record_json(analyzer, &mut ws, text, *date)));
+                        done.push((i, record_json(analyzer, &mut ws, text, date)));
                     }
                     done
                 })

@@ -107,9 +107,15 @@ def test_a_date_of_another_type_is_a_type_error(bad):
         khabar.analyze(TODAY, reference_date=bad)
 
 
-def test_auto_is_refused_until_datelines_give_dates():
-    with pytest.raises(ValueError, match="auto is not supported yet"):
-        khabar.analyze(TODAY, reference_date="auto")
+def test_auto_reads_the_dateline_and_falls_back():
+    dated = "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n" + TODAY
+    record = khabar.analyze(dated, reference_date="auto")
+    assert record["reference_date"] == {"value": "2015-08-10", "from": "dateline"}
+    assert khabar.analyze(TODAY, reference_date="auto")["reference_date"] is None
+    fallback = khabar.analyze(TODAY, reference_date="auto,2017-06-19")
+    assert fallback["reference_date"] == {"value": "2017-06-19", "from": "fallback"}
+    with pytest.raises(ValueError, match="invalid reference_date"):
+        khabar.analyze(TODAY, reference_date="auto,19/06/2017")
 
 
 def test_non_arabic_text_gives_an_empty_record():

@@ -8,10 +8,12 @@
 pub mod decode;
 pub mod input;
 pub mod jobs;
+pub mod reference;
 pub mod report;
 
 use khabar::emit::{Article, Format, Sink};
 use khabar::record::Record;
+use reference::{base_options, options_for, parse_reference, ReferenceArg};
 use khabar::{Analyzer, Options, Workspace};
 use chrono::NaiveDate;
 use clap::Parser;
@@ -78,9 +80,12 @@ pub struct Args {
 
     /// Publication date that relative dates (اليوم، أمس، الخميس الماضي) are
     /// resolved against (a date, or an ISO date-time whose date is taken;
-    /// years 0001-9999); without it they have `value: null`.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub reference_date: Option<NaiveDate>,
+    /// years 0001-9999); without it they have `value: null`. `auto`: each
+    /// article's own, from its dateline or first lines, else from a date in
+    /// the file's name (`2015-07-24.txt`, `20150724-…`), else none;
+    /// `auto,DATE` falls back to DATE. A JSON Lines item's `date` comes first.
+    #[arg(long, value_name = "YYYY-MM-DD|auto[,YYYY-MM-DD]", value_parser = parse_reference)]
+    pub reference_date: Option<ReferenceArg>,
 
     /// Number of articles analyzed in parallel (default: all cores; at most
     /// 16 per core, past which threads only wait for each other).
@@ -157,10 +162,6 @@ impl From<FormatArg> for Format {
             FormatArg::Text => Format::Text,
         }
     }
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    khabar::parse_reference_date(s).ok_or_else(|| "expected YYYY-MM-DD (or an ISO date-time), a year from 0001 to 9999".to_string())
 }
 
 /// `--max-bytes`: the default is far above any news article (the longest
@@ -271,7 +272,7 @@ impl Config {
             format,
             color,
             many,
-            options: Options { reference_date: args.reference_date },
+            options: base_options(args.reference_date),
             jobs,
             errors,
             quiet: args.quiet,
@@ -541,7 +542,7 @@ fn process(job: Job, analyzer: &Analyzer, run: &Run, max_bytes: u64) -> Outcome 
                 Ok(d) => d,
                 Err(error) => return Outcome::Failed(Failure { input, line: None, id: None, error }),
             };
-            let mut record = match analyze(analyzer, &decoded.text, options) {
+            let mut record = match analyze(analyzer, &decoded.text, &options_for(options, None, &input)) {
                 Some(r) => r,
                 None => return Outcome::Failed(Failure { input, line: None, id: None, error: InputError::Panic }),
             };
@@ -564,7 +565,7 @@ fn process(job: Job, analyzer: &Analyzer, run: &Run, max_bytes: u64) -> Outcome 
                 Ok(item) => item,
                 Err((id, error)) => return Outcome::Failed(Failure { input, line: Some(line), id, error }),
             };
-            let options = Options { reference_date: item.date.or(options.reference_date) };
+            let options = options_for(options, item.date, &input);
             let Some(mut record) = analyze(analyzer, &item.text, &options) else {
                 return Outcome::Failed(Failure { input, line: Some(line), id: item.id, error: InputError::Panic });
             };

@@ -9,7 +9,7 @@
 //! sixteen at a time, and Arabic text (all bytes ≥ 0x80) is copied in one
 //! piece; numbers are written two digits at a time.
 
-use crate::record::{DateCalendar, DateKind, DateMention, Dateline, Entity, Granularity, Quote, QuoteKind, Record, Source, Span, Speaker};
+use crate::record::{DateCalendar, DateKind, DateMention, Dateline, Entity, Granularity, Quote, QuoteKind, Record, ReferenceDate, Source, Span, Speaker};
 use crate::lexicon::EntityType;
 use std::io::{self, Write};
 
@@ -118,6 +118,8 @@ pub fn write_record(out: &mut Out, record: &Record) {
     list(out, &record.speakers, speaker);
     out.extend_from_slice(b",\"quotes\":");
     list(out, &record.quotes, quote);
+    out.extend_from_slice(b",\"reference_date\":");
+    opt_object(out, record.reference_date.as_ref(), reference_date);
     out.extend_from_slice(b",\"dates\":");
     list(out, &record.dates, date);
     out.extend_from_slice(b",\"entities\":");
@@ -140,6 +142,14 @@ fn dateline(out: &mut Out, d: &Dateline) {
     opt_str(out, d.agency.as_deref());
     out.extend_from_slice(b",\"span\":");
     span(out, &d.span);
+    out.push(b'}');
+}
+
+fn reference_date(out: &mut Out, r: &ReferenceDate) {
+    out.extend_from_slice(b"{\"value\":");
+    string(out, &r.value);
+    out.extend_from_slice(b",\"from\":");
+    string(out, r.from.as_str());
     out.push(b'}');
 }
 
@@ -489,7 +499,7 @@ mod tests {
             texts.extend(files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).filter_map(|p| std::fs::read_to_string(p).ok()));
         }
         assert!(!texts.is_empty());
-        let opts = Options { reference_date: chrono::NaiveDate::from_ymd_opt(2017, 6, 19) };
+        let opts = Options::with_reference(chrono::NaiveDate::from_ymd_opt(2017, 6, 19));
         let mut ws = Workspace::default();
         for text in &texts {
             let mut record = analyzer().analyze(&mut ws, text, &opts);

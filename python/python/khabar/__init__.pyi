@@ -8,11 +8,13 @@ __version__: str
 
 ReferenceDate = Union[str, datetime.date, None]
 """A "YYYY-MM-DD" string (or an ISO date-time, whose date is taken; years
-0001-9999), a datetime.date (a datetime.datetime gives its date), or None."""
+0001-9999), a datetime.date (a datetime.datetime gives its date), "auto" or
+"auto,YYYY-MM-DD" (the article's dateline first), or None."""
 
 Record = dict[str, Any]
 """The command line's JSON record, without "file": language, headline,
-dateline, source, speaker, speakers, quotes, dates, entities."""
+dateline, source, speaker, speakers, quotes, reference_date, dates,
+entities."""
 
 def analyze(text: str, reference_date: ReferenceDate = None) -> Record:
     """Analyzes one Arabic news article and returns its record.
@@ -20,8 +22,8 @@ def analyze(text: str, reference_date: ReferenceDate = None) -> Record:
     text: the article.
     reference_date: the publication date that relative dates (اليوم, أمس,
         الخميس الماضي) resolve against; None leaves their "value" None.
-        "auto" (the dateline's date) raises ValueError: khabar reads no date
-        from the dateline yet.
+        "auto": the date of the article's dateline, as --reference-date auto
+        reads it; "auto,YYYY-MM-DD" falls back to that date.
 
     Raises TypeError when text is not a str or reference_date is of another
     type, and ValueError for a bad date string.

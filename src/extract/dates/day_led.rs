@@ -167,8 +167,9 @@ impl<'a> DateScanner<'_, 'a> {
                 last = l;
             }
         }
+        let story_year = direction.is_none();
         let direction = || direction.unwrap_or_else(|| self.tense_direction(days.first));
-        let (value, relative) = self.resolve_day_month(days.d1, days.d2, month, year, direction);
+        let (value, relative) = self.resolve_day_month(days.d1, days.d2, month, year, story_year, direction);
         let kind = if days.d2.is_some() {
             DateKind::Range
         } else if relative {

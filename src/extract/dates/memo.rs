@@ -136,7 +136,8 @@ impl<'a> DateScanner<'_, 'a> {
             return (Cow::Owned(clitics::with_article(r)), n + 2);
         }
         if let Some(r) = clitics::without_preposition(rest) {
-            if has_chars(r, 3) && (clitics::has_article(r) || self.words().bare_year_nouns.contains(r)) {
+            // `للعام`, `لعام`, `لهذا العام`
+            if has_chars(r, 3) && (clitics::has_article(r) || self.words().bare_year_nouns.contains(r) || self.words().this.contains(r)) {
                 rest = r;
                 n += 1;
             }

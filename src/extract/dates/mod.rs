@@ -13,14 +13,18 @@
 //!   `الشهر الماضي`, `العام المقبل`, `هذا العام`.
 //!
 //! Relative dates resolve against the reference date; without one their
-//! value is `null`. Hijri dates are converted with the Umm al-Qura calendar.
+//! value is `null`. A day and month without a year take the story's own year
+//! when its text gives one (`context.rs`). Hijri dates are converted with the
+//! Umm al-Qura calendar. `dateline.rs` reads the article's own date for
+//! `--reference-date auto`.
 //!
 //! Where things are: this file drives the scan ([`extract`], `match_at`:
 //! the patterns in order, each behind its gate); `gates.rs` says which
 //! patterns a token can open (the cheap "applies here?" tests) and
 //! `memo.rs` remembers what the patterns ask again; each pattern family
 //! has its file (`numeric`, `ranges`, `day_led`, `month_led`, `relative`,
-//! `weekdays`, `nth_weekday`, `offset`, `years`), built from the blocks of
+//! `weekdays`, `nth_weekday` (with the week of a month), `offset`, `years`),
+//! built from the blocks of
 //! `parts.rs` (a day, a month, a year, a modifier) and resolved by
 //! `resolve.rs`, `calendar.rs` and `tense.rs`; `value.rs` writes ISO 8601.
 //! The words the rules name are in `data/words/dates.tsv` (read by
@@ -40,6 +44,8 @@ use std::ops::RangeInclusive;
 use value::Value;
 
 mod calendar;
+mod context;
+mod dateline;
 mod day_led;
 mod gates;
 mod memo;
@@ -60,6 +66,7 @@ mod years;
 #[cfg(test)]
 mod tests;
 
+pub use dateline::dateline_date;
 pub use memo::Memo;
 pub use words::Words;
 use super::numbers;
@@ -93,7 +100,7 @@ struct Found {
 
 /// Extracts date mentions from `doc` into `out`, in text order.
 pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut Vec<DateMention>) {
-    let mut s = DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo };
+    let mut s = DateScanner::new(doc, reference, memo);
     // patterns are tried only where a date can begin: a number or a cue
     // (only words carry the trigger: no test of the kind for it)
     let may_begin = |t: &Token, ids: &TokenLex| {
@@ -116,18 +123,39 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                 if let Some(Value::Day(d) | Value::DayRange(d, _)) = f.value {
                     s.last_month = Some((d.year(), d.month()));
                 }
+                let granularity = f.value.map(Value::granularity).unwrap_or_else(|| granularity_of(doc, f.first, f.last));
+                // the day named, known or not (`الجمعة` without a reference)
+                match f.value {
+                    Some(Value::Day(d)) => s.last_day.set(Some(Some(d))),
+                    None if granularity == Granularity::Day && f.kind != DateKind::Range => s.last_day.set(Some(None)),
+                    _ => {}
+                }
                 if let Some(Value::Month(y, m)) = f.value {
                     s.last_month = Some((y, m));
                 }
-                let relative = f.kind == DateKind::Relative || (f.kind == DateKind::Range && f.value.is_none());
-                let relative_to = relative.then(|| if doc.words.dates.roles.of_it.is(doc.key(f.last)) { "previous_date" } else { "reference_date" });
+                let sentence = doc.sentence_of(f.first);
+                let paragraph = doc.toks.sentences.get(sentence).map_or(0, |s| s.paragraph);
+                let context = f.value.filter(|_| s.dates_the_story(f.first)).and_then(|v| context::ContextYear::of(v, f.kind, names_a_year(doc, f.first, f.last), sentence, paragraph));
+                if let Some(c) = context {
+                    s.context_any.set(Some(c));
+                    if s.lead.get().is_none() && c.sentence < context::LEAD_SENTENCES {
+                        s.lead.set(Some(c));
+                    }
+                    if c.full {
+                        s.context.set(Some(c));
+                    }
+                }
+                // a range is relative when it names no year (`في 10 و11
+                // آب`): its value, or its null, comes from the reference date
+                let relative = f.kind == DateKind::Relative || (f.kind == DateKind::Range && !names_a_year(doc, f.first, f.last));
+                let relative_to = relative.then(|| if doc.words.dates.points_back(doc.key(f.last)) { "previous_date" } else { "reference_date" });
                 out.push(DateMention {
                     text: doc.text[range].to_string(),
                     value: f.value.and_then(Value::printable_iso),
                     kind: f.kind,
                     span: doc.span(f.first, f.last, f.prefix_chars),
                     calendar: calendar_of(doc, f.first, f.last),
-                    granularity: f.value.map(Value::granularity).unwrap_or_else(|| granularity_of(doc, f.first, f.last)),
+                    granularity,
                     relative_to,
                 });
                 i = f.last + 1;
@@ -157,6 +185,23 @@ struct DateScanner<'d, 'a> {
     tense_memo: Cell<Option<tense::TenseMemo>>,
     /// [`Openers`] of the words seen, kept across texts.
     memo: &'d Memo,
+    /// The year of the last full date, for a day and month named without
+    /// one (see `context.rs`).
+    context: Cell<Option<context::ContextYear>>,
+    /// The year of the last absolute mention of any granularity.
+    context_any: Cell<Option<context::ContextYear>>,
+    /// The year of the story's lead: its first dated mention, when in its
+    /// first sentences.
+    lead: Cell<Option<context::ContextYear>>,
+    /// The last day named, for `اليوم نفسه` ("the same day").
+    /// (`Some(None)`: a day was named whose date is unknown.)
+    last_day: Cell<Option<Option<NaiveDate>>>,
+}
+
+impl<'d, 'a> DateScanner<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, reference: Option<NaiveDate>, memo: &'d Memo) -> Self {
+        DateScanner { doc, reference, last_month: None, np_memo: Cell::new(None), day_memo: Cell::new(None), current: Cell::new(None), current_key: Cell::new(None), tense_memo: Cell::new(None), memo, context: Cell::new(None), context_any: Cell::new(None), lead: Cell::new(None), last_day: Cell::new(None) }
+    }
 }
 
 impl<'a> DateScanner<'_, 'a> {
@@ -222,6 +267,7 @@ impl<'a> DateScanner<'_, 'a> {
             .or_else(|| self.relative_word(i))
             .or_else(|| self.relative_period(i))
             .or_else(|| self.nth_weekday(i))
+            .or_else(|| self.week_of_month(i))
             .or_else(|| self.week_weekday(i))
             .or_else(|| self.holiday(i))
             .or_else(|| self.weekday(i))
@@ -243,6 +289,7 @@ impl<'a> DateScanner<'_, 'a> {
             .or_else(|| when(opens.relative_word, || self.relative_word(i)))
             .or_else(|| when(opens.period, || self.relative_period(i)))
             .or_else(|| when(opens.nth_weekday, || self.nth_weekday(i)))
+            .or_else(|| when(opens.week_weekday, || self.week_of_month(i)))
             .or_else(|| when(opens.week_weekday, || self.week_weekday(i)))
             .or_else(|| when(opens.holiday, || self.holiday(i)))
             .or_else(|| when(opens.weekday, || self.weekday(i)))
@@ -258,6 +305,11 @@ fn when(cond: bool, f: impl FnOnce() -> Option<Found>) -> Option<Found> {
     } else {
         None
     }
+}
+
+/// Whether the tokens `first..=last` hold a year in digits (three or four).
+fn names_a_year(doc: &Doc, first: usize, last: usize) -> bool {
+    (first..=last).any(|t| doc.kind(t) == TokenKind::Number && doc.key(t).len() >= 3)
 }
 
 /// Hijri when the mention has a Hijri month name or an `هـ` marker.

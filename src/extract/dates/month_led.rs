@@ -134,7 +134,7 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(YearRef::Explicit(y, None));
             last = l;
         }
-        let (value, relative) = self.resolve_day_month(d1, d2, month, year, || self.tense_direction(first));
+        let (value, relative) = self.resolve_day_month(d1, d2, month, year, true, || self.tense_direction(first));
         let kind = if d2.is_some() {
             DateKind::Range
         } else if relative {

@@ -133,4 +133,39 @@ impl<'a> DateScanner<'_, 'a> {
         });
         Some(Found { first: i, last, prefix_chars: 0, value, kind: DateKind::Relative })
     }
+
+    /// `الأسبوع الثاني من أبريل الماضي`, `الأسبوع الأول من مارس 2019`: a
+    /// week of a month. Weeks are no granularity of the record: the mention
+    /// is the month.
+    pub(super) fn week_of_month(&self, i: usize) -> Option<Found> {
+        let doc = self.doc;
+        let w = self.words();
+        if !w.roles.week.is(&self.key_np(i).0) {
+            return None;
+        }
+        let o = self.next(i)?;
+        let nth = doc.phrase_at(&doc.lex.ordinals, o).filter(|m| m.prefix_chars == 0 && (1..=5).contains(m.value))?;
+        let mut m = self.next(nth.last)?;
+        if self.key_is(m, &w.roles.from) || self.key_is(m, &w.roles.in_) {
+            m = self.next(m)?;
+        }
+        let (month, mut last, _) = self.month_at(m)?;
+        let mut year = None;
+        let mut dir = None;
+        if let Some((yr, l)) = self.year_after(last) {
+            year = Some(yr);
+            last = l;
+        } else if let Some((d, l)) = self.modifier(last) {
+            dir = Some(d);
+            last = l;
+        }
+        let (value, relative) = match year {
+            Some(YearRef::Explicit(y, _)) => (super::calendar::month_value(y, month), false),
+            Some(YearRef::ThisYear) => (self.reference.and_then(|r| super::calendar::month_value(self.year_of(r, month.calendar), month)), true),
+            Some(YearRef::Relative(off)) => (self.reference.and_then(|r| super::calendar::month_value(self.year_of(r, month.calendar) + off, month)), true),
+            None => (self.reference.and_then(|r| self.resolve_month(month, r, dir.unwrap_or_else(|| self.tense_direction(i)))), true),
+        };
+        let kind = if relative { DateKind::Relative } else { DateKind::Absolute };
+        Some(Found { first: i, last, prefix_chars: self.key_np(i).1, value, kind })
+    }
 }

@@ -21,19 +21,17 @@ impl<'a> DateScanner<'_, 'a> {
         if doc.kind(i) != TokenKind::Number {
             return None;
         }
-        // three numbers joined by one separator kind, no spaces
-        let sep = doc.punct(i + 1)?;
-        if !matches!(sep, '/' | '-' | '.') {
-            return None;
+        // three numbers joined by one separator kind; spaces around the
+        // separators (`7 / 10 / 1436 هـ`) only when a year of four digits
+        // closes or opens the date (a spaced `3 / 4` is a ratio or a score)
+        let (sep, b, spaced_ab) = self.separator_after(i)?;
+        let Some((sep2, c, spaced_bc)) = self.separator_after(b).filter(|&(s2, _, _)| s2 == sep) else {
+            return if spaced_ab { None } else { self.numeric_pair(i, b, sep) };
+        };
+        debug_assert_eq!(sep2, sep);
+        if (spaced_ab || spaced_bc) && doc.key(i).len() != 4 && doc.key(c).len() != 4 {
+            return if spaced_ab { None } else { self.numeric_pair(i, b, sep) };
         }
-        let b = i + 2;
-        if doc.kind(b) != TokenKind::Number {
-            return None;
-        }
-        if doc.punct(b + 1) != Some(sep) || doc.kind(b + 2) != TokenKind::Number {
-            return self.numeric_pair(i, b, sep);
-        }
-        let c = b + 2;
         let (n1, n2, n3) = (doc.number(i)?, doc.number(b)?, doc.number(c)?);
         let (k1, k3) = (doc.key(i).len(), doc.key(c).len());
         let (y, m, d) = if k1 == 4 { (n1 as i32, n2, n3) } else if k3 == 4 || k3 == 2 { (n3 as i32, n2, n1) } else { return None };
@@ -43,6 +41,18 @@ impl<'a> DateScanner<'_, 'a> {
         let value = if hijri { hijri_to_gregorian(y, m, d).map(Value::Day) } else { NaiveDate::from_ymd_opt(y, m, d).map(Value::Day) };
         let value = value?;
         Some(Found { first: i, last, prefix_chars: 0, value: Some(value), kind: DateKind::Absolute })
+    }
+
+    /// The separator (`/`, `-`, `.`) after number `j` and the number after
+    /// it; `spaced` when spaces stand beside the separator (`7 / 10`,
+    /// `26 /9`). Line breaks never join a date.
+    fn separator_after(&self, j: usize) -> Option<(char, usize, bool)> {
+        let doc = self.doc;
+        let space = |t: usize| doc.kind(t) == TokenKind::Space;
+        let p = if space(j + 1) { j + 2 } else { j + 1 };
+        let sep = doc.punct(p).filter(|c| matches!(c, '/' | '-' | '.'))?;
+        let n = if space(p + 1) { p + 2 } else { p + 1 };
+        (doc.kind(n) == TokenKind::Number).then_some((sep, n, p != j + 1 || n != p + 1))
     }
 
     /// Two numbers: `3/2015`, `2015-3` (a month), or, after a date cue,
@@ -77,7 +87,7 @@ impl<'a> DateScanner<'_, 'a> {
             return None;
         }
         let month = MonthInfo { month: m as u8, calendar: Calendar::Gregorian, ambiguous: false };
-        let (value, _) = self.resolve_day_month(d, None, month, None, || self.tense_direction(a));
+        let (value, _) = self.resolve_day_month(d, None, month, None, true, || self.tense_direction(a));
         Some(Found { first: a, last: b, prefix_chars: 0, value, kind: DateKind::Relative })
     }
 }

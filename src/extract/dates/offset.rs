@@ -30,7 +30,7 @@ impl<'a> DateScanner<'_, 'a> {
             year = Some(YearRef::Explicit(y, None));
             last = l;
         }
-        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, || self.tense_direction(i));
+        let (value, relative) = self.resolve_day_month(day as u32, None, info, year, false, || self.tense_direction(i));
         let kind = if relative { DateKind::Relative } else { DateKind::Absolute };
         Some(Found { first: i, last, prefix_chars: m.prefix_chars, value, kind })
     }
@@ -45,7 +45,11 @@ impl<'a> DateScanner<'_, 'a> {
         let sign: i64 = match w.offset_signs.get(&k) {
             Some(sign) => sign,
             None => {
-                // `3 أيام مضت`
+                // `3 أيام مضت`; not after a word of duration or of
+                // approximation (`خلال 10 سنوات مضت`, `نحو 10 أعوام مضت`)
+                if doc.prev_word(i).is_some_and(|p| w.not_before_ago.contains(self.key(p))) {
+                    return None;
+                }
                 let (n, unit, l) = self.amount(i)?;
                 let m = self.next(l).filter(|&m| w.ago.contains(self.key(m)))?;
                 let value = self.reference.and_then(|r| shift_date(r, unit, -n));

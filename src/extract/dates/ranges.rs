@@ -54,8 +54,9 @@ impl<'a> DateScanner<'_, 'a> {
         };
         // without a year, the start's year follows the tense like a single date
         let start_year = |ey: i32| y1.unwrap_or(if m1.month > m2.month { ey - 1 } else { ey });
-        let end_year = y2.or(y1).or_else(|| {
-            let (v, _) = self.resolve_day_month(d1, None, m1, None, || self.tense_direction(i));
+        // `من 3 نوفمبر 2019 إلى 10 يناير`: the end runs into the next year
+        let end_year = y2.or(y1.map(|y| if m1.month > m2.month { y + 1 } else { y })).or_else(|| {
+            let (v, _) = self.resolve_day_month(d1, None, m1, None, false, || self.tense_direction(i));
             let a = v.map(first_day)?;
             Some(if m1.month > m2.month { a.year() + 1 } else { a.year() })
         });

@@ -3,7 +3,7 @@
 use super::calendar::shift_month;
 use super::tense::{dir_offset, Direction};
 use super::value::Value;
-use super::{DateScanner, Found};
+use super::{numbers, DateScanner, Found};
 use crate::record::DateKind;
 use crate::tokenizer::{clitics, TokenKind};
 use chrono::{Datelike, Duration};
@@ -59,6 +59,11 @@ impl<'a> DateScanner<'_, 'a> {
                     }
                 }
             }
+            // `في اليوم نفسه`, `اليوم ذاته`: the day last named, not today
+            // (no date when none was named; `null` when its date is unknown)
+            if w.same_day.contains(nk) {
+                return Err(self.last_day.get().map(|day| Found { first: i, last: j, prefix_chars: prefix, value: day.map(Value::Day), kind: DateKind::Relative }));
+            }
             // `اليوم الماضي`, `اليوم المنصرم`: yesterday
             if w.past_day_modifiers.contains(nk) {
                 return Err(self.relative_found(i, j, prefix, -1));
@@ -69,6 +74,10 @@ impl<'a> DateScanner<'_, 'a> {
             if clitics::has_article(nk) && !weekday && !function {
                 return Err(None);
             }
+        }
+        // `ثلاث مرات في اليوم`, `18 ساعة في اليوم`: a rate, per day
+        if self.per_day(i) {
+            return Err(None);
         }
         // `عين اليوم`, `”عين اليوم”` (an outlet)
         let mut p = self.doc.prev_non_space(i);
@@ -81,6 +90,17 @@ impl<'a> DateScanner<'_, 'a> {
             }
         }
         Ok((0, i))
+    }
+
+    /// Whether `اليوم` at `i` follows `في` after a count (`3 وجبات في
+    /// اليوم`, `ثلاث مرات في اليوم`, `مرة في اليوم`): a rate, not a day.
+    fn per_day(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let w = self.words();
+        let Some(p) = doc.prev_word(i).filter(|&p| w.roles.in_.is(self.key(p))) else { return false };
+        let count = |t: usize| doc.kind(t) == TokenKind::Number || numbers::number_words(doc, t).is_some() || w.per_day_counts.contains(doc.key(t));
+        let Some(q) = doc.prev_word(p) else { return false };
+        count(q) || doc.prev_word(q).is_some_and(count)
     }
 
     pub(super) fn relative_found(&self, first: usize, last: usize, prefix: u8, offset: i64) -> Option<Found> {
@@ -169,11 +189,17 @@ impl<'a> DateScanner<'_, 'a> {
             let (dir, l) = self.modifier(i)?;
             (unit, dir, l)
         };
-        // `العام الماضي 2013`: the explicit year wins
+        // `العام الماضي 2013`: the explicit year wins; `هذا العام 1436هـ`,
+        // `هذا العام 1436 / 1437 هـ` are read as the year after `العام` is
         if unit == 'y' {
             if let Some(j) = self.next(last) {
-                if let Some((y, l, _)) = self.year_number(j) {
-                    if Self::plausible_gregorian_year(y) {
+                if let Some((y, l, marker)) = self.year_number(j) {
+                    if last != i && w.year_cues_in_text.contains(self.key(last)) {
+                        if let Some(found) = self.read_year_led(last) {
+                            return Some(Found { first: i, prefix_chars: prefix, ..found });
+                        }
+                    }
+                    if Self::plausible_gregorian_year(y) && marker != Some(crate::lexicon::Calendar::Hijri) {
                         return Some(Found { first: i, last: l, prefix_chars: prefix, value: Some(Value::Year(y)), kind: DateKind::Absolute });
                     }
                 }

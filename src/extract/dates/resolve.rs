@@ -12,13 +12,15 @@ impl<'a> DateScanner<'_, 'a> {
     /// Resolves day(s) + month (+ year); returns the value and whether it
     /// depended on the reference date. `direction` is asked only for a date
     /// without a year resolved against a reference date (reading the tense
-    /// scans the sentence).
+    /// scans the sentence). `story_year`: a date without a year or a
+    /// modifier (`الماضي`), which may take the story's own year.
     pub(super) fn resolve_day_month(
         &self,
         d1: u32,
         d2: Option<u32>,
         month: MonthInfo,
         year: Option<YearRef>,
+        story_year: bool,
         direction: impl FnOnce() -> Direction,
     ) -> (Option<Value>, bool) {
         let make = |y: i32| -> Option<Value> {
@@ -44,6 +46,13 @@ impl<'a> DateScanner<'_, 'a> {
             Some(YearRef::ThisYear) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar))), true),
             Some(YearRef::Relative(off)) => (self.reference.and_then(|r| make(self.year_of(r, month.calendar) + off)), true),
             None => {
+                // the story's own year (a Gregorian month only: a Hijri
+                // month takes a Hijri year the context seldom gives)
+                if story_year && month.calendar == Calendar::Gregorian {
+                    if let Some(y) = self.current.get().and_then(|(at, _)| self.context_year(at)) {
+                        return (make(y), false);
+                    }
+                }
                 let Some(r) = self.reference else { return (None, true) };
                 let direction = direction();
                 let ry = self.year_of(r, month.calendar);

@@ -2,6 +2,7 @@
 
 use super::words::Words;
 use super::DateScanner;
+use crate::lexicon::Tense;
 use crate::tokenizer::clitics;
 
 /// Direction a relative expression points to.
@@ -42,7 +43,7 @@ impl<'a> DateScanner<'_, 'a> {
         // of many dates is read once, not once per date)
         let mut m = match self.tense_memo.get() {
             Some(m) if m.sentence == sentence_idx => m,
-            _ => TenseMemo { sentence: sentence_idx, scanned: sentence.start, future: None, second_word: None, words: None },
+            _ => TenseMemo { sentence: sentence_idx, scanned: sentence.start, future: None, second_word: None, words: None, past_scanned: sentence.start, past_after_future: None },
         };
         // the first future word of the sentence, read up to `i`
         if m.future.is_none() && m.scanned < i {
@@ -61,7 +62,18 @@ impl<'a> DateScanner<'_, 'a> {
             }
             m.scanned = m.future.map_or(i, |f| f + 1);
         }
-        let direction = if m.future.is_some_and(|f| f < i) {
+        // a past verb of saying after the future word and before the date
+        // (`ستبقى … قالت ميركل يوم الأحد`) puts the date in the past
+        if let Some(f) = m.future.filter(|&f| f < i) {
+            for j in m.past_scanned.max(f + 1)..i {
+                let past = doc.word(j).and_then(|(w, _)| w.verb).is_some_and(|v| v.tense == Tense::Past && !v.ambiguous);
+                if past {
+                    m.past_after_future = Some(j);
+                }
+            }
+            m.past_scanned = m.past_scanned.max(i);
+        }
+        let direction = if m.future.is_some_and(|f| f < i) && !m.past_after_future.is_some_and(|p| p < i) {
             Direction::FutureOrToday
         } else {
             // A date standing alone, outside any clause (`الخميس 15 أغسطس`, a
@@ -93,6 +105,10 @@ pub(super) struct TenseMemo {
     second_word: Option<usize>,
     /// Its word-like tokens, counted up to one past a calendar entry's.
     words: Option<usize>,
+    /// Tokens up to this one were read for a past verb of saying.
+    past_scanned: usize,
+    /// The last past verb of saying after the future word, once read.
+    past_after_future: Option<usize>,
 }
 
 /// The words of a sentence that is a calendar entry (`الخميس 15 أغسطس`).

@@ -79,3 +79,44 @@ fn items_carry_calendar_granularity_and_anchor() {
 fn hijri_dates_convert() {
     assert_eq!(one("أقيم الحفل مساء يوم ١٢/١٠/١٤٣٦ه في الرياض", "2015-08-01"), Some("2015-07-28".into()));
 }
+
+#[test]
+fn a_range_naming_no_year_is_relative_with_or_without_a_reference() {
+    for reference in [None, Some("2019-09-01")] {
+        let r = analyze("عقدت الجولة في 10 و11 آب/أغسطس في جنيف", reference);
+        assert_eq!(r.dates.len(), 1, "{:?}", r.dates);
+        assert_eq!(r.dates[0].relative_to, Some("reference_date"), "reference {reference:?}");
+        assert_eq!(r.dates[0].value.is_some(), reference.is_some());
+    }
+    // a range that names its years counts from nothing
+    let r = analyze("ارتفع الإنتاج بين عامي 2000 و2005", Some("2019-09-01"));
+    assert_eq!(r.dates[0].relative_to, None);
+}
+
+#[test]
+fn the_same_day_points_back_to_the_day_last_named() {
+    let r = analyze("وصل الوفد أمس، وفي اليوم نفسه التقى الرئيس", Some("2019-09-01"));
+    assert_eq!(r.dates[1].value.as_deref(), Some("2019-08-31"));
+    assert_eq!(r.dates[1].relative_to, Some("previous_date"));
+}
+
+#[test]
+fn a_bare_year_of_another_sentence_gives_no_year_unless_it_is_the_leads() {
+    // the lead's year dates the story, as a dateline would
+    let r = analyze("اختتم المؤتمر لعام 2013 أعماله.\nوكان قد بدأ في السابع من أغسطس.", None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("2013"), Some("2013-08-07")]);
+    // a year of background further on does not
+    let lead = "أعلنت اللجنة نتائج الانتخابات. وقال رئيسها إن الإقبال كان جيدا. وأضاف أن الفرز انتهى.\n";
+    let r = analyze(&format!("{lead}واتهم الوزير في 2015 بالفساد.\nوخسر الائتلاف في انتخابات 9 مايو."), None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("2015"), None]);
+    // in the same sentence it does
+    let r = analyze(&format!("{lead}واتهم الوزير في 2015 بالفساد ثم برئ في 9 مايو."), None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("2015"), Some("2015-05-09")]);
+    // a full date does, however far back
+    let r = analyze(&format!("{lead}وقعت الاتفاقية في 3 مايو 1990.\n\nثم عدلت في 25 سبتمبر."), None);
+    let values: Vec<_> = r.dates.iter().map(|d| d.value.as_deref()).collect();
+    assert_eq!(values, [Some("1990-05-03"), Some("1990-09-25")]);
+}

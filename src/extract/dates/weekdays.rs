@@ -73,7 +73,10 @@ impl<'a> DateScanner<'_, 'a> {
         let doc = self.doc;
         // a full date right after (`الإثنين 25 شوال`, `الخميس الموافق 14
         // شباط`, `يوم الاثنين في 18 شباط`): the weekday is part of it
-        let mut n = doc.next_non_space(last);
+        // `يوم الأحد الفائت الحادي عشر من أغسطس`: a modifier may stand
+        // between, before a full date only
+        let modified = self.modifier(last).map(|(_, l)| l);
+        let mut n = doc.next_non_space(modified.unwrap_or(last));
         if let Some(c) = n.filter(|&c| matches!(doc.punct(c), Some(ARABIC_COMMA | ','))) {
             n = doc.next_non_space(c);
         }
@@ -82,12 +85,21 @@ impl<'a> DateScanner<'_, 'a> {
         }
         let n = n.filter(|&n| doc.tokens[n].is_wordlike())?;
         if let Some(date) = self.numeric_date(n).or_else(|| self.day_led(n)).or_else(|| self.month_led(n)) {
+            // a year taken from the story (none written) must agree with
+            // the weekday named: `يوم السبت 20 أكتوبر` of another year is
+            // no Saturday
+            let story_year = date.kind == DateKind::Absolute && !super::names_a_year(doc, date.first, date.last);
+            if let Some(Value::Day(d)) = date.value.filter(|_| story_year) {
+                if d.weekday().number_from_monday() != u32::from(wd) {
+                    return Some(Found { first, prefix_chars: prefix, value: None, kind: DateKind::Relative, ..date });
+                }
+            }
             if matches!(date.value, Some(Value::Day(_)) | None) {
                 return Some(Found { first, prefix_chars: prefix, ..date });
             }
         }
         // `السبت السادس عشر`, `الجمعة 15`: a day of the month alone
-        if let Some((d, l, _, _)) = self.day_at(n) {
+        if let Some((d, l, _, _)) = self.day_at(n).filter(|_| modified.is_none()) {
             let month_follows = self.next(l).is_some_and(|m| self.doc.phrase_at(&self.doc.lex.months, m).is_some() || self.key_is(m, &self.words().roles.from));
             if !month_follows && (doc.kind(n) != TokenKind::Number || doc.key(n).len() <= 2) {
                 let value = self.reference.and_then(|r| day_of_month_with_weekday(r, d, wd));

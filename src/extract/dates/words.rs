@@ -127,6 +127,13 @@ pub struct Words {
     pub(super) year_cues_in_text: WordList,
     pub(super) year_cues: WordList,
     pub(super) not_year_before: WordList,
+    pub(super) clause_openers: WordList,
+    pub(super) same_day: WordList,
+    pub(super) not_story_year_after: WordList,
+    pub(super) not_before_ago: WordList,
+    pub(super) per_day_counts: WordList,
+    pub(super) dates_back_verbs: WordList,
+    pub(super) dates_back_to: WordList,
     pub(super) bare_year_nouns: WordList,
     pub(super) calendar_markers: WordMap<Calendar>,
     pub(super) modifiers: WordMap<Direction>,
@@ -161,6 +168,12 @@ pub struct Words {
 }
 
 impl Words {
+    /// Whether a mention ending with `key` counts from the date before it
+    /// (`25 منه`, `اليوم نفسه`), not from the reference date.
+    pub(super) fn points_back(&self, key: &str) -> bool {
+        self.roles.of_it.is(key) || self.same_day.contains(key)
+    }
+
     pub fn load() -> Result<Self, LexiconError> {
         let (name, text) = crate::list_file!("words/dates.tsv");
         let mut f = ListFile::parse(name, text)?;
@@ -182,6 +195,13 @@ impl Words {
             year_cues_in_text: list("year_cues_in_text")?,
             year_cues: list("year_cues")?,
             not_year_before: list("not_year_before")?,
+            clause_openers: list("clause_openers")?,
+            same_day: list("same_day")?,
+            not_story_year_after: list("not_story_year_after")?,
+            not_before_ago: list("not_before_ago")?,
+            per_day_counts: list("per_day_counts")?,
+            dates_back_verbs: list("dates_back_verbs")?,
+            dates_back_to: list("dates_back_to")?,
             bare_year_nouns: list("bare_year_nouns")?,
             day_range_joiners: list("day_range_joiners")?,
             month_range_joiners: list("month_range_joiners")?,
@@ -268,9 +288,9 @@ mod tests {
             (&w.general_or_year, "العام عام"),
             (&w.former, "السابق السابقه"),
             (&w.not_calendar_year, "الدراسي الدراسيه المالي الماليه الجامعي الاكاديمي التدريبي"),
-            (&w.year_openers, "عام العام سنه السنه في موسم عامي"),
-            (&w.year_cues_in_text, "عام العام سنه السنه موسم عامي"),
-            (&w.year_cues, "في منذ حتي مونديال بطوله كاس نسخه دوره قبل بعد خلال مطلع اواخر نهايه بدايه منتصف ربيع صيف خريف شتاء اولمبياد"),
+            (&w.year_openers, "عام العام سنه السنه في موسم عامي العامين السنتين"),
+            (&w.year_cues_in_text, "عام العام سنه السنه موسم عامي العامين السنتين"),
+            (&w.year_cues, "في وفي منذ حتي مونديال بطوله كاس نسخه دوره قبل بعد خلال مطلع اواخر نهايه بدايه منتصف ربيع صيف خريف شتاء اولمبياد"),
             (&w.not_year_before, "رقم القرار قرار بالقرار والقرار المرسوم مرسوم القانون قانون"),
             (&w.bare_year_nouns, "عام سنه عامي"),
             (&w.day_range_joiners, "الي حتي و وحتي"),

@@ -112,6 +112,12 @@ pub fn as_speaker(doc: &Doc, np: super::NounPhrase) -> Option<super::NounPhrase>
     }
     match np.title {
         Some((t0, t1)) if t0 == np.first => Some(super::NounPhrase { last: t1, name: None, kind: super::PhraseKind::Description, ..np }),
+        // an indefinite noun alone describes an unnamed speaker (`مطلقة`,
+        // `ناخبة`, `مستخدم`); with a pronoun or the article it is a word of
+        // the sentence (`حديثها`, `الحكم`)
+        None if a == b && !bad_first_word(doc, a, b) && !doc.morph(a).clitics.any(Clitics::PRONOUN.union(Clitics::ARTICLE)) => {
+            Some(super::NounPhrase { name: None, kind: super::PhraseKind::Description, ..np })
+        }
         _ => None,
     }
 }
