@@ -12,7 +12,7 @@ from conftest import ROOT, read_text
 
 ARTICLE = ROOT / "fixtures" / "lavrov-astana.txt"
 TODAY = "قال الوزير اليوم إن المحادثات ستستأنف."
-RECORD_KEYS = ["language", "headline", "dateline", "source", "speaker", "speakers", "quotes", "dates", "entities"]
+RECORD_KEYS = ["language", "headline", "dateline", "source", "speaker", "speakers", "quotes", "reference_date", "dates", "entities"]
 
 
 @pytest.fixture(scope="module")
