@@ -102,7 +102,8 @@ fn to_dict<'py>(loads: &Bound<'py, PyAny>, json: &str) -> PyResult<Bound<'py, Py
 ///     back to that date.
 ///
 /// Returns the CLI's JSON record as a dict (without "file"): language,
-/// headline, dateline, source, speaker, speakers, quotes, dates, entities.
+/// headline, dateline, source, speaker, speakers, quotes, reference_date, dates,
+/// entities.
 ///
 /// Raises TypeError when text is not a str or reference_date is of another
 /// type, and ValueError for a bad date string.
