@@ -24,22 +24,22 @@ pub fn cannot_be_in_name(doc: &Doc, j: usize) -> bool {
 
 /// Whether word token `j` cannot continue a name of `words` words so far.
 /// A verb or a preposition ends only a name of two words or more, and a
-/// verb only as a whole word (`الوليد بن طلال يستحوذ`, `مي فاروق بثوب`): a
-/// foreign or Maghrebi surname often spells one (`موشيه يعالون`, `رضوان
-/// لقديم`). An accusative ends any name.
+/// verb only as a whole imperfective word (`الوليد بن طلال يستحوذ`, `مي
+/// فاروق بثوب`): a foreign or Maghrebi surname often spells one (`موشيه
+/// يعالون`, `رضوان لقديم`, `آدم بي شيف`). An accusative ends any name.
 pub fn cannot_continue_name(doc: &Doc, j: usize, words: usize) -> bool {
     if words < 2 {
         return doc.kind(j) == TokenKind::Word && doc.surface(j).contains(TANWEEN_FATH);
     }
-    not_name_word(doc, j, |a| !a.whole.is_empty() && a.whole.within(PosSet::VERB) && a.never_nominal() && a.tags.has_third_person())
+    not_name_word(doc, j, |a| !a.whole.is_empty() && a.whole.within(PosSet::VERB_IMPERFECT) && a.never_nominal() && a.tags.has_third_person())
 }
 
-/// Whether `first..=last` cannot be a name because of its first word: one
-/// that cannot begin a name, alone or with a conjunction on it (`ومضى`).
-/// A longer name keeps such a first word: foreign given names spell verbs
-/// and prepositions too (`نصرت رحيمي`, `بابار يعقوب`).
+/// Whether `first..=last` cannot be a name because of its one word: it
+/// cannot begin a name (`ومضى`). A longer name keeps such a first word:
+/// foreign given names spell verbs and prepositions too (`نصرت رحيمي`,
+/// `بابار يعقوب`, `فينسن لابرون`).
 fn bad_first_word(doc: &Doc, first: usize, last: usize) -> bool {
-    cannot_be_in_name(doc, first) && (first == last || doc.morph(first).clitics.any(Clitics::CONJ))
+    first == last && cannot_be_in_name(doc, first)
 }
 
 /// Whether word token `j` is read only with a preposition glued on, or is
