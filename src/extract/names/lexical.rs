@@ -18,7 +18,10 @@ pub fn cannot_be_in_name(doc: &Doc, j: usize) -> bool {
         // third person, with no object pronoun, ل of purpose or future س:
         // rarer readings are what foreign names happen to spell (`سيسلي`
         // as س + يسلي, `كينتانا` as كينت + نا)
-        a.never_nominal() && a.tags.has_third_person() && !a.clitics.any(Clitics::PRONOUN.union(Clitics::PREP).union(Clitics::FUTURE))
+        // (`عايد`, a bare perfective stem, is far more often a name: such a
+        // verb counts only with a conjunction, as in `ومضى`)
+        let marked = a.tags.marked_third_person() || a.clitics.any(Clitics::CONJ);
+        a.never_nominal() && marked && !a.clitics.any(Clitics::PRONOUN.union(Clitics::PREP).union(Clitics::FUTURE))
     })
 }
 
@@ -57,9 +60,9 @@ fn not_name_word(doc: &Doc, j: usize, verb: impl Fn(&crate::lexicon::morph::Anal
     }
     let a = doc.morph(j);
     // a preposition on a singular noun (`بالثوب`, `لمدة`), not a foreign
-    // name that a rare plural or a short word happens to spell (`بوكوفا`,
-    // `كهرمان`, `بنس`, `بولد`)
-    let glued = a.preposition_glued() && a.singular_nominal && doc.surface(j).chars().count() >= super::extent::MIN_CLITIC_WORD_CHARS;
+    // name that a rare plural, a short word or a proper noun happens to
+    // spell (`بوكوفا`, `كهرمان`, `بنس`, `بولد`, `بترجي`)
+    let glued = a.preposition_glued() && a.singular_nominal && !a.classes.any(PosSet::PROPN) && doc.surface(j).chars().count() >= super::extent::MIN_CLITIC_WORD_CHARS;
     (glued || verb(&a)) && !listed_name(doc, j)
 }
 
@@ -101,7 +104,7 @@ pub fn as_speaker(doc: &Doc, np: super::NounPhrase) -> Option<super::NounPhrase>
     // role with one (`محاميه`) is a described speaker
     if np.first == np.last && np.name.is_none() {
         let a = doc.morph(np.first);
-        if a.whole.is_empty() && a.clitics.any(Clitics::PRONOUN) && !is_title_head_at(doc, np.first) {
+        if a.whole.is_empty() && a.clitics.any(Clitics::PRONOUN) && !a.classes.any(PosSet::PROPN) && !is_title_head_at(doc, np.first) {
             return None;
         }
     }

@@ -94,7 +94,7 @@ pub fn extract(
         let Some((a, b)) = trim(doc, cue.start, end) else { continue };
         // what the words are decides what the phrase can name
         let subject = cue.subject.and_then(|np| {
-            names::lexical::as_speaker(doc, np).or_else(|| (np.first == np.last && st.is_family_name_of_speaker(doc.key(np.first))).then_some(np))
+            names::lexical::as_speaker(doc, np).or_else(|| (np.first == np.last && st.is_family_name(doc.key(np.first), known)).then_some(np))
         });
         if let Some((a, b, p)) = subject.filter(|np| np.kind == PhraseKind::Person).and_then(|np| np.name) {
             people.push((doc.slice(a, b, p).to_string(), doc.span(a, b, p)));

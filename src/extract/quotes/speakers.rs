@@ -162,15 +162,29 @@ impl Speakers {
         rename_speakers(quotes, &renames);
     }
 
-    /// Whether the one word `family` is the family name of a person quoted
-    /// before (`كورت` after `سامر كورت`): such a word is that person, even
-    /// where it also spells a verb or a noun.
-    pub(super) fn is_family_name_of_speaker(&self, family: &str) -> bool {
+    /// Whether the one word `family` is the family name of a speaker so far
+    /// or of a person of the text (`كورت` after `سامر كورت`): such a word is
+    /// that person, even where it also spells a verb or a noun.
+    pub(super) fn is_family_name(&mut self, family: &str, known: &KnownNames) -> bool {
+        self.family_owner(family, known).is_some()
+    }
+
+    /// The (name, key) whose last word is `family`: the speakers so far
+    /// first, then the people the entity pass found.
+    fn family_owner(&mut self, family: &str, known: &KnownNames) -> Option<(String, String)> {
         let longer = |k: &str| k.len() > family.len() && last_word_is(k, family);
-        match &self.index {
-            Some(index) => last_of(&[index.last.get(hash(family))], |i| self.people[i].person && longer(&self.people[i].key)).is_some(),
-            None => self.people.iter().any(|p| p.person && longer(&p.key)),
+        let found = match &self.index {
+            Some(index) => index.last.get(hash(family)).iter().copied().find(|&i| longer(&self.people[i].key)),
+            None => self.people.iter().position(|p| longer(&p.key)),
+        };
+        if let Some(i) = found {
+            return Some((self.people[i].name.clone(), self.people[i].key.clone()));
         }
+        let found = match self.known_index(known) {
+            Some(ki) => ki.last.get(hash(family)).iter().copied().find(|&i| longer(&known.people_keys[i])),
+            None => known.people_keys.iter().position(|fk| longer(fk)),
+        };
+        found.map(|i| (known.people[i].0.to_string(), known.people_keys[i].to_string()))
     }
 
     fn find(&self, key: &str) -> Option<usize> {
@@ -282,21 +296,8 @@ impl Speakers {
     fn link_family_name(&mut self, name: &str, key: &str, known: &KnownNames) -> (String, String) {
         if !key.contains(' ') {
             let family = key;
-            let longer = |k: &str| k.len() > family.len() && last_word_is(k, family);
-            let found = match &self.index {
-                Some(index) => index.last.get(hash(family)).iter().copied().find(|&i| longer(&self.people[i].key)),
-                None => self.people.iter().position(|p| longer(&p.key)),
-            };
-            if let Some(i) = found {
-                return (self.people[i].name.clone(), self.people[i].key.clone());
-            }
-            let known_index = self.known_index(known);
-            let found = match known_index {
-                Some(ki) => ki.last.get(hash(family)).iter().copied().find(|&i| longer(&known.people_keys[i])),
-                None => known.people_keys.iter().position(|fk| longer(fk)),
-            };
-            if let Some(i) = found {
-                return (known.people[i].0.to_string(), known.people_keys[i].to_string());
+            if let Some(owner) = self.family_owner(family, known) {
+                return owner;
             }
             // a slip of the keyboard in a foreign name (`داميان` for
             // `دايمان`): two neighbouring letters swapped in a long word

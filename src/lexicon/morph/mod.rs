@@ -210,6 +210,14 @@ impl VerbTags {
     pub fn has_third_person(self) -> bool {
         self.third_person_agrees(None, true)
     }
+
+    /// Whether some third-person reading is more than the bare stem of the
+    /// perfective (`قال`, `عايد`): a prefix or an ending marks it as a verb
+    /// (`يقدم`, `قتلت`, `أصدرا`). Names are bare stems far more often.
+    pub fn marked_third_person(self) -> bool {
+        let bare = Self::bit(0, 2, 1, 0);
+        VerbTags(self.0 & !bare).has_third_person()
+    }
 }
 
 /// Proclitics found on a word, as a set: one bit each.
