@@ -42,12 +42,6 @@ impl Analysis {
         !self.classes.is_empty()
     }
 
-    /// Whether every reading is a verb (known, and no other class).
-    #[inline]
-    pub fn only_verb(&self) -> bool {
-        self.is_known() && self.classes.within(PosSet::VERB)
-    }
-
     /// Whether the word is known and no reading is a noun, adjective,
     /// proper noun or numeral (a verb, particle, pronoun or adverb).
     #[inline]

@@ -58,8 +58,6 @@ impl PosSet {
     pub const ABBR: PosSet = PosSet(1 << 16);
     /// Nouns, adjectives, proper nouns and numerals: what may follow ال.
     pub const NOMINAL: PosSet = PosSet((1 << 3) | (1 << 4) | (1 << 5) | (1 << 6));
-    /// Function words: particles of every kind and pronouns.
-    pub const FUNCTION: PosSet = PosSet((0b1111111 << 7) | (1 << 16));
 
     pub const EMPTY: PosSet = PosSet(0);
 
@@ -122,15 +120,6 @@ impl PosSet {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct VerbTags(u128);
 
-/// Gender of a verb tag: `Any` where the form does not show it (duals of
-/// the first person, `نحن` forms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TagGender {
-    Any = 0,
-    Masculine = 1,
-    Feminine = 2,
-}
-
 impl VerbTags {
     fn bit(aspect: usize, person: usize, gender: usize, number: usize) -> u128 {
         1u128 << (((aspect * 3 + person) * 3 + gender) * 3 + number)
@@ -178,37 +167,22 @@ impl VerbTags {
         other.0 != 0 && self.0 & other.0 == other.0
     }
 
-    /// Whether some reading is a third-person verb whose subject may be of
-    /// this gender and number (`None`: either). A dual or plural subject
-    /// named after its verb takes a singular verb in Arabic (`قال الوزيران`),
-    /// so a singular third person agrees with any number.
-    pub fn third_person_agrees(self, gender: Option<TagGender>, plural_allowed: bool) -> bool {
+    /// The tags of the third person, any aspect, gender and number.
+    fn third_person_mask() -> u128 {
+        let mut mask = 0;
         for aspect in 0..3 {
-            for g in 0..3 {
-                let gender_ok = match gender {
-                    None => true,
-                    Some(TagGender::Any) => true,
-                    Some(want) => g == 0 || g == want as usize,
-                };
-                if !gender_ok {
-                    continue;
-                }
-                for n in 0..3 {
-                    if n > 0 && !plural_allowed {
-                        continue;
-                    }
-                    if self.0 & Self::bit(aspect, 2, g, n) != 0 {
-                        return true;
-                    }
+            for gender in 0..3 {
+                for number in 0..3 {
+                    mask |= Self::bit(aspect, 2, gender, number);
                 }
             }
         }
-        false
+        mask
     }
 
     /// Whether some reading is a third-person verb.
     pub fn has_third_person(self) -> bool {
-        self.third_person_agrees(None, true)
+        self.0 & Self::third_person_mask() != 0
     }
 
     /// Whether some third-person reading is more than the bare stem of the
@@ -334,7 +308,7 @@ impl Morph {
     }
 
     /// `word` in the spelling the tables use (see [`normalize_into`]).
-    pub fn analyze_spelling(&self, word: &str) -> String {
+    pub fn spelling(&self, word: &str) -> String {
         let mut w = String::with_capacity(word.len());
         normalize_into(word, &mut w);
         w
