@@ -170,6 +170,63 @@ pub struct Quote {
     pub cue: Option<String>,
     /// Where `text` is written.
     pub span: Span,
+    /// Where `cue` is written.
+    pub cue_span: Option<Span>,
+    /// The mention of the speaker the attribution rests on (the subject,
+    /// the credited name), or `null` when it rests on an earlier quote.
+    pub speaker_span: Option<Span>,
+    /// How the speaker was found.
+    pub attribution: Attribution,
+}
+
+/// How a quote's speaker was found, so that a reader can check it.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
+pub enum Attribution {
+    /// The subject of the cue verb (`قال الوزير إن`).
+    #[serde(rename = "subject")]
+    Subject,
+    /// A title and the name after it (`قال وزير الخارجية سيرغي لافروف`).
+    #[serde(rename = "title+name")]
+    TitleName,
+    /// The cue follows the quote (`"…"، قال فلان`).
+    #[serde(rename = "after-quote")]
+    AfterQuote,
+    /// A credit phrase (`بحسب فلان`, `وفقا لـفلان`).
+    #[serde(rename = "credit")]
+    Credit,
+    /// The verb has no subject: the speaker before, or the person the
+    /// sentence is about (`وأضاف`).
+    #[serde(rename = "dropped-subject")]
+    DroppedSubject,
+    /// A participle (`مضيفا`) takes the subject of its clause's verb.
+    #[serde(rename = "participle")]
+    Participle,
+    /// A document speaks for its issuer (`بيان الخارجية`).
+    #[serde(rename = "document")]
+    Document,
+    /// Relayed by an outlet from its source (`نقلت الوكالة عن فلان`).
+    #[serde(rename = "relayed")]
+    Relayed,
+    /// No speaker was found.
+    #[serde(rename = "unresolved")]
+    Unresolved,
+}
+
+impl Attribution {
+    /// The name the record writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attribution::Subject => "subject",
+            Attribution::TitleName => "title+name",
+            Attribution::AfterQuote => "after-quote",
+            Attribution::Credit => "credit",
+            Attribution::DroppedSubject => "dropped-subject",
+            Attribution::Participle => "participle",
+            Attribution::Document => "document",
+            Attribution::Relayed => "relayed",
+            Attribution::Unresolved => "unresolved",
+        }
+    }
 }
 
 /// What kind of date a mention is.

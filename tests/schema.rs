@@ -61,11 +61,11 @@ fn the_records_of_the_fixtures_validate() {
 fn a_record_that_breaks_the_contract_does_not_validate() {
     let validator = validator();
     let bad = serde_json::json!({"file": null, "language": "ar", "headline": null, "dateline": null, "source": null,
-        "speaker": null, "speakers": [], "quotes": [{"text": "x", "kind": "shouted", "speaker": null, "cue": null, "span": [0, 1]}],
+        "speaker": null, "speakers": [], "quotes": [{"text": "x", "kind": "shouted", "speaker": null, "cue": null, "span": [0, 1], "cue_span": null, "speaker_span": null, "attribution": "unresolved"}],
         "reference_date": null, "dates": [], "entities": []});
     assert!(!validator.is_valid(&bad));
     let good = serde_json::json!({"file": null, "language": "ar", "headline": null, "dateline": null, "source": null,
-        "speaker": null, "speakers": [], "quotes": [{"text": "x", "kind": "direct", "speaker": null, "cue": null, "span": [0, 1]}],
+        "speaker": null, "speakers": [], "quotes": [{"text": "x", "kind": "direct", "speaker": null, "cue": null, "span": [0, 1], "cue_span": null, "speaker_span": null, "attribution": "unresolved"}],
         "reference_date": {"value": "2019-10-24", "from": "file name"}, "dates": [], "entities": []});
     assert!(validator.is_valid(&good), "{:?}", validator.iter_errors(&good).map(|e| e.to_string()).collect::<Vec<_>>());
 }

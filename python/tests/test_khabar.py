@@ -180,7 +180,7 @@ def test_pandas_round_trip(article):
     pd = pytest.importorskip("pandas")
     record = khabar.analyze(article, reference_date="2017-06-19")
     quotes = pd.json_normalize(record["quotes"])
-    assert list(quotes.columns) == ["text", "kind", "speaker", "cue", "span"]
+    assert list(quotes.columns) == ["text", "kind", "speaker", "cue", "span", "cue_span", "speaker_span", "attribution"]
     assert len(quotes) == len(record["quotes"]) > 0
     assert quotes.to_dict(orient="records") == record["quotes"]
     frame = pd.json_normalize(khabar.analyze_many([article, TODAY], "2017-06-19"))

@@ -187,6 +187,12 @@ fn quote(out: &mut Out, q: &Quote) {
     opt_str(out, q.cue.as_deref());
     out.extend_from_slice(b",\"span\":");
     span(out, &q.span);
+    out.extend_from_slice(b",\"cue_span\":");
+    opt_object(out, q.cue_span.as_ref(), span);
+    out.extend_from_slice(b",\"speaker_span\":");
+    opt_object(out, q.speaker_span.as_ref(), span);
+    out.extend_from_slice(b",\"attribution\":");
+    string(out, q.attribution.as_str());
     out.push(b'}');
 }
 

@@ -4,7 +4,7 @@
 use super::is_comma;
 use super::cues::{verb_at, verb_with_object_suffix};
 use super::words::AttributionHead;
-use super::{word_count, Cue};
+use super::{word_count, Cue, CueShape};
 use crate::extract::doc::Doc;
 use crate::extract::names::{self, NounPhrase};
 use crate::lexicon::{Gender, Preps, Tense, VerbInfo};
@@ -135,6 +135,6 @@ pub(super) fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: u
         if word_count(doc, start..end) < MIN_CREDITED_WORDS {
             continue;
         }
-        cues.push(Cue { verb: head, verb_info: ATTRIBUTION, kind: QuoteKind::Indirect, start, end: Some(end), subject: Some(np) });
+        cues.push(Cue { verb: head, verb_info: ATTRIBUTION, kind: QuoteKind::Indirect, start, end: Some(end), subject: Some(np), shape: CueShape::Credit });
     }
 }

@@ -6,7 +6,7 @@ use super::is_comma;
 use super::attribution::{attribution_source, ATTRIBUTION};
 use super::reach::{Reach, Step};
 use super::subject::cue_subject;
-use super::{word_count, Cue, CUE_WINDOW};
+use super::{word_count, Cue, CueShape, CUE_WINDOW};
 use crate::extract::doc::{Doc, TokenLex};
 use crate::extract::names;
 use crate::lexicon::{Tense, VerbInfo};
@@ -125,8 +125,8 @@ fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
 /// quote before `limit`, one token after another.
 #[inline(never)]
 fn cue_within(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize, limit: usize) -> Option<Cue> {
-    let (subject, j) = cue_subject(doc, v, info, sentence_end)?;
-    let mut reach = Reach { doc, v, info, j, sentence_end, subject };
+    let (subject, j, relayed) = cue_subject(doc, v, info, sentence_end)?;
+    let mut reach = Reach { doc, v, info, j, sentence_end, subject, relayed };
     let mut k = j;
     while k < limit {
         let step = match doc.tokens[k].kind {
@@ -225,7 +225,7 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usiz
         let Some(v) = n else { continue };
         // `«…»، بحسب ما قاله الخبير فلان`
         if let Some((np, _)) = attribution_source(doc, v) {
-            cues.push(Cue { verb: v, verb_info: ATTRIBUTION, kind: QuoteKind::Direct, start: q.open + 1, end: Some(close), subject: Some(np) });
+            cues.push(Cue { verb: v, verb_info: ATTRIBUTION, kind: QuoteKind::Direct, start: q.open + 1, end: Some(close), subject: Some(np), shape: CueShape::Credit });
             continue;
         }
         let Some(info) = verb_at(doc, v).or_else(|| verb_with_object_suffix(doc, v)) else { continue };
@@ -233,6 +233,6 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usiz
             continue;
         }
         let subject = doc.next_non_space(v).and_then(|s| names::parse(doc, s));
-        cues.push(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(close), subject });
+        cues.push(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(close), subject, shape: CueShape::AfterQuote });
     }
 }

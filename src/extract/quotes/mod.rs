@@ -34,7 +34,7 @@ use super::layout::Layout;
 use super::entities::KnownNames;
 use super::names::{self, NounPhrase, PhraseKind};
 use crate::lexicon::VerbInfo;
-use crate::record::{Quote, QuoteKind, Speaker};
+use crate::record::{Attribution, Quote, QuoteKind, Speaker};
 use crate::tokenizer::fold::fold_phrase;
 use crate::tokenizer::clitics::has_plural_ending;
 use crate::tokenizer::TokenKind;
@@ -61,6 +61,20 @@ pub(super) struct Cue {
     start: usize,
     end: Option<usize>,
     subject: Option<NounPhrase>,
+    /// Where the cue stands, which tells how its speaker is found.
+    shape: CueShape,
+}
+
+/// Where a cue stands relative to its quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueShape {
+    /// A verb before its quote (`قال … إن`); `relayed` when the outlet
+    /// it names speaks for another (`نقلت الوكالة عن فلان`).
+    Verb { relayed: bool },
+    /// A verb after its quote (`"…"، قال فلان`).
+    AfterQuote,
+    /// A credit phrase (`بحسب فلان`, `وفقا لـفلان`).
+    Credit,
 }
 
 
@@ -136,6 +150,12 @@ pub fn extract(
             speaker: speaker_idx.map(|i| st.people[i].name.clone()),
             cue: Some(doc.surface(cue.verb).to_string()),
             span: doc.span(a, b, 0),
+            cue_span: Some(doc.span(cue.verb, cue.verb, 0)),
+            speaker_span: subject.filter(|_| speaker_idx.is_some()).map(|np| match np.name {
+                Some((a, b, p)) => doc.span(a, b, p),
+                None => doc.span(np.first, np.last, np.prefix_chars),
+            }),
+            attribution: attribution(doc, cue, subject.as_ref(), speaker_idx.is_some()),
         });
     }
     st.merge_same_people(quotes);
@@ -146,6 +166,30 @@ pub fn extract(
     main
 }
 
+
+/// How the speaker of `cue` was found: from its `subject` (after the
+/// word-class checks), or from before when it has none.
+fn attribution(doc: &Doc, cue: &Cue, subject: Option<&NounPhrase>, found: bool) -> Attribution {
+    let Some(np) = subject.filter(|_| found) else {
+        return if found { Attribution::DroppedSubject } else { Attribution::Unresolved };
+    };
+    match cue.shape {
+        CueShape::Credit => Attribution::Credit,
+        CueShape::AfterQuote => Attribution::AfterQuote,
+        CueShape::Verb { relayed: true } => Attribution::Relayed,
+        CueShape::Verb { relayed: false } => {
+            if doc.phrase_at(&doc.lex.document_nouns, np.first).is_some() {
+                Attribution::Document
+            } else if cue.verb_info.tense == crate::lexicon::Tense::Participle {
+                Attribution::Participle
+            } else if np.title.is_some() && np.name.is_some() {
+                Attribution::TitleName
+            } else {
+                Attribution::Subject
+            }
+        }
+    }
+}
 
 /// Trims spaces and punctuation at both ends of content `[a, b)`; returns
 /// inclusive token bounds.

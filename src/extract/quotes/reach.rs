@@ -5,7 +5,7 @@
 use super::attribution::attribution_source;
 use super::cues::{follows_a_quote, is_complementizer, quote_opening_at, verb_at};
 use super::words::ReachWord;
-use super::{is_comma, word_count, Cue, MAX_TERM_WORDS};
+use super::{is_comma, word_count, Cue, CueShape, MAX_TERM_WORDS};
 use crate::extract::doc::Doc;
 use crate::extract::names::NounPhrase;
 use crate::lexicon::{Tense, VerbInfo};
@@ -39,6 +39,8 @@ pub(super) struct Reach<'d, 'a> {
     pub(super) j: usize,
     pub(super) sentence_end: usize,
     pub(super) subject: Option<NounPhrase>,
+    /// The verb relays another source (`نقلت … عن فلان`).
+    pub(super) relayed: bool,
 }
 
 impl Reach<'_, '_> {
@@ -53,7 +55,7 @@ impl Reach<'_, '_> {
 
     /// The cue of the quote found.
     pub(super) fn into_cue(self, kind: QuoteKind, start: usize, end: Option<usize>) -> Cue {
-        Cue { verb: self.v, verb_info: self.info, kind, start, end, subject: self.subject }
+        Cue { verb: self.v, verb_info: self.info, kind, start, end, subject: self.subject, shape: CueShape::Verb { relayed: self.relayed } }
     }
 
     /// A word: a complementizer, a preposition before one, `نقلا عن`

@@ -24,15 +24,18 @@ const ANTECEDENT_TOKENS: usize = 8;
 /// tokens.
 const ANTECEDENT_SEARCH_TOKENS: usize = 24;
 
-/// The subject of the cue verb at `v` and the token after it, where the
-/// search for its quote starts; `None` when the verb is no cue (scripture,
+/// The subject of the cue verb at `v`, the token after it, where the
+/// search for its quote starts, and whether the verb relays another
+/// source (`نقلت … عن فلان`); `None` when the verb is no cue (scripture,
 /// reports with no named source, a passive with none, `نقل` that means
 /// moved).
-pub(super) fn cue_subject(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize) -> Option<(Option<NounPhrase>, usize)> {
+pub(super) fn cue_subject(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usize) -> Option<(Option<NounPhrase>, usize, bool)> {
     let (mut subject, mut j) = subject_after_verb(doc, v, info, sentence_end)?;
+    let mut relayed = false;
     match relay_source(doc, v, info, subject, sentence_end) {
         Relay::Source(np) => {
             subject = Some(np);
+            relayed = true;
             j = doc.next_non_space(np.last).unwrap_or(np.last + 1);
         }
         Relay::Moved => return None,
@@ -63,7 +66,7 @@ pub(super) fn cue_subject(doc: &Doc, v: usize, info: VerbInfo, sentence_end: usi
             j = after;
         }
     }
-    Some((subject, j))
+    Some((subject, j, relayed))
 }
 
 /// The noun phrase right after the verb at `v` (its subject in verb-first
