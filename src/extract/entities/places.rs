@@ -5,7 +5,8 @@ use super::key::phrase_key_into;
 use super::EntitySet;
 use crate::extract::doc::Doc;
 use crate::extract::names;
-use crate::lexicon::{EntityType, PlaceHead, NO_WORD, STARTS_GAZETTEER, STARTS_ORG_HEAD, STARTS_PLACE_HEAD};
+use crate::lexicon::morph::{Clitics, PosSet};
+use crate::lexicon::{EntityType, PlaceHead, TitleClass, NO_WORD, STARTS_GAZETTEER, STARTS_ORG_HEAD, STARTS_PLACE_HEAD};
 use crate::tokenizer::{clitics, TokenKind};
 
 /// The most words after an institution's head (`وزارة الشؤون الاجتماعية
@@ -139,6 +140,30 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         if doc.phrase_at(&doc.lex.descriptive_adjectives, j).is_some_and(|d| d.prefix_chars == 0) {
             break;
         }
+        // a title after a name starts a person (`جامعة تبوك الدكتور`); after
+        // a noun in construct, a title and one given name are the body's
+        // namesake (`مستشفى الملك خالد`, `لكلية الملك فهد الأمنية`), not
+        // when a surname follows (`مكتب السيناتور فلان فلاني`)
+        // (only `ال` titles: `جدة` the city folds into `جده` "his grandfather")
+        let title = doc.phrase_at(&doc.lex.titles, j).filter(|t| t.prefix_chars == 0 && t.value.class != TitleClass::Modifier && clitics::has_article(doc.key(j)));
+        if let Some(t) = title {
+            let construct = if words == 0 {
+                !head_definite
+            } else {
+                let m = doc.morph(last);
+                !clitics::has_article(doc.key(last)) && !m.clitics.any(Clitics::ARTICLE) && (doc.lex.common_rank(doc.key(last)).is_some() || m.classes.any(PosSet::NOUN))
+            };
+            let namesake = if construct && doc.words.names.namesake_titles.contains(doc.key(j)) { doc.next_word(t.last).and_then(|n| namesake_name(doc, n)).filter(|&g| namesake_ends(doc, g)) } else { None };
+            if let Some(g) = namesake {
+                last = g;
+                words += 2;
+                naming = true;
+                continue;
+            }
+            if words > 0 && person_follows(doc, j, t.last) {
+                break;
+            }
+        }
         let k = doc.key(j);
         let definite = clitics::has_article(k);
         let nationality = doc.word_full(j).and_then(|w| w.nationality).is_some();
@@ -188,6 +213,39 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     }
     let start = if head.descriptor { doc.next_word(m.last).unwrap_or(i) } else { i };
     Some((start, last))
+}
+
+/// Whether the title at `j` (ending at `t`) opens a named person
+/// whose first word is a given name or an Arabic proper or unknown word
+/// (`الدكتور سامر الحيالي`) or a chain of titles (`الشيخ الدكتور`); not an
+/// adjective that is also a title (`منظمة الطيران الرياضي الدولية`).
+fn person_follows(doc: &Doc, j: usize, t: usize) -> bool {
+    names::parse(doc, j).and_then(|np| np.name).is_some_and(|(a, _, p)| {
+        let m = doc.morph(a);
+        p == 0 && (doc.phrase_at(&doc.lex.given_names, a).is_some() || (!m.is_known() && !doc.surface(a).is_ascii()) || m.classes.any(PosSet::PROPN))
+    })
+        || doc.next_word(t).is_some_and(|n| doc.phrase_at(&doc.lex.titles, n).is_some_and(|x| x.prefix_chars == 0 && x.value.class != TitleClass::Modifier))
+}
+
+/// The last token of a given name at `n` after a namesake title; one
+/// that is also an ordinary word counts, the title vouching for it
+/// (`جامعة الأمير سلطان`).
+fn namesake_name(doc: &Doc, n: usize) -> Option<usize> {
+    doc.phrase_at(&doc.lex.given_names, n).or_else(|| doc.phrase_at(&doc.lex.ambiguous_given_names, n)).filter(|g| g.prefix_chars == 0).map(|g| g.last)
+}
+
+/// Whether a namesake's given name ends at `g`: nothing, a function word,
+/// a common word (`الأهلية`) or a word with `ب`/`ل` follows, not a
+/// connector (`بن`). A definite word that is not common is a family name
+/// (`الدكتور فلان الفلاني`).
+fn namesake_ends(doc: &Doc, g: usize) -> bool {
+    doc.next_word(g).is_none_or(|n| {
+        let k = doc.key(n);
+        if doc.words.names.connectors.contains(k) {
+            return false;
+        }
+        doc.kind(n) != TokenKind::Word || names::is_stop_word(doc, n) || clitics::has_bi_or_li(k) || doc.lex.common_rank(k).is_some()
+    })
 }
 
 /// A Latin or transliterated name after token `last`: `شركة West Side

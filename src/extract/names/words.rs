@@ -9,6 +9,8 @@ use crate::lexicon::LexiconError;
 pub struct Words {
     /// `بن`, `عبد`, `أبو`: words inside a name that join its parts.
     pub connectors: WordList,
+    /// `الملك`, `الأمير`: titles under which a body is named after a person.
+    pub namesake_titles: WordList,
     /// `باسم`: "in the name of", also a given name.
     in_the_name_of: WordList,
     /// `آل` as written: opens a family's name.
@@ -39,6 +41,7 @@ impl Words {
         let mut file = ListFile::parse(name, text)?;
         let words = Words {
             connectors: folded(file.rows("connectors")?),
+            namesake_titles: folded(file.rows("namesake_titles")?),
             in_the_name_of: folded(file.rows("in_the_name_of")?),
             family_opener: written(file.rows("family_opener")?),
             names_like_function_words: written(file.rows("names_like_function_words")?),
