@@ -44,7 +44,7 @@ impl Layout {
     /// comes before it (a headline's quoted words) is not the story's.
     pub fn body_start(&self, doc: &Doc) -> usize {
         match (&self.headline, self.lines.first()) {
-            (Some(_), Some(&first)) => doc.toks.paragraphs[first].end,
+            (Some(_), Some(&first)) => doc.toks.paragraph(first).end,
             _ => 0,
         }
     }
@@ -52,8 +52,7 @@ impl Layout {
 
 /// Lines (paragraph indices) that hold words, in order.
 fn non_empty_lines(doc: &Doc) -> Vec<usize> {
-    let lines = &doc.toks.paragraphs;
-    (0..lines.len()).filter(|&l| lines[l].clone().any(|i| doc.tokens[i].is_wordlike())).collect()
+    (0..doc.toks.paragraph_count()).filter(|&l| doc.toks.paragraph(l).any(|i| doc.tokens[i].is_wordlike())).collect()
 }
 
 /// Whether the range `r` holds more than `n` words. Stops at the word
@@ -68,20 +67,19 @@ pub fn more_words_than(doc: &Doc, r: Range<usize>, n: usize) -> bool {
 /// exclaim), and a blank line or the dateline follows it. `non_empty`:
 /// the lines that hold words.
 fn headline(doc: &Doc, non_empty: &[usize]) -> Option<Range<usize>> {
-    let lines = &doc.toks.paragraphs;
     let &first = non_empty.first()?;
     if non_empty.len() < 2 {
         return None;
     }
-    let range = trim(doc, lines[first].clone())?;
+    let range = trim(doc, doc.toks.paragraph(first))?;
     if more_words_than(doc, range.clone(), MAX_HEADLINE_WORDS) {
         return None;
     }
     if matches!(doc.punct(range.end - 1), Some('.' | ARABIC_COMMA | ',' | ':')) {
         return None;
     }
-    let blank_after = first + 1 < lines.len() && !more_words_than(doc, lines[first + 1].clone(), 0);
-    let dateline_after = non_empty.get(1).is_some_and(|&l| dateline_in(doc, lines[l].clone()).is_some());
+    let blank_after = first + 1 < doc.toks.paragraph_count() && !more_words_than(doc, doc.toks.paragraph(first + 1), 0);
+    let dateline_after = non_empty.get(1).is_some_and(|&l| dateline_in(doc, doc.toks.paragraph(l)).is_some());
     (blank_after || dateline_after).then_some(range)
 }
 
@@ -109,9 +107,8 @@ pub struct DatelineFound {
 /// The dateline of the article: in the first lines that hold words
 /// (`non_empty`) after the headline, if it has one.
 pub fn dateline(doc: &Doc, non_empty: &[usize], has_headline: bool) -> Option<DatelineFound> {
-    let lines = &doc.toks.paragraphs;
     let skip = usize::from(has_headline);
-    non_empty.iter().skip(skip).take(2).find_map(|&l| dateline_in(doc, lines[l].clone()))
+    non_empty.iter().skip(skip).take(2).find_map(|&l| dateline_in(doc, doc.toks.paragraph(l)))
 }
 
 /// A dateline at the start of the line `r`.

@@ -29,11 +29,10 @@ const MAX_BYLINE_WORDS: usize = 14;
 
 /// The source of the article.
 pub fn extract(doc: &Doc, layout: &Layout) -> Option<Source> {
-    let lines = &doc.toks.paragraphs;
     let non_empty = &layout.lines[..];
     // 1. an explicit credit line, anywhere
     for &l in non_empty.iter().rev() {
-        if let Some(s) = credit_line(doc, lines[l].clone()) {
+        if let Some(s) = credit_line(doc, doc.toks.paragraph(l)) {
             return Some(s);
         }
     }
@@ -44,7 +43,7 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Source> {
         if n == 0 && layout.headline.is_some() {
             continue;
         }
-        let range = lines[l].clone();
+        let range = doc.toks.paragraph(l);
         let long = super::layout::more_words_than(doc, range.clone(), MAX_BYLINE_WORDS);
         let range = if long {
             // a long line: only its opening (`دمشق، سوريا (CNN) -- ...`)
@@ -64,7 +63,7 @@ pub fn extract(doc: &Doc, layout: &Layout) -> Option<Source> {
     // 3. a bracketed credit at the end
     if best.is_none() {
         for &l in non_empty.iter().rev().take(2) {
-            let range = lines[l].clone();
+            let range = doc.toks.paragraph(l);
             let tail = range.end.saturating_sub(OPENING_TOKENS).max(range.start)..range.end;
             best = segment_candidates(doc, tail, true).into_iter().min_by_key(|c| c.rank);
             if best.is_some() {

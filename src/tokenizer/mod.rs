@@ -87,11 +87,32 @@ impl Token {
 
 /// A sentence: a range of token indices. Sentences end at `.` `!` `?` `؟`
 /// and at line breaks (a line is a paragraph in plain-text news).
+///
+/// Held as `u32`s (12 bytes, not 24): text of line breaks alone has a
+/// sentence per byte, and token indices fit in `u32` like token offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    pub tokens: Range<usize>,
+    start: u32,
+    end: u32,
+    paragraph: u32,
+}
+
+impl Sentence {
+    pub(crate) fn new(tokens: Range<usize>, paragraph: usize) -> Self {
+        Sentence { start: tokens.start as u32, end: tokens.end as u32, paragraph: paragraph as u32 }
+    }
+
+    /// The sentence's token indices.
+    #[inline]
+    pub fn tokens(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// Index of the paragraph (line) the sentence belongs to.
-    pub paragraph: usize,
+    #[inline]
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 /// Per-text token buffers, reused across texts (vaporetto-style) so that a
@@ -106,8 +127,9 @@ pub struct Tokens {
     /// All matching keys of the text, back to back.
     pub keys: String,
     pub sentences: Vec<Sentence>,
-    /// Paragraphs as token ranges (one per line, empty lines included).
-    pub paragraphs: Vec<Range<usize>>,
+    /// Paragraphs as token ranges (one per line, empty lines included), in
+    /// `u32`s like [`Sentence`]: [`Tokens::paragraph`] gives one.
+    paragraphs: Vec<Range<u32>>,
     /// Paired quotation marks.
     pub quotes: Vec<QuoteSpan>,
     /// Indices of the tokens where a sentence or a quote may end (line
@@ -159,10 +181,17 @@ impl Tokens {
         &self.sentences
     }
 
-    /// The paragraphs (lines) as token ranges, empty lines included.
+    /// How many paragraphs (lines) the text has, empty lines included.
     #[inline]
-    pub fn paragraphs(&self) -> &[Range<usize>] {
-        &self.paragraphs
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// The token range of paragraph (line) `l`.
+    #[inline]
+    pub fn paragraph(&self, l: usize) -> Range<usize> {
+        let r = &self.paragraphs[l];
+        r.start as usize..r.end as usize
     }
 
     /// The paired quotation marks.
@@ -197,7 +226,7 @@ impl Tokens {
 
     /// Index of the sentence token `i` is in.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
+        self.sentences.partition_point(|s| (s.end as usize) <= i).min(self.sentences.len().saturating_sub(1))
     }
 
     /// The matching key of token `i` (empty for non-words and past the end,
@@ -316,6 +345,6 @@ mod tests {
         let t = toks(text);
         let nl: Vec<_> = t.tokens.iter().filter(|k| k.kind == TokenKind::Newline).collect();
         assert_eq!(nl.len(), 3);
-        assert_eq!(t.paragraphs.len(), 4);
+        assert_eq!(t.paragraph_count(), 4);
     }
 }

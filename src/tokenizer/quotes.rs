@@ -67,7 +67,7 @@ type Mark = (usize, char);
 /// Pairs the quotation marks of `tokens`, paragraph by paragraph, into `out`
 /// (sorted by opening mark). `candidates` are the indices, in order, of
 /// the tokens that may be quotation marks (every one of them is among them).
-pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs: &[Range<usize>], out: &mut Vec<QuoteSpan>) {
+pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs: &[Range<u32>], out: &mut Vec<QuoteSpan>) {
     // open quotes, innermost last
     let mut stack: Vec<Mark> = Vec::with_capacity(MAX_DEPTH);
     // the quotation marks of the text, in order: paragraphs are walked
@@ -83,6 +83,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs:
     // that paragraph
     let mut carried: Option<(Mark, usize)> = None;
     for para in paragraphs {
+        let para = para.start as usize..para.end as usize;
         stack.clear();
         let first = next_mark + marks[next_mark..].partition_point(|&(i, _)| i < para.start);
         next_mark = first + marks[first..].partition_point(|&(i, _)| i < para.end);

@@ -11,6 +11,20 @@ impl Tokens {
         let mut sent_start = 0usize;
         // words and spaces neither end a sentence nor a paragraph
         let boundaries = std::mem::take(&mut self.boundaries);
+        // at most one sentence per line break or punctuation mark and one
+        // paragraph per line break, and one more of each after the last:
+        // reserved at once, not grown by doubling (old and new buffers both
+        // resident at the last copy)
+        let (mut lines, mut puncts) = (0, 0);
+        for &i in &boundaries {
+            match self.tokens[i as usize].kind {
+                TokenKind::Newline => lines += 1,
+                TokenKind::Punct => puncts += 1,
+                _ => {}
+            }
+        }
+        self.sentences.reserve_exact(lines + puncts + 1);
+        self.paragraphs.reserve_exact(lines + 1);
         for &i in &boundaries {
             let i = i as usize;
             let t = self.tokens[i];
@@ -23,21 +37,21 @@ impl Tokens {
                 _ => false,
             };
             if ends_sentence {
-                self.sentences.push(Sentence { tokens: sent_start..i + 1, paragraph: para });
+                self.sentences.push(Sentence::new(sent_start..i + 1, para));
                 sent_start = i + 1;
             }
             if t.kind == TokenKind::Newline {
-                self.paragraphs.push(para_start..i + 1);
+                self.paragraphs.push(para_start as u32..i as u32 + 1);
                 para_start = i + 1;
                 para += 1;
             }
         }
         self.boundaries = boundaries;
         if sent_start < n {
-            self.sentences.push(Sentence { tokens: sent_start..n, paragraph: para });
+            self.sentences.push(Sentence::new(sent_start..n, para));
         }
         if para_start < n || self.paragraphs.is_empty() {
-            self.paragraphs.push(para_start..n);
+            self.paragraphs.push(para_start as u32..n as u32);
         }
     }
 

@@ -73,7 +73,7 @@ impl<'a> DateScanner<'_, 'a> {
         if self.reference.is_some() {
             return full.filter(|c| c.sentence + 1 >= sentence).map(|c| c.year);
         }
-        let paragraph = self.doc.toks.sentences.get(sentence).map_or(usize::MAX, |s| s.paragraph);
+        let paragraph = self.doc.toks.sentences.get(sentence).map_or(usize::MAX, |s| s.paragraph());
         // a full date of this paragraph or the one before (a digest's other
         // stories stand further back)
         let full = full.filter(|c| c.paragraph + FULL_DATE_LINES >= paragraph);
@@ -102,7 +102,7 @@ impl<'a> DateScanner<'_, 'a> {
     fn year_later_in_sentence(&self, at: usize, sentence: usize) -> Option<i32> {
         let doc = self.doc;
         let w = self.words();
-        let end = doc.toks.sentences.get(sentence)?.tokens.end.min(at + LOOKAHEAD_TOKENS);
+        let end = doc.toks.sentences.get(sentence)?.tokens().end.min(at + LOOKAHEAD_TOKENS);
         let stop = |t: usize| match doc.kind(t) {
             TokenKind::Newline | TokenKind::Quote => true,
             TokenKind::Punct => doc.punct(t).is_some_and(|c| matches!(c, ',' | ARABIC_COMMA | ';' | ARABIC_SEMICOLON | ':' | '(' | ')')),

@@ -36,7 +36,7 @@ pub fn dateline_date(doc: &Doc, layout: &Layout, dateline: Option<DatelineFound>
         }
     }
     for &l in layout.lines.iter().skip(skip).take(LINES_READ) {
-        let r = doc.toks.paragraphs[l].clone();
+        let r = doc.toks.paragraph(l);
         let words = r.clone().filter(|&i| doc.tokens[i].is_word()).take(MAX_LINE_WORDS + 1).count();
         // the story has begun: a short date line after it is a schedule's
         // entry (`الأحد 2 أفريل 2017 :` before the fixtures), not the day

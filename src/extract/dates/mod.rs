@@ -134,7 +134,7 @@ pub fn extract(doc: &Doc, reference: Option<NaiveDate>, memo: &Memo, out: &mut V
                     s.last_month = Some((y, m));
                 }
                 let sentence = doc.sentence_of(f.first);
-                let paragraph = doc.toks.sentences.get(sentence).map_or(0, |s| s.paragraph);
+                let paragraph = doc.toks.sentences.get(sentence).map_or(0, |s| s.paragraph());
                 let context = f.value.filter(|_| s.dates_the_story(f.first)).and_then(|v| context::ContextYear::of(v, f.kind, names_a_year(doc, f.first, f.last), sentence, paragraph));
                 if let Some(c) = context {
                     s.context_any.set(Some(c));

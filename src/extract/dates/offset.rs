@@ -69,7 +69,7 @@ impl<'a> DateScanner<'_, 'a> {
                 return None;
             }
         }
-        let sentence = doc.toks.sentences[doc.sentence_of(i)].tokens.clone();
+        let sentence = doc.toks.sentences[doc.sentence_of(i)].tokens();
         let words = sentence.filter(|&j| doc.tokens[j].is_wordlike()).count();
         if !anchored && words > STANDALONE_WORDS {
             return None;

@@ -38,7 +38,7 @@ impl<'a> DateScanner<'_, 'a> {
         let doc = self.doc;
         let w = self.words();
         let sentence_idx = doc.sentence_of(i);
-        let sentence = doc.toks.sentences[sentence_idx].tokens.clone();
+        let sentence = doc.toks.sentences[sentence_idx].tokens();
         // what earlier dates of the sentence read of it is kept (a sentence
         // of many dates is read once, not once per date)
         let mut m = match self.tense_memo.get() {

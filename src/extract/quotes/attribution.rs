@@ -103,7 +103,7 @@ pub(super) fn add_attribution_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: u
     // the cues per such sentence would be quadratic in a long text
     let mut taken: Option<Vec<bool>> = None;
     for (si, s) in doc.toks.sentences.iter().enumerate() {
-        let r = s.tokens.clone();
+        let r = s.tokens();
         if r.start < headline {
             continue;
         }

@@ -14,7 +14,7 @@ const CONCESSIVE_REACH: usize = 12;
 /// (within the same sentence, [`CONCESSIVE_REACH`] tokens before it).
 fn concessive_clause(doc: &Doc, v: usize) -> bool {
     let words = &doc.words.quotes;
-    let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
+    let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens().start;
     let mut t = v;
     for _ in 0..CONCESSIVE_REACH {
         let Some(p) = doc.prev_non_space(t).filter(|&p| p >= sentence_start) else { return false };
@@ -38,7 +38,7 @@ pub(super) fn close_indirect_quotes(doc: &Doc, cues: &mut [Cue]) {
             continue;
         }
         let start = cues[i].start;
-        let sentence_end = doc.toks.sentences[doc.sentence_of(start.min(doc.len().saturating_sub(1)))].tokens.end;
+        let sentence_end = doc.toks.sentences[doc.sentence_of(start.min(doc.len().saturating_sub(1)))].tokens().end;
         let mut end = sentence_end;
         // `… ، وفقا لما نقلته وكالة إرنا`: the credit is not quoted
         // (the first credit from an earlier start on is the first from

@@ -110,7 +110,7 @@ pub(super) fn find_cues(doc: &Doc, body_start: usize) -> Vec<Cue> {
 
 /// Looks after the verb at `v` for its subject and its quote.
 fn cue_after(doc: &Doc, v: usize, info: VerbInfo) -> Option<Cue> {
-    let sentence_end = doc.toks.sentences[doc.sentence_of(v)].tokens.end;
+    let sentence_end = doc.toks.sentences[doc.sentence_of(v)].tokens().end;
     let limit = (v + CUE_WINDOW).min(sentence_end);
     // most verbs have no quote within reach: find that out before parsing
     // their subject (debug builds check that the full search agrees)
@@ -185,7 +185,7 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usiz
     let mut indirect: Vec<(usize, usize)> = cues
         .iter()
         .filter(|c| c.kind == QuoteKind::Indirect)
-        .map(|c| (c.start, doc.toks.sentences[doc.sentence_of(c.start)].tokens.end))
+        .map(|c| (c.start, doc.toks.sentences[doc.sentence_of(c.start)].tokens().end))
         .collect();
     indirect.sort_unstable();
     // whether a (start, end) pair starting at or before `at` reaches `until`

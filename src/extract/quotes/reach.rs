@@ -130,7 +130,7 @@ impl Reach<'_, '_> {
             return Step::NoCue;
         }
         // `وقال: ...` to the end of the sentence
-        let end = doc.toks.sentences[doc.sentence_of(n)].tokens.end;
+        let end = doc.toks.sentences[doc.sentence_of(n)].tokens().end;
         if word_count(doc, n..end) < MIN_COLON_QUOTE_WORDS {
             return Step::NoCue;
         }

@@ -274,7 +274,7 @@ fn sentence_subject(doc: &Doc, v: usize, info: VerbInfo) -> Option<NounPhrase> {
     if !starts_with_wa(doc.key(v)) || info.tense != Tense::Past {
         return None;
     }
-    let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
+    let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens().start;
     let first = (sentence_start..v).find(|&t| doc.tokens[t].is_wordlike())?;
     // the opening word is a verb: no article, no function word, not a name
     // or title itself (`وفي`, `والرئيس` open no verb clause)
@@ -318,7 +318,7 @@ fn preverbal_subject(doc: &Doc, v: usize) -> Option<NounPhrase> {
     }
     // `الرئيس فلان، في خطاب ألقاه أمام أنصاره، أكد أن`: a parenthetical
     if doc.tokens[end].is_word() && is_comma(doc, doc.next_non_space(end).unwrap_or(end)) {
-        let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens.start;
+        let sentence_start = doc.toks.sentences[doc.sentence_of(v)].tokens().start;
         if let Some(c) = (sentence_start..end).rev().take(PREVERBAL_ASIDE_TOKENS).find(|&t| is_comma(doc, t)) {
             if let Some(np) = doc.prev_non_space(c).and_then(|e| preverbal_np(doc, e)) {
                 return Some(np);
@@ -391,7 +391,7 @@ fn antecedent(doc: &Doc, v: usize) -> Option<NounPhrase> {
     // nearest named person earlier in the sentence
     // (a name that starts with a given name first, then one after a title:
     // `ايلون ماسك مؤسس شركة سبيس إكس … الذي قال`)
-    let sentence_start = doc.toks.sentences[doc.sentence_of(rel)].tokens.start;
+    let sentence_start = doc.toks.sentences[doc.sentence_of(rel)].tokens().start;
     let mut titled = None;
     let mut i = rel;
     for _ in 0..ANTECEDENT_SEARCH_TOKENS {
