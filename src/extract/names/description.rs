@@ -35,6 +35,12 @@ pub(super) fn description(doc: &Doc, i: usize, title_last: Option<usize>, gender
     if glued_preposition(doc, i) {
         return None;
     }
+    Some(description_from(doc, i, title_last, gender))
+}
+
+/// [`description`] without the test of a glued preposition: for a phrase
+/// that a preposition governs (`لوزارة الصحة`).
+pub(super) fn description_from(doc: &Doc, i: usize, title_last: Option<usize>, gender: Gender) -> NounPhrase {
     let org = doc.phrase_at(&doc.lex.org_heads, i).is_some();
     let gaz = doc.phrase_at(&doc.lex.gazetteer, i);
     let mut scan = Description { head: i, org, title_last, last: title_last.or(gaz.map(|m| m.last)).unwrap_or(i), words: 1 };
@@ -57,10 +63,10 @@ pub(super) fn description(doc: &Doc, i: usize, title_last: Option<usize>, gender
     if is_definite(doc, last) && !org && gaz.is_none() {
         if let Some((n, given_n)) = doc.next_word(last).map(|n| (n, given_at(doc, n))).filter(|(_, g)| g.is_some_and(|m| m.prefix_chars == 0)) {
             let name_last = name_extent(doc, n, given_n);
-            return Some(person(i, name_last, Some((i, last)), n, given_n.map_or(gender, |m| *m.value)));
+            return person(i, name_last, Some((i, last)), n, given_n.map_or(gender, |m| *m.value));
         }
     }
-    Some(NounPhrase { first: i, last, prefix_chars: 0, title: None, name: None, gender, kind: PhraseKind::Description })
+    NounPhrase { first: i, last, prefix_chars: 0, title: None, name: None, gender, kind: PhraseKind::Description }
 }
 
 /// Never a description: a word with a preposition glued to it (`بشرطة`,

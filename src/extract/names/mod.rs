@@ -24,7 +24,7 @@ mod title;
 mod title_scan;
 mod words;
 
-pub use phrase::parse_with_title;
+pub use phrase::{parse_after_preposition, parse_with_title};
 pub use words::Words;
 
 use super::doc::{Doc, PhraseMatch};
@@ -145,3 +145,4 @@ pub type TitleEntry<'a> = PhraseMatch<'a, TitleInfo>;
 pub fn parse(doc: &Doc, i: usize) -> Option<NounPhrase> {
     parse_with_title(doc, i, None)
 }
+

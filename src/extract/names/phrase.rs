@@ -2,7 +2,7 @@
 //! a title and the name after it, an occupation before a given name, a
 //! name alone, and else a description (see [`super::description`]).
 
-use super::description::description;
+use super::description::{description, description_from};
 use super::extent::name_extent;
 use super::lexical;
 use super::start::{can_start_name, can_start_name_with, given_at, is_ali_after_title, is_definite, is_nationality};
@@ -48,6 +48,35 @@ pub fn parse_with_title<'a>(doc: &Doc<'a>, i: usize, title_entry: Option<Option<
         return Some(np);
     }
     description(doc, i, title_last, gender)
+}
+
+/// The noun phrase governed by a preposition glued to token `i` (`لوزير
+/// المالية`, `لوزارة الصحة`, `لسامر فلان`): a title, body, place or given
+/// name that the lexicons find under the clitic, read as [`parse`] reads
+/// it there, with the preposition left out of its text. `None` when no
+/// lexicon finds one under a `ب`/`ل`.
+pub fn parse_after_preposition(doc: &Doc, i: usize) -> Option<NounPhrase> {
+    if i >= doc.len() || doc.kind(i) != TokenKind::Word || !clitics::has_bi_or_li(doc.key(i)) || is_stop_word(doc, i) {
+        return None;
+    }
+    let lex = &doc.lex;
+    let glued = |p: u8| p > 0;
+    let title = doc.phrase_at(&lex.titles, i).filter(|m| glued(m.prefix_chars) && m.value.class != TitleClass::Modifier);
+    let np = if let Some(t) = title {
+        // a title and its name, or the title alone (`للوزير`)
+        let np = parse(doc, i).filter(|np| np.first == i).unwrap_or_else(|| description_from(doc, i, Some(t.last), t.value.gender));
+        (np, t.prefix_chars)
+    } else if let Some(g) = given_at(doc, i).filter(|m| glued(m.prefix_chars)) {
+        let last = name_extent(doc, i, Some(g));
+        (person(i, last, None, i, *g.value), g.prefix_chars)
+    } else {
+        let p = doc.phrase_at(&lex.org_heads, i).map(|m| m.prefix_chars).or_else(|| doc.phrase_at(&lex.gazetteer, i).map(|m| m.prefix_chars)).filter(|&p| glued(p))?;
+        (description_from(doc, i, None, Gender::Unknown), p)
+    };
+    let (mut np, prefix) = np;
+    np.prefix_chars = prefix;
+    np.name = np.name.map(|(a, b, p)| (a, b, if a == i { prefix } else { p }));
+    Some(np)
 }
 
 /// A person's phrase: `first..=last`, with a title and a name (`name..=last`).

@@ -86,7 +86,8 @@ pub(super) fn attribution_source(doc: &Doc, t: usize) -> Option<(NounPhrase, usi
             }
         }
     }
-    let np = names::parse(doc, n)?;
+    // `وفقا لوزير المالية`: the source is the minister, not `لوزير`
+    let np = names::parse_after_preposition(doc, n).or_else(|| names::parse(doc, n))?;
     Some((np, np.last))
 }
 
