@@ -109,6 +109,14 @@ impl Description {
         if doc.kind(j) != TokenKind::Word || is_stop_word(doc, j) {
             return Step::Stop;
         }
+        // `الرسمية`, `الموالية لـ` after a body's name (`وكالة الأنباء
+        // السورية الرسمية`): they describe it without naming it (the same list
+        // ends an institution's name); after the head alone they are its
+        // only modifier (`الموقع الرسمي`), before a nationality still inside
+        // the name (`وكالة الأنباء الرسمية التركية`)
+        if self.last > self.head && doc.phrase_at(&doc.lex.descriptive_adjectives, j).is_some_and(|d| d.prefix_chars == 0) && !doc.next_word(j).is_some_and(|n| is_nationality(doc, n)) {
+            return Step::Stop;
+        }
         if self.continues(doc, j) || self.indefinite_adjective(doc, j) {
             Step::take(j)
         } else {
