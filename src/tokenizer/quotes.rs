@@ -14,24 +14,55 @@
 use super::{Token, TokenKind};
 use std::ops::Range;
 
-/// A pair of quotation marks, by token index.
+/// A pair of quotation marks, by token index. Held as `u32`s (16 bytes,
+/// not 40): a text of quotation marks alone has a quote per two bytes, and
+/// token indices fit in `u32` like token offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteSpan {
-    /// Token index of the opening mark.
-    pub open: usize,
-    /// Token index of the closing mark, `None` when unterminated.
-    pub close: Option<usize>,
-    /// Token index one past the quoted content (the closing mark, or the end
-    /// of the paragraph for an unterminated quote).
-    pub content_end: usize,
-    /// Nesting depth: 0 for an outer quote, 1 inside another.
-    pub depth: u8,
+    open: u32,
+    /// `NO_CLOSE` when unterminated.
+    close: u32,
+    content_end: u32,
+    depth: u8,
 }
 
+/// [`QuoteSpan::close`] of an unterminated quote (no token index: a text
+/// has fewer than `u32::MAX` tokens).
+const NO_CLOSE: u32 = u32::MAX;
+
 impl QuoteSpan {
+    fn new(open: usize, close: Option<usize>, content_end: usize, depth: usize) -> Self {
+        QuoteSpan { open: open as u32, close: close.map_or(NO_CLOSE, |c| c as u32), content_end: content_end as u32, depth: depth as u8 }
+    }
+
+    /// Token index of the opening mark.
+    #[inline]
+    pub fn open(&self) -> usize {
+        self.open as usize
+    }
+
+    /// Token index of the closing mark, `None` when unterminated.
+    #[inline]
+    pub fn close(&self) -> Option<usize> {
+        (self.close != NO_CLOSE).then_some(self.close as usize)
+    }
+
+    /// Token index one past the quoted content (the closing mark, or the
+    /// end of the paragraph for an unterminated quote).
+    #[inline]
+    pub fn content_end(&self) -> usize {
+        self.content_end as usize
+    }
+
+    /// Nesting depth: 0 for an outer quote, 1 inside another.
+    #[inline]
+    pub fn depth(&self) -> u8 {
+        self.depth
+    }
+
     /// Token range of the content between the marks.
     pub fn content(&self) -> Range<usize> {
-        self.open + 1..self.content_end
+        self.open() + 1..self.content_end()
     }
 }
 
@@ -64,30 +95,49 @@ const MAX_DEPTH: usize = 2;
 /// A quotation mark: its token index and its char.
 type Mark = (usize, char);
 
+/// The quotation marks among some boundary tokens, read from them as they
+/// are walked: no list of the text's marks is built (on a text of
+/// quotation marks alone it would take 16 bytes a byte of input).
+#[derive(Clone, Copy)]
+struct Marks<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Indices, in order, of tokens among which are all the marks.
+    candidates: &'a [u32],
+}
+
+impl<'a> Marks<'a> {
+    fn iter(self) -> impl DoubleEndedIterator<Item = Mark> + 'a {
+        let (text, tokens) = (self.text, self.tokens);
+        self.candidates.iter().map(|&i| i as usize).filter(move |&i| tokens[i].kind == TokenKind::Quote).map(move |i| (i, mark(text, &tokens[i])))
+    }
+
+    /// The marks after the first one.
+    fn after_first(self) -> Marks<'a> {
+        let first = self.candidates.iter().position(|&i| self.tokens[i as usize].kind == TokenKind::Quote);
+        Marks { candidates: first.map_or(&[][..], |f| &self.candidates[f + 1..]), ..self }
+    }
+}
+
 /// Pairs the quotation marks of `tokens`, paragraph by paragraph, into `out`
 /// (sorted by opening mark). `candidates` are the indices, in order, of
 /// the tokens that may be quotation marks (every one of them is among them).
 pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs: &[Range<u32>], out: &mut Vec<QuoteSpan>) {
     // open quotes, innermost last
     let mut stack: Vec<Mark> = Vec::with_capacity(MAX_DEPTH);
-    // the quotation marks of the text, in order: paragraphs are walked
-    // through them rather than token by token
-    let marks: Vec<Mark> = candidates
-        .iter()
-        .map(|&i| (i as usize, &tokens[i as usize]))
-        .filter(|(_, t)| t.kind == TokenKind::Quote)
-        .map(|(i, t)| (i, mark(text, t)))
-        .collect();
-    let mut next_mark = 0;
+    // paragraphs are walked through the candidates rather than token by
+    // token
+    let mut next = 0;
     // a quote left open at the end of the previous paragraph, with the end of
     // that paragraph
     let mut carried: Option<(Mark, usize)> = None;
     for para in paragraphs {
-        let para = para.start as usize..para.end as usize;
         stack.clear();
-        let first = next_mark + marks[next_mark..].partition_point(|&(i, _)| i < para.start);
-        next_mark = first + marks[first..].partition_point(|&(i, _)| i < para.end);
-        let para_marks = close_carried(carried.take(), &marks[first..next_mark], out);
+        let first = next + candidates[next..].partition_point(|&i| i < para.start);
+        next = first + candidates[first..].partition_point(|&i| i < para.end);
+        let para = para.start as usize..para.end as usize;
+        let para_marks = Marks { text, tokens, candidates: &candidates[first..next] };
+        let para_marks = close_carried(carried.take(), para_marks, out);
         pair_paragraph(para_marks, &mut stack, out);
         // Unterminated quotes run to the end of the paragraph (before its
         // line break).
@@ -100,28 +150,30 @@ pub fn pair_quotes(text: &str, tokens: &[Token], candidates: &[u32], paragraphs:
             stack.clear();
         }
         while let Some((open_i, _)) = stack.pop() {
-            out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: stack.len() as u8 });
+            out.push(QuoteSpan::new(open_i, None, end, stack.len()));
         }
     }
     if let Some(((open_i, _), end)) = carried {
-        out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: 0 });
+        out.push(QuoteSpan::new(open_i, None, end, 0));
     }
-    out.sort_by_key(|q| q.open);
+    // (opening marks are distinct: an unstable sort gives the same order,
+    // without the stable sort's buffer of half the quotes)
+    out.sort_unstable_by_key(|q| q.open);
 }
 
 /// A quote `carried` open from the previous paragraph, which ended at
 /// `end`: `«…⏎…»` continues when this paragraph's first mark closes it and
 /// leaves it no partner here (an odd number of marks); else it is
 /// unterminated. Returns the paragraph's marks left to pair.
-fn close_carried<'m>(carried: Option<(Mark, usize)>, para_marks: &'m [Mark], out: &mut Vec<QuoteSpan>) -> &'m [Mark] {
+fn close_carried<'m>(carried: Option<(Mark, usize)>, para_marks: Marks<'m>, out: &mut Vec<QuoteSpan>) -> Marks<'m> {
     let Some(((open_i, open_c), end)) = carried else { return para_marks };
-    match para_marks.first() {
-        Some(&(i, c)) if para_marks.len() % 2 == 1 && closes(open_c, c, false) => {
-            out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: 0 });
-            &para_marks[1..]
+    match para_marks.iter().next() {
+        Some((i, c)) if para_marks.iter().count() % 2 == 1 && closes(open_c, c, false) => {
+            out.push(QuoteSpan::new(open_i, Some(i), i, 0));
+            para_marks.after_first()
         }
         _ => {
-            out.push(QuoteSpan { open: open_i, close: None, content_end: end, depth: 0 });
+            out.push(QuoteSpan::new(open_i, None, end, 0));
             para_marks
         }
     }
@@ -129,31 +181,31 @@ fn close_carried<'m>(carried: Option<(Mark, usize)>, para_marks: &'m [Mark], out
 
 /// `»…«`: a paragraph's guillemets are all backwards when its first one is
 /// » and its last one «.
-fn guillemets_reversed(para_marks: &[Mark]) -> bool {
-    let guillemets = || para_marks.iter().filter(|&&(_, c)| c == '«' || c == '»');
-    guillemets().next().is_some_and(|&(_, c)| c == '»') && guillemets().next_back().is_some_and(|&(_, c)| c == '«')
+fn guillemets_reversed(para_marks: Marks) -> bool {
+    let guillemets = || para_marks.iter().filter(|&(_, c)| c == '«' || c == '»');
+    guillemets().next().is_some_and(|(_, c)| c == '»') && guillemets().next_back().is_some_and(|(_, c)| c == '«')
 }
 
 /// Pairs the marks of one paragraph into `out`, leaving the quotes still
 /// open on `stack`.
-fn pair_paragraph(para_marks: &[Mark], stack: &mut Vec<Mark>, out: &mut Vec<QuoteSpan>) {
+fn pair_paragraph(para_marks: Marks, stack: &mut Vec<Mark>, out: &mut Vec<QuoteSpan>) {
     // position of the last » in the paragraph, to decide nesting
-    let last_guillemet = para_marks.iter().rev().find(|&&(_, c)| c == '»').map(|&(i, _)| i);
+    let last_guillemet = para_marks.iter().rev().find(|&(_, c)| c == '»').map(|(i, _)| i);
     let reversed = guillemets_reversed(para_marks);
-    for &(i, c) in para_marks {
+    for (i, c) in para_marks.iter() {
         let later_guillemet = last_guillemet.is_some_and(|g| g > i);
         if let Some(&(open_i, open_c)) = stack.last() {
             if closes(open_c, c, later_guillemet) {
                 stack.pop();
-                out.push(QuoteSpan { open: open_i, close: Some(i), content_end: i, depth: stack.len() as u8 });
+                out.push(QuoteSpan::new(open_i, Some(i), i, stack.len()));
                 continue;
             }
             // a stray closer of an outer quote closes the inner one too
             if stack.len() == MAX_DEPTH && closes(stack[0].1, c, later_guillemet) && c == '»' {
                 let (inner_i, _) = stack[1];
-                out.push(QuoteSpan { open: inner_i, close: None, content_end: i, depth: 1 });
+                out.push(QuoteSpan::new(inner_i, None, i, 1));
                 let (outer_i, _) = stack[0];
-                out.push(QuoteSpan { open: outer_i, close: Some(i), content_end: i, depth: 0 });
+                out.push(QuoteSpan::new(outer_i, Some(i), i, 0));
                 stack.clear();
                 continue;
             }

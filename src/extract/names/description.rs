@@ -129,9 +129,9 @@ impl Description {
     #[inline]
     fn quoted_body_name(&self, doc: &Doc) -> Option<Step> {
         let q = doc.next_non_space(self.last).filter(|&q| doc.kind(q) == TokenKind::Quote && self.words == 1 && !is_definite(doc, self.head))?;
-        let quoted = doc.toks.quotes.binary_search_by_key(&q, |s| s.open).ok().map(|x| doc.toks.quotes[x]);
-        let name = quoted.filter(|s| s.close.is_some() && s.content().filter(|&t| doc.tokens[t].is_wordlike()).count() <= MAX_QUOTED_NAME_WORDS);
-        Some(name.map_or(Step::Stop, |s| Step::take(s.content_end)))
+        let quoted = doc.toks.quotes.binary_search_by_key(&q, |s| s.open()).ok().map(|x| doc.toks.quotes[x]);
+        let name = quoted.filter(|s| s.close().is_some() && s.content().filter(|&t| doc.tokens[t].is_wordlike()).count() <= MAX_QUOTED_NAME_WORDS);
+        Some(name.map_or(Step::Stop, |s| Step::take(s.content_end())))
     }
 
     /// A construct chain after an indefinite head, closed by a definite word

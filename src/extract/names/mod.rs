@@ -63,10 +63,10 @@ fn quoted_name_end(doc: &Doc, last: usize) -> Option<usize> {
     // quotes are sorted by their opening mark: those opening at `q` are
     // found by a binary search (a scan of all, at each title, is quadratic)
     let quotes = &doc.toks.quotes;
-    let from = quotes.partition_point(|s| s.open < q);
-    let quoted = quotes[from..].iter().take_while(|s| s.open == q).find(|s| s.close.is_some())?;
+    let from = quotes.partition_point(|s| s.open() < q);
+    let quoted = quotes[from..].iter().take_while(|s| s.open() == q).find(|s| s.close().is_some())?;
     // (counted no further than one word past a name's)
-    (quoted.content().filter(|&t| doc.tokens[t].is_wordlike()).take(MAX_QUOTED_NAME_WORDS + 1).count() <= MAX_QUOTED_NAME_WORDS).then_some(quoted.content_end)
+    (quoted.content().filter(|&t| doc.tokens[t].is_wordlike()).take(MAX_QUOTED_NAME_WORDS + 1).count() <= MAX_QUOTED_NAME_WORDS).then_some(quoted.content_end())
 }
 
 /// What a noun phrase refers to.

@@ -32,14 +32,14 @@ pub(super) fn follows_a_quote(doc: &Doc, v: usize) -> bool {
     // shortly before it (a scan of all would be quadratic on long texts)
     p.is_some_and(|c| {
         let quotes = &doc.toks.quotes;
-        let n = quotes.partition_point(|q| q.open < c);
-        doc.kind(c) == TokenKind::Quote && quotes[..n].iter().rev().take(NEARBY_SPANS).any(|q| q.close == Some(c))
+        let n = quotes.partition_point(|q| q.open() < c);
+        doc.kind(c) == TokenKind::Quote && quotes[..n].iter().rev().take(NEARBY_SPANS).any(|q| q.close() == Some(c))
     })
 }
 
 /// The quote span whose opening mark is token `i`.
 pub(super) fn quote_opening_at(doc: &Doc, i: usize) -> Option<QuoteSpan> {
-    let idx = doc.toks.quotes.binary_search_by_key(&i, |q| q.open).ok()?;
+    let idx = doc.toks.quotes.binary_search_by_key(&i, |q| q.open()).ok()?;
     Some(doc.toks.quotes[idx])
 }
 
@@ -193,24 +193,24 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usiz
         let n = list.partition_point(|&(s, _)| s <= at);
         list[..n].iter().rev().take(NEARBY_SPANS).any(|&(_, e)| e >= until)
     };
-    for q in doc.toks.quotes.iter().filter(|q| q.open >= headline) {
+    for q in doc.toks.quotes.iter().filter(|q| q.open() >= headline) {
         // a cue after the marks makes even three words a quote (`«لدينا خطة
         // واضحة»، قال الوزير`)
-        if q.depth != 0 || q.close.is_none() || word_count(doc, q.content()) < MIN_TRAILING_QUOTE_WORDS {
+        if q.depth() != 0 || q.close().is_none() || word_count(doc, q.content()) < MIN_TRAILING_QUOTE_WORDS {
             continue;
         }
-        if covered(&direct, q.open + 1, q.content_end) {
+        if covered(&direct, q.open() + 1, q.content_end()) {
             continue;
         }
         // `رفعوا شعار «نريد وطنا»`, `تحت عنوان "…"`: a slogan or a title
         // named by the noun before it, not a quotation
-        if doc.prev_word(q.open).is_some_and(|p| words.naming_nouns.contains(doc.key(p))) {
+        if doc.prev_word(q.open()).is_some_and(|p| words.naming_nouns.contains(doc.key(p))) {
             continue;
         }
-        if covered(&indirect, q.open, q.open + 1) {
+        if covered(&indirect, q.open(), q.open() + 1) {
             continue; // marks inside an indirect quote (a quoted title)
         }
-        let close = q.content_end;
+        let close = q.content_end();
         let mut n = doc.next_non_space(close);
         if let Some(c) = n.filter(|&c| is_comma(doc, c)) {
             n = doc.next_non_space(c);
@@ -225,7 +225,7 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usiz
         let Some(v) = n else { continue };
         // `«…»، بحسب ما قاله الخبير فلان`
         if let Some((np, _)) = attribution_source(doc, v) {
-            cues.push(Cue { verb: v, verb_info: ATTRIBUTION, kind: QuoteKind::Direct, start: q.open + 1, end: Some(close), subject: Some(np), shape: CueShape::Credit });
+            cues.push(Cue { verb: v, verb_info: ATTRIBUTION, kind: QuoteKind::Direct, start: q.open() + 1, end: Some(close), subject: Some(np), shape: CueShape::Credit });
             continue;
         }
         let Some(info) = verb_at(doc, v).or_else(|| verb_with_object_suffix(doc, v)) else { continue };
@@ -233,6 +233,6 @@ pub(super) fn add_trailing_cues(doc: &Doc, cues: &mut Vec<Cue>, body_start: usiz
             continue;
         }
         let subject = doc.next_non_space(v).and_then(|s| names::parse(doc, s));
-        cues.push(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open + 1, end: Some(close), subject, shape: CueShape::AfterQuote });
+        cues.push(Cue { verb: v, verb_info: info, kind: QuoteKind::Direct, start: q.open() + 1, end: Some(close), subject, shape: CueShape::AfterQuote });
     }
 }

@@ -101,6 +101,9 @@ pub fn extract(
     cues.sort_by_key(|c| c.start);
     cues.dedup_by_key(|c| c.start);
     close_indirect_quotes(doc, &mut cues);
+    // at most a quote per cue: room for all at once, not grown by doubling
+    // (old and new buffers both resident at the last copy)
+    quotes.reserve_exact(cues.len());
 
     let mut st = Speakers::default();
     for cue in &cues {

@@ -99,11 +99,11 @@ impl Reach<'_, '_> {
             return Step::NoCue;
         }
         if let Some(q) = doc.next_non_space(k).and_then(|n| quote_opening_at(doc, n)) {
-            if q.depth == 0 && word_count(doc, q.content()) > MAX_TERM_WORDS {
-                let after = doc.next_non_space(q.content_end);
+            if q.depth() == 0 && word_count(doc, q.content()) > MAX_TERM_WORDS {
+                let after = doc.next_non_space(q.content_end());
                 let ends = after.is_none_or(|a| a >= self.sentence_end || doc.punct(a) == Some('.') || is_comma(doc, a));
                 if ends {
-                    return self.cue(QuoteKind::Direct, q.open + 1, Some(q.content_end));
+                    return self.cue(QuoteKind::Direct, q.open() + 1, Some(q.content_end()));
                 }
             }
         }
@@ -123,8 +123,8 @@ impl Reach<'_, '_> {
             return Step::NoCue;
         }
         let Some(n) = doc.next_non_space(k) else { return Step::NoCue };
-        if let Some(q) = quote_opening_at(doc, n).filter(|q| q.depth == 0) {
-            return self.cue(QuoteKind::Direct, q.open + 1, Some(q.content_end));
+        if let Some(q) = quote_opening_at(doc, n).filter(|q| q.depth() == 0) {
+            return self.cue(QuoteKind::Direct, q.open() + 1, Some(q.content_end()));
         }
         if doc.kind(n) == TokenKind::Newline {
             return Step::NoCue;
@@ -142,7 +142,7 @@ impl Reach<'_, '_> {
     #[inline]
     pub(super) fn marks(&self, k: usize) -> Step {
         let doc = self.doc;
-        let Some(q) = quote_opening_at(doc, k).filter(|q| q.depth == 0) else { return Step::Next(k + 1) };
+        let Some(q) = quote_opening_at(doc, k).filter(|q| q.depth() == 0) else { return Step::Next(k + 1) };
         // the second half of an interrupted quote may be short: `«…»،
         // أضافت الوزيرة، «وسيعزز استقلالنا الطاقي»`
         let words = word_count(doc, q.content());
@@ -150,9 +150,9 @@ impl Reach<'_, '_> {
             if self.info.ambiguous && !self.ambiguous_ok(k) {
                 return Step::NoCue;
             }
-            return self.cue(QuoteKind::Direct, q.open + 1, Some(q.content_end));
+            return self.cue(QuoteKind::Direct, q.open() + 1, Some(q.content_end()));
         }
         // a quoted name or term: skip over it
-        Step::Next(q.content_end + 1)
+        Step::Next(q.content_end() + 1)
     }
 }
