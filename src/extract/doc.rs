@@ -206,6 +206,18 @@ impl<'a> Doc<'a> {
         &self.text[self.byte_range(first, last, prefix_chars)]
     }
 
+    /// The text of `first..=last` past a `لل` prefix (`للمكتب الوطني`, ل +
+    /// المكتب) with the article the spelling merged into the preposition
+    /// given back (`المكتب الوطني`); `None` when the prefix is no such `لل`.
+    pub fn slice_article_given_back(&self, first: usize, last: usize, prefix_chars: u8) -> Option<String> {
+        use crate::tokenizer::clitics;
+        let whole = self.slice(first, last, 0);
+        let rest = self.slice(first, last, prefix_chars);
+        // the prefix itself is the `لل` (`للبنان` is ل + لبنان: nothing to give)
+        let prefix = &whole[..whole.len() - rest.len()];
+        (prefix_chars > 0 && clitics::has_article_merged_into_lam(prefix)).then(|| format!("{}{rest}", clitics::ARTICLE))
+    }
+
     /// Sentence index of token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
         self.toks.sentence_of(i)

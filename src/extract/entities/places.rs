@@ -79,17 +79,9 @@ pub(super) fn gazetteer_and_institutions(doc: &Doc, set: &mut EntitySet, covered
                 continue;
             }
             if !adjective {
-                let slice = doc.slice(i, m.last, m.prefix_chars);
                 // `للأمم المتحدة`: the article merged into لل is given back
-                let k = doc.key(i);
-                let restored = m.prefix_chars > 0 && clitics::has_article_merged_into_lam(k);
-                let owned;
-                let text = if restored {
-                    owned = format!("{}{slice}", clitics::ARTICLE);
-                    owned.as_str()
-                } else {
-                    slice
-                };
+                let restored = doc.slice_article_given_back(i, m.last, m.prefix_chars);
+                let text = restored.as_deref().unwrap_or_else(|| doc.slice(i, m.last, m.prefix_chars));
                 set.add_keyed(&entry.key, text, &entry.canonical, entry.entity_type, entry.latin.as_deref(), doc.span(i, m.last, m.prefix_chars));
                 covered[i..=m.last].iter_mut().for_each(|c| *c = true);
             }
@@ -137,7 +129,7 @@ pub(super) fn institution_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         if doc.kind(j) != TokenKind::Word || names::is_stop_word(doc, j) {
             break;
         }
-        if doc.phrase_at(&doc.lex.descriptive_adjectives, j).is_some_and(|d| d.prefix_chars == 0) {
+        if names::is_descriptive(doc, j) {
             break;
         }
         // a title after a name starts a person (`جامعة تبوك الدكتور`); after

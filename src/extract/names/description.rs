@@ -114,7 +114,7 @@ impl Description {
         // ends an institution's name); after the head alone they are its
         // only modifier (`الموقع الرسمي`), before a nationality still inside
         // the name (`وكالة الأنباء الرسمية التركية`)
-        if self.last > self.head && doc.phrase_at(&doc.lex.descriptive_adjectives, j).is_some_and(|d| d.prefix_chars == 0) && !doc.next_word(j).is_some_and(|n| is_nationality(doc, n)) {
+        if self.last > self.head && super::is_descriptive(doc, j) && !doc.next_word(j).is_some_and(|n| is_nationality(doc, n)) {
             return Step::Stop;
         }
         if self.continues(doc, j) || self.indefinite_adjective(doc, j) {

@@ -132,6 +132,13 @@ pub fn is_stop_word(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// Whether token `t` is an adjective that describes a body without naming
+/// it (`الرسمية`, `المعارض`; `data/org_heads.tsv`, section descriptive):
+/// names of bodies and speakers end before it.
+pub fn is_descriptive(doc: &Doc, t: usize) -> bool {
+    doc.phrase_at(&doc.lex.descriptive_adjectives, t).is_some_and(|d| d.prefix_chars == 0)
+}
+
 /// Whether token `i` starts a title (`وزير`, `مسؤولا`), not a modifier.
 pub fn is_title_head(doc: &Doc, i: usize) -> bool {
     title_at(doc, i).is_some_and(|(class, ..)| class != TitleClass::Modifier)

@@ -60,17 +60,16 @@ pub fn parse_after_preposition(doc: &Doc, i: usize) -> Option<NounPhrase> {
         return None;
     }
     let lex = &doc.lex;
-    let glued = |p: u8| p > 0;
-    let title = doc.phrase_at(&lex.titles, i).filter(|m| glued(m.prefix_chars) && m.value.class != TitleClass::Modifier);
+    let title = doc.phrase_at(&lex.titles, i).filter(|m| m.prefix_chars > 0 && m.value.class != TitleClass::Modifier);
     let np = if let Some(t) = title {
         // a title and its name, or the title alone (`للوزير`)
         let np = parse(doc, i).filter(|np| np.first == i).unwrap_or_else(|| description_from(doc, i, Some(t.last), t.value.gender));
         (np, t.prefix_chars)
-    } else if let Some(g) = given_at(doc, i).filter(|m| glued(m.prefix_chars)) {
+    } else if let Some(g) = given_at(doc, i).filter(|m| m.prefix_chars > 0) {
         let last = name_extent(doc, i, Some(g));
         (person(i, last, None, i, *g.value), g.prefix_chars)
     } else {
-        let p = doc.phrase_at(&lex.org_heads, i).map(|m| m.prefix_chars).or_else(|| doc.phrase_at(&lex.gazetteer, i).map(|m| m.prefix_chars)).filter(|&p| glued(p))?;
+        let p = doc.phrase_at(&lex.org_heads, i).map(|m| m.prefix_chars).or_else(|| doc.phrase_at(&lex.gazetteer, i).map(|m| m.prefix_chars)).filter(|&p| p > 0)?;
         (description_from(doc, i, None, Gender::Unknown), p)
     };
     let (mut np, prefix) = np;

@@ -9,7 +9,7 @@ use crate::extract::entities::{phrase_key, KnownNames};
 use crate::extract::names::{self, NounPhrase, PhraseKind};
 use crate::lexicon::{Gender, Tense, VerbInfo};
 use crate::record::Quote;
-use crate::tokenizer::clitics::{self, after_article, is_accusative_nisba, without_accusative_alif, without_accusative_ending};
+use crate::tokenizer::clitics::{after_article, is_accusative_nisba, without_accusative_alif, without_accusative_ending};
 use crate::tokenizer::fold::fold_phrase;
 
 /// A person or body who speaks, as the text names them.
@@ -261,7 +261,7 @@ impl Speakers {
                 None => {
                     // `key` folds `text` already: only a nominative form is
                     // folded anew
-                    let (text, key) = match nominative(doc, np).or_else(|| article_given_back(doc, np)) {
+                    let (text, key) = match nominative(doc, np).or_else(|| doc.slice_article_given_back(np.first, np.last, np.prefix_chars)) {
                         Some(nominative) => {
                             let key = fold_phrase(&nominative);
                             (nominative, key)
@@ -464,21 +464,6 @@ fn name_key(doc: &Doc, np: &NounPhrase) -> String {
 /// refers to: about a few paragraphs.
 const ANAPHOR_WINDOW: usize = 1500;
 
-
-/// A description after `لل` (`للمكتب الوطني`, ل + المكتب): the article that
-/// the spelling merged into the preposition, given back (`المكتب الوطني`,
-/// not `مكتب الوطني`).
-fn article_given_back(doc: &Doc, np: &NounPhrase) -> Option<String> {
-    if np.prefix_chars == 0 || !clitics::has_article_merged_into_lam(doc.key(np.first)) {
-        return None;
-    }
-    let rest = doc.slice(np.first, np.last, np.prefix_chars);
-    // (the prefix may stop short of the article: nothing to give back)
-    if clitics::has_article(rest) || clitics::has_bi_or_li(rest) {
-        return None;
-    }
-    Some(format!("{}{rest}", clitics::ARTICLE))
-}
 
 /// An unnamed source written in the accusative after `إن`/`أن`
 /// (`مسؤولا محليا في حلب`) named as a speaker in the nominative

@@ -130,7 +130,7 @@ fn relay_source(doc: &Doc, v: usize, info: VerbInfo, subject: Option<NounPhrase>
     }
     // (past a descriptive adjective the subject leaves out: `نقلت وكالة
     // الأنباء الرسمية البيان الصادر عن الجيش`)
-    let after = subject.map_or(v, |np| doc.next_word(np.last).filter(|&d| is_descriptive(doc, d)).unwrap_or(np.last));
+    let after = subject.map_or(v, |np| doc.next_word(np.last).filter(|&d| names::is_descriptive(doc, d)).unwrap_or(np.last));
     let mut an = None;
     let mut t = after;
     for _ in 0..RELAY_SOURCE_WORDS {
@@ -355,7 +355,7 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
     }
     // a descriptive adjective the phrase leaves out (`المرصد السوري لحقوق
     // الإنسان المعارض، ومقره لندن، قال`)
-    if doc.next_word(np.last) == Some(end) && is_descriptive(doc, end) {
+    if doc.next_word(np.last) == Some(end) && names::is_descriptive(doc, end) {
         return Some(np);
     }
     // a description placed by a prepositional phrase: `المقربين من المغني
@@ -363,12 +363,6 @@ fn preverbal_np(doc: &Doc, end: usize) -> Option<NounPhrase> {
     let prep = doc.next_word(np.last).filter(|&p| p < end && words.placing_prepositions.contains(doc.key(p)))?;
     let rest = doc.next_word(prep).and_then(|n| names::parse(doc, n)).filter(|r| r.last == end)?;
     (np.kind == PhraseKind::Description).then_some(NounPhrase { last: rest.last, ..np })
-}
-
-/// Whether token `t` is an adjective that describes a body without naming
-/// it (`الرسمية`, `المعارض`): noun phrases end before it.
-fn is_descriptive(doc: &Doc, t: usize) -> bool {
-    doc.phrase_at(&doc.lex.descriptive_adjectives, t).is_some_and(|d| d.prefix_chars == 0)
 }
 
 /// The person named right before `الذي`/`التي` when the verb at `v`
